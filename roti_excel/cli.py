@@ -1,0 +1,218 @@
+"""The roti-excel command: parses options, calls the library, maps errors to exit codes.
+
+Exit codes (CONTRACT.md): 0 done, 1 an input was invalid or failed, 2 usage error.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from .issues import OutputError, RotiError
+from .pipeline import process, report_path
+
+LANGS = click.Choice(["en", "id"], case_sensitive=False)
+
+
+def _echo_issues(messages: list[str]) -> None:
+    for line in messages:
+        click.echo(line, err=True)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="roti_excel")
+def cli() -> None:
+    """roti-excel: training evaluation (Kirkpatrick levels 1-4 and Phillips ROI) from an
+    Excel workbook to a report workbook finance can audit.
+
+    \b
+    Example:
+        roti-excel template -o program.xlsx     # fill it in, then
+        roti-excel run program.xlsx              # writes program_report.xlsx
+    """
+
+
+@cli.command()
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Where to write the workbook (default: the template's own name here).")
+@click.option("--lang", type=LANGS, default="en", show_default=True,
+              help="Language of sheet names, headers and help.")
+@click.option("--example", is_flag=True, help="Write the filled thesis example instead.")
+def template(output: Path | None, lang: str, example: bool) -> None:
+    """Write a blank input workbook for HR to fill in, or the filled thesis example.
+
+    \b
+    Example:
+        roti-excel template --lang id -o pelatihan.xlsx
+    """
+    from .template import template_filename, write_template
+
+    target = output or Path(template_filename(lang.lower(), example))
+    try:
+        written = write_template(target, lang.lower(), example)
+    except (OSError, RotiError) as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"wrote {written}")
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True,
+                type=click.Path(dir_okay=False, path_type=Path))
+def validate(inputs: tuple[Path, ...]) -> None:
+    """Check input workbooks and print every problem (errors first, then warnings).
+
+    Exit 0 when no errors (warnings allowed), 1 when any workbook has errors.
+
+    \b
+    Example:
+        roti-excel validate program.xlsx
+    """
+    from . import api
+
+    failed = 0
+    for source in inputs:
+        loaded = api.load(source)
+        _echo_issues(loaded.messages())
+        if loaded.ok:
+            click.echo(f"{source}: OK")
+        else:
+            failed += 1
+    sys.exit(1 if failed else 0)
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True,
+                type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Report path (one input only).")
+@click.option("--out-dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Folder for the reports (default: beside each input).")
+@click.option("--json", "json_out", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also write the JSON summary here (one input), or '-' for standard output.")
+@click.option("--lang", type=LANGS, help="Report language (default: the workbook's Language).")
+def run(inputs: tuple[Path, ...], output: Path | None, out_dir: Path | None,
+        json_out: Path | None, lang: str | None) -> None:
+    """Validate each input and write its report workbook, <name>_report.xlsx.
+
+    With several inputs and --json, each summary is written as <name>_report.json
+    beside its report.
+
+    \b
+    Example:
+        roti-excel run program.xlsx --json summary.json
+    """
+    if output is not None and len(inputs) > 1:
+        raise click.UsageError("-o/--output takes one input; use --out-dir for several")
+    if out_dir is not None:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    failed = 0
+    for source in inputs:
+        report = report_path(source, output, out_dir, ".xlsx")
+        json_path: Path | None = None
+        to_stdout = json_out is not None and str(json_out) == "-"
+        if json_out is not None and not to_stdout:
+            json_path = json_out if len(inputs) == 1 else report.with_suffix(".json")
+        try:
+            outcome = process(source, report, json_path, lang)
+        except OutputError as exc:
+            click.echo(f"{source}: {exc}", err=True)
+            failed += 1
+            continue
+        _echo_issues(outcome.messages)
+        if outcome.ok:
+            click.echo(f"wrote {report}")
+            if to_stdout and outcome.summary is not None:
+                click.echo(json.dumps(outcome.summary, indent=2, ensure_ascii=False))
+        else:
+            click.echo(f"{source}: not processed; no report written", err=True)
+            failed += 1
+    sys.exit(1 if failed else 0)
+
+
+@cli.command()
+@click.option("--out-dir", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("roti_demo"), show_default=True,
+              help="Folder for the example input and its report.")
+@click.option("--lang", type=LANGS, default="en", show_default=True)
+def demo(out_dir: Path, lang: str) -> None:
+    """Run the bundled thesis example end to end and print where the report is.
+
+    \b
+    Example:
+        roti-excel demo --out-dir /tmp/demo
+    """
+    import shutil
+
+    from .template import bundled_template
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    source = out_dir / bundled_template(lang.lower(), True).name
+    shutil.copyfile(bundled_template(lang.lower(), True), source)
+    report = report_path(source, None, out_dir, ".xlsx")
+    try:
+        outcome = process(source, report, report.with_suffix(".json"), None)
+    except OutputError as exc:
+        raise click.ClickException(str(exc)) from exc
+    _echo_issues(outcome.messages)
+    summary = outcome.summary
+    if not outcome.ok or summary is None:
+        raise click.ClickException("the bundled example did not validate; reinstall roti_excel")
+    total = summary["total"]
+    click.echo(f"example input: {source}")
+    click.echo(f"report:        {report}")
+    click.echo(f"summary:       {report.with_suffix('.json')}")
+    click.echo(f"{summary['program']}: benefits {total['benefits']:,.2f}, costs "
+               f"{total['costs']:,.2f}, BCR {total['bcr']:.4f}, ROI {total['roi_pct']:.2f} % "
+               f"({total['band']})")
+
+
+@cli.command()
+@click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--out-dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Folder for reports (default: FOLDER/reports).")
+@click.option("--workers", type=click.IntRange(min=1), help="Worker processes (default: cores).")
+def batch(folder: Path, out_dir: Path | None, workers: int | None) -> None:
+    """Process every workbook in FOLDER once, plus a portfolio summary workbook.
+
+    Inputs stay where they are; reports, <name>.errors.txt and portfolio.xlsx go to
+    FOLDER/reports. Exit 1 if any file failed.
+
+    \b
+    Example:
+        roti-excel batch ./dropbox --workers 2
+    """
+    from .batch import run_batch
+
+    outcome = run_batch(folder, out_dir=out_dir, workers=workers)
+    sys.exit(0 if outcome.ok else 1)
+
+
+@cli.command()
+@click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--settle", type=click.FloatRange(min=0), default=2.0, show_default=True,
+              help="Seconds a file's size must stay unchanged before it is picked up.")
+@click.option("--workers", type=click.IntRange(min=1), help="Worker processes (default: cores).")
+def watch(folder: Path, settle: float, workers: int | None) -> None:
+    """Drop-folder runner: process each workbook dropped into FOLDER until Ctrl-C.
+
+    Good inputs move to FOLDER/processed, bad ones to FOLDER/failed with an errors file;
+    reports and portfolio.xlsx go to FOLDER/reports.
+
+    \b
+    Example:
+        roti-excel watch ./dropbox
+    """
+    from .batch import watch_folder
+
+    watch_folder(folder, settle=settle, workers=workers)
+
+
+def main() -> None:
+    cli(prog_name="roti-excel")
+
+
+if __name__ == "__main__":
+    main()

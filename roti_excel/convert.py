@@ -1,0 +1,176 @@
+"""Turning one raw cell into a typed value by its schema column, or an issue that says
+what was found and what to enter instead."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from . import schema
+from .issues import Issue, error
+from .reader import Cell
+
+_NUMBER_TEXT = re.compile(r"^[+-]?(\d{1,3}([.,]\d{3})+|\d+)([.,]\d+)?$")
+_PERCENT_TEXT = re.compile(r"^\s*([+-]?\d+(?:[.,]\d+)?)\s*%\s*$")
+
+
+def _number_from_text(text: str) -> float | None:
+    """Numbers typed as text: `1500000`, `1,500,000`, `1.500.000` (Indonesian thousands),
+    `7291,67` (Indonesian decimal comma), `Rp 1.500.000`."""
+    s = text.strip().replace("\u00a0", "").replace(" ", "")
+    s = re.sub(r"^(rp\.?|idr)", "", s, flags=re.IGNORECASE)
+    if not _NUMBER_TEXT.match(s):
+        return None
+    if "," in s and "." in s:
+        # the last separator is the decimal one
+        if s.rfind(",") > s.rfind("."):
+            s = s.replace(".", "").replace(",", ".")
+        else:
+            s = s.replace(",", "")
+    elif s.count(",") > 1 or s.count(".") > 1:
+        s = s.replace(",", "").replace(".", "")
+    elif "," in s:
+        head, tail = s.split(",")
+        s = head + tail if len(tail) == 3 and head not in ("0", "-0", "") else head + "." + tail
+    elif "." in s:
+        head, tail = s.split(".")
+        if len(tail) == 3 and head not in ("0", "-0", "") and len(head) <= 3:
+            s = head + tail  # 1.500 is one thousand five hundred in Indonesian usage
+    try:
+        return float(s)
+    except ValueError:
+        return None
+
+
+def _as_date(value: Any) -> dt.date | None:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        for fmt in ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%Y/%m/%d", "%d.%m.%Y"):
+            try:
+                return dt.datetime.strptime(value.strip(), fmt).date()
+            except ValueError:
+                continue
+    return None
+
+
+@dataclass
+class Converter:
+    """Converts cells of one sheet, gathering issues instead of stopping."""
+
+    sheet_name: str
+    issues: list[Issue]
+
+    def _bad(self, col: schema.Column, cell: Cell, expected: str) -> None:
+        found = cell.value if not isinstance(cell.value, str) else f"'{cell.value}'"
+        example = f" such as {col.example}" if col.example else ""
+        self.issues.append(error(f"{col.en} is {found}; enter {expected}{example}",
+                                 self.sheet_name, cell.ref))
+
+    def _missing(self, col: schema.Column, cell: Cell) -> None:
+        example = f", e.g. {col.example}" if col.example else ""
+        self.issues.append(error(f"{col.en} is empty; it is required{example}",
+                                 self.sheet_name, cell.ref))
+
+    def text(self, col: schema.Column, cell: Cell | None) -> str:
+        if cell is None or cell.blank:
+            if col.required and not col.blank_allowed and cell is not None:
+                self._missing(col, cell)
+            return str(col.default) if col.default is not None else ""
+        value = cell.value
+        if isinstance(value, float) and value.is_integer():
+            return str(int(value))
+        if isinstance(value, dt.datetime):
+            return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
+        if isinstance(value, dt.date):
+            return value.isoformat()
+        return str(value).strip()
+
+    def number(self, col: schema.Column, cell: Cell | None) -> float | None:
+        """A number checked against the column's kind; None when blank (after default)."""
+        if cell is None or cell.blank:
+            if col.required and not col.blank_allowed and cell is not None:
+                self._missing(col, cell)
+            return float(col.default) if col.default is not None else None
+        value = cell.value
+        number: float | None
+        if isinstance(value, bool):
+            number = None
+        elif isinstance(value, (int, float)):
+            number = float(value)
+        elif isinstance(value, str):
+            percent = _PERCENT_TEXT.match(value)
+            if percent and col.kind is schema.Kind.FRACTION:
+                number = float(percent.group(1).replace(",", ".")) / 100
+            else:
+                number = _number_from_text(value)
+        else:
+            number = None
+        if number is None or number != number or number in (float("inf"), float("-inf")):
+            kinds = {schema.Kind.FRACTION: "a percentage between 0 % and 100 %"}
+            self._bad(col, cell, kinds.get(col.kind, "a number"))
+            return None
+        return self._check_range(col, cell, number)
+
+    def _check_range(self, col: schema.Column, cell: Cell, number: float) -> float | None:
+        kind = col.kind
+        if kind is schema.Kind.FRACTION and not 0 <= number <= 1:
+            hint = (f" ({number:g} looks like {number:g} %: type {number:g}% so it is stored "
+                    f"as {number / 100:g})") if 1 < number <= 100 else ""
+            self.issues.append(error(
+                f"{col.en} is {number:g}, outside 0 %..100 %; enter a percentage such as 80%"
+                f"{hint}", self.sheet_name, cell.ref))
+            return None
+        if kind is schema.Kind.NONNEGATIVE and number < 0:
+            self._bad(col, cell, "a number of 0 or more")
+            return None
+        if kind is schema.Kind.POSITIVE and number <= 0:
+            self._bad(col, cell, "a number above 0")
+            return None
+        return number
+
+    def choice(self, col: schema.Column, cell: Cell | None) -> str | None:
+        if cell is None or cell.blank:
+            if col.required and not col.blank_allowed and cell is not None:
+                self._missing(col, cell)
+            return str(col.default) if col.default is not None else None
+        found = schema.match_choice(col.choices, cell.value)
+        if found is None:
+            allowed = schema.choice_list(col.choices, "en")
+            self.issues.append(error(
+                f"{col.en} is '{self.text(col, cell)}'; enter one of: {allowed}",
+                self.sheet_name, cell.ref))
+            return None
+        return found.key
+
+    def date(self, col: schema.Column, cell: Cell | None) -> dt.date | None:
+        if cell is None or cell.blank:
+            if col.required and not col.blank_allowed and cell is not None:
+                self._missing(col, cell)
+            return None
+        found = _as_date(cell.value)
+        if found is None:
+            self._bad(col, cell, "a date (YYYY-MM-DD)")
+        return found
+
+    def period(self, col: schema.Column, cell: Cell | None) -> str:
+        if cell is not None and isinstance(cell.value, (dt.date, dt.datetime)):
+            day = _as_date(cell.value)
+            return day.strftime("%Y-%m") if day and day.day == 1 else str(day)
+        return self.text(col, cell)
+
+    def value(self, col: schema.Column, cell: Cell | None) -> Any:
+        """Converts by the column's kind."""
+        if col.kind is schema.Kind.TEXT:
+            return self.text(col, cell)
+        if col.kind is schema.Kind.CHOICE:
+            return self.choice(col, cell)
+        if col.kind is schema.Kind.DATE:
+            return self.date(col, cell)
+        if col.kind is schema.Kind.PERIOD:
+            return self.period(col, cell)
+        return self.number(col, cell)

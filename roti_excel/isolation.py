@@ -1,0 +1,70 @@
+"""Isolating the program's effect (Phillips principle 5), one period at a time.
+
+Every function returns the improvement in the measure's unit, signed so that a positive
+number is good news whatever the measure's direction."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+
+
+def signed_change(before: float, after: float, better_when: str) -> float:
+    """after - before for "higher is better", before - after for "lower is better"."""
+    return before - after if better_when == "lower" else after - before
+
+
+def control_group(before: float, after: float, control_before: float, control_after: float,
+                  better_when: str) -> float:
+    """The trained group's change minus the control group's change."""
+    return (signed_change(before, after, better_when)
+            - signed_change(control_before, control_after, better_when))
+
+
+def least_squares(xs: Sequence[float], ys: Sequence[float]) -> tuple[float, float]:
+    """(intercept, slope) of the ordinary least-squares line; needs two distinct xs."""
+    n = len(xs)
+    mx, my = sum(xs) / n, sum(ys) / n
+    sxx = sum((x - mx) ** 2 for x in xs)
+    if n < 2 or sxx == 0:
+        raise ValueError("a trend line needs at least two different before periods")
+    slope = sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / sxx
+    return my - slope * mx, slope
+
+
+def trend_improvement(projected: float, actual: float, better_when: str) -> float:
+    """Actual against the projection of the pre-program trend."""
+    return signed_change(projected, actual, better_when)
+
+
+def estimate_factor(contribution: float, confidence: float) -> float:
+    return contribution * confidence
+
+
+_MONTH = re.compile(r"^\s*(\d{4})\s*[-/.]\s*(\d{1,2})\s*$")
+
+
+def month_index(period: str) -> int | None:
+    """`2009-01`, `2009/1` or an ISO date -> months since year 0; None if not a month."""
+    match = _MONTH.match(period)
+    if match:
+        year, month = int(match.group(1)), int(match.group(2))
+        return year * 12 + month - 1 if 1 <= month <= 12 else None
+    try:
+        day = dt.date.fromisoformat(period.strip())
+    except ValueError:
+        return None
+    return day.year * 12 + day.month - 1
+
+
+def period_positions(before: Sequence[str],
+                     after: Sequence[str]) -> tuple[list[float], list[float]]:
+    """x positions for the trend line: real months when every period is one, otherwise
+    the before periods as 0..n-1 followed directly by the after periods."""
+    months = [month_index(p) for p in (*before, *after)]
+    if all(m is not None for m in months) and len(set(months[: len(before)])) == len(before):
+        xs = [float(m) for m in months if m is not None]
+        return xs[: len(before)], xs[len(before):]
+    n = len(before)
+    return [float(i) for i in range(n)], [float(n + i) for i in range(len(after))]

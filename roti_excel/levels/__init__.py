@@ -1,0 +1,1 @@
+"""Pure computations, one module per Kirkpatrick/Phillips level."""

@@ -1,0 +1,59 @@
+"""Level 5 ROI: net benefits, BCR, ROI %, payback months and the interpretation band."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+HIGH = "high"
+THIN_POSITIVE = "thin_positive"
+NEGATIVE = "negative"
+
+
+@dataclass(frozen=True)
+class Financials:
+    name: str
+    benefits: float
+    costs: float
+    horizon_months: float
+    objective_pct: float
+
+    @property
+    def net_benefits(self) -> float:
+        return self.benefits - self.costs
+
+    @property
+    def bcr(self) -> float | None:
+        return self.benefits / self.costs if self.costs > 0 else None
+
+    @property
+    def roi_pct(self) -> float | None:
+        return (self.benefits - self.costs) / self.costs * 100 if self.costs > 0 else None
+
+    @property
+    def payback_months(self) -> float | None:
+        """Months of benefits needed to repay the costs; None without costs or benefits."""
+        if self.costs <= 0 or self.benefits <= 0:
+            return None
+        return self.costs / (self.benefits / self.horizon_months)
+
+    @property
+    def band(self) -> str | None:
+        roi = self.roi_pct
+        return None if roi is None else band(roi, self.objective_pct)
+
+    def as_dict(self) -> dict[str, object]:
+        return {"benefits": self.benefits, "costs": self.costs,
+                "net_benefits": self.net_benefits, "bcr": self.bcr, "roi_pct": self.roi_pct,
+                "payback_months": self.payback_months, "band": self.band}
+
+
+def band(roi_pct: float, objective_pct: float) -> str:
+    """high at or above the objective, thin positive from 0 (break-even) up to it,
+    negative below 0."""
+    if roi_pct >= objective_pct:
+        return HIGH
+    return THIN_POSITIVE if roi_pct >= 0 else NEGATIVE
+
+
+def roi_pct(benefits: float, costs: float) -> float | None:
+    return Financials("", benefits, costs, 12, 0).roi_pct

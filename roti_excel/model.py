@@ -1,0 +1,220 @@
+"""The evaluation as typed, validated values. Built by :mod:`roti_excel.parse`; read by
+the level computations. Each row remembers where it came from (sheet and row), so
+later messages and the report's input copies can point back at the input."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from .issues import Issue
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a row was read: the workbook's tab name and the 1-based row number."""
+
+    sheet: str
+    row: int
+
+    def cell(self, col_letter: str) -> str:
+        return f"{col_letter}{self.row}"
+
+
+NOWHERE = Origin("", 0)
+
+
+@dataclass(frozen=True)
+class Program:
+    name: str
+    organization: str = ""
+    currency: str = "IDR"
+    language: str = "en"
+    roi_objective: float = 0.25
+    horizon_months: float = 12.0
+    evaluation_start: dt.date | None = None
+    evaluation_end: dt.date | None = None
+    prepared_by: str = ""
+    outlier_rule: str = "flag"
+    # (upper bound, label) pairs, ascending; empty = use the question's scale labels
+    category_bands: tuple[tuple[float, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class Group:
+    name: str
+    participants: float | None = None
+    surveys_sent: float | None = None
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class CostLine:
+    code: str
+    unit_cost: float
+    quantity: float = 1.0
+    duration: float = 1.0
+    proration: float = 1.0
+    group: str | None = None
+    description: str = ""
+    origin: Origin = NOWHERE
+
+    @property
+    def amount(self) -> float:
+        return self.unit_cost * self.quantity * self.duration * self.proration
+
+
+@dataclass(frozen=True)
+class Question:
+    code: str
+    level: int  # 1 or 3
+    dimension: str  # a schema choice key, e.g. "material", "cognitive"
+    text: str = ""
+    scale_min: float = 1.0
+    scale_max: float = 5.0
+    labels: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Answer:
+    code: str
+    value: float
+    cell: str  # A1 reference in the row's sheet
+
+
+@dataclass(frozen=True)
+class ReactionRow:
+    answers: tuple[Answer, ...]
+    group: str | None = None
+    session: str = ""
+    trainer: str = ""
+    date: dt.date | None = None
+    respondent: str = ""
+    weight: float = 1.0
+    origin: Origin = NOWHERE
+
+
+@dataclass(frozen=True)
+class LearningRow:
+    participant: str
+    post_test: float | None
+    group: str | None = None
+    name: str = ""
+    pre_test: float | None = None
+    max_score: float | None = None
+    pass_mark: float | None = None
+    status: str | None = None  # "attended", "absent" or None (not stated)
+    origin: Origin = NOWHERE
+    post_cell: str = ""
+
+
+@dataclass(frozen=True)
+class ApplicationRow:
+    answers: tuple[Answer, ...]
+    group: str | None = None
+    respondent: str = ""
+    origin: Origin = NOWHERE
+
+
+@dataclass(frozen=True)
+class ApplicationCount:
+    code: str
+    counts: tuple[tuple[float, float], ...]  # (scale point, number of answers)
+    group: str | None = None
+    origin: Origin = NOWHERE
+
+
+@dataclass(frozen=True)
+class Rate:
+    name: str
+    amount: float
+    days_per_month: float = 1.0
+    shifts_per_day: float = 1.0
+    hours_per_shift: float = 1.0
+    origin: Origin = NOWHERE
+
+    @property
+    def value(self) -> float:
+        return self.amount / self.days_per_month / self.shifts_per_day / self.hours_per_shift
+
+
+@dataclass(frozen=True)
+class Measure:
+    name: str
+    better_when: str  # "lower" or "higher"
+    isolation: str  # "none", "control group", "trend line", "estimate"
+    group: str | None = None
+    unit: str = ""
+    type: str = ""
+    value_per_unit: float | None = None
+    rate: str | None = None
+    value_source: str = ""
+    contribution: float | None = None
+    confidence: float | None = None
+    notes: str = ""
+    origin: Origin = NOWHERE
+
+
+@dataclass(frozen=True)
+class ImpactRow:
+    measure: str
+    before: float | None
+    after: float | None
+    group: str | None = None
+    before_period: str = ""
+    after_period: str = ""
+    control_before: float | None = None
+    control_after: float | None = None
+    origin: Origin = NOWHERE
+
+
+@dataclass(frozen=True)
+class Estimate:
+    measure: str
+    respondent: str
+    annual_improvement: float | None
+    contribution: float
+    confidence: float
+    group: str | None = None
+    source: str = ""
+    origin: Origin = NOWHERE
+
+
+@dataclass(frozen=True)
+class Intangible:
+    benefit: str
+    group: str | None = None
+    evidence: str = ""
+    direction: str = ""
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    program: Program
+    groups: tuple[Group, ...] = ()
+    costs: tuple[CostLine, ...] = ()
+    questions: tuple[Question, ...] = ()
+    reaction: tuple[ReactionRow, ...] = ()
+    learning: tuple[LearningRow, ...] = ()
+    application: tuple[ApplicationRow, ...] = ()
+    application_counts: tuple[ApplicationCount, ...] = ()
+    rates: tuple[Rate, ...] = ()
+    measures: tuple[Measure, ...] = ()
+    impact: tuple[ImpactRow, ...] = ()
+    estimates: tuple[Estimate, ...] = ()
+    intangibles: tuple[Intangible, ...] = ()
+    source: str = ""
+    # schema sheet key -> tab name as found in the workbook
+    sheet_names: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+    # warnings found while reading; carried into the report's data-quality sheet
+    warnings: tuple[Issue, ...] = field(default=(), compare=False)
+
+    def questions_at(self, level: int) -> tuple[Question, ...]:
+        return tuple(q for q in self.questions if q.level == level)
+
+    def rate(self, name: str) -> Rate | None:
+        wanted = name.strip().casefold()
+        return next((r for r in self.rates if r.name.strip().casefold() == wanted), None)
+
+    def group_names(self) -> tuple[str, ...]:
+        return tuple(g.name for g in self.groups)

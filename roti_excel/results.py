@@ -1,0 +1,90 @@
+"""Everything computed for one evaluation, and the JSON summary of the contract."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from . import costs as cost_level
+from . import flags
+from .costs import CostSummary
+from .issues import Issue
+from .levels import application, impact, learning, reaction
+from .levels.roi import Financials
+from .model import Evaluation
+
+
+@dataclass(frozen=True)
+class Results:
+    evaluation: Evaluation
+    reaction: reaction.ReactionResult
+    learning: learning.LearningResult
+    application: application.ApplicationResult
+    impact: impact.ImpactResult
+    costs: CostSummary
+    groups: tuple[Financials, ...]
+    total: Financials
+    findings: tuple[flags.Finding, ...]
+
+    @property
+    def warnings(self) -> tuple[Issue, ...]:
+        return self.evaluation.warnings
+
+
+def evaluate(ev: Evaluation) -> Results:
+    """Every level computed from a validated evaluation."""
+    program = ev.program
+    objective = program.roi_objective * 100
+    horizon = program.horizon_months
+    l1, l2, l3 = reaction.compute(ev), learning.compute(ev), application.compute(ev)
+    l4 = impact.compute(ev)
+    cost = cost_level.compute(ev)
+    groups = tuple(Financials(g.name, l4.benefits(g.name), t.total, horizon, objective)
+                   for g, t in zip(ev.groups, cost.groups, strict=True))
+    total = Financials("total", l4.benefits(all_groups=True), cost.total.total, horizon, objective)
+    found = flags.findings(ev, l1, l2, l4, cost, total)
+    return Results(ev, l1, l2, l3, l4, cost, groups, total, found)
+
+
+def _level_summary(results: Results) -> dict[str, Any]:
+    r, lr, ap, im = results.reaction, results.learning, results.application, results.impact
+    return {
+        "reaction": {"evaluated": r.evaluated, "respondents": r.respondents,
+                     "mean": r.overall.mean, "favourable_pct": r.overall.favourable_pct,
+                     "out_of_scale": len(r.out_of_scale)} if r.evaluated else {"evaluated": False},
+        "learning": {"evaluated": lr.evaluated, "participants": lr.overall.participants,
+                     "sat": lr.overall.sat, "absent": lr.overall.absent,
+                     "mean_post": lr.overall.mean, "pass_rate_pct": lr.overall.pass_rate_pct,
+                     "mean_gain": lr.overall.mean_gain,
+                     "normalised_gain": lr.overall.normalised_gain}
+        if lr.evaluated else {"evaluated": False},
+        "application": {"evaluated": ap.evaluated, "mean": ap.overall_mean,
+                        "respondents": sum(x.respondents for x in ap.response),
+                        "aspects": {a.label: {"mean": a.mean, "category": a.category}
+                                    for a in ap.by_aspect}}
+        if ap.evaluated else {"evaluated": False},
+        "impact": {"evaluated": im.evaluated,
+                   "measures": [{"measure": m.measure.name, "group": m.group,
+                                 "isolation": m.measure.isolation,
+                                 "improvement": m.improvement, "value_per_unit": m.value_per_unit,
+                                 "benefits": m.benefits} for m in im.measures]},
+    }
+
+
+def summary(results: Results) -> dict[str, Any]:
+    """The JSON summary of CONTRACT.md: exactly its keys, money unrounded."""
+    ev = results.evaluation
+    program = ev.program
+    issues = [i.as_dict() for i in ev.warnings]
+    issues += [{"severity": "warning", "sheet": f.sheet or None, "cell": f.cell or None,
+                "message": f.message} for f in results.findings]
+    return {
+        "program": program.name, "currency": program.currency, "language": program.language,
+        "objective_pct": program.roi_objective * 100,
+        "total": results.total.as_dict(),
+        "groups": [{"name": g.name, **g.as_dict()} for g in results.groups],
+        "levels": _level_summary(results),
+        "intangibles": [{"group": i.group, "benefit": i.benefit, "evidence": i.evidence,
+                         "direction": i.direction} for i in ev.intangibles],
+        "issues": issues,
+    }
