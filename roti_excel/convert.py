@@ -119,8 +119,8 @@ class Converter:
     def _check_range(self, col: schema.Column, cell: Cell, number: float) -> float | None:
         kind = col.kind
         if kind is schema.Kind.FRACTION and not 0 <= number <= 1:
-            hint = (f" ({number:g} looks like {number:g} %: type {number:g}% so it is stored "
-                    f"as {number / 100:g})") if 1 < number <= 100 else ""
+            hint = (f" (if you meant {number:g} %, type {number:g}%)"
+                    if 1 < number <= 100 else "")
             self.issues.append(error(
                 f"{col.en} is {number:g}, outside 0 %..100 %; enter a percentage such as 80%"
                 f"{hint}", self.sheet_name, cell.ref))
