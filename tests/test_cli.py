@@ -1,0 +1,159 @@
+"""The roti-excel command: exit codes, messages, outputs (CONTRACT.md, "Command line")."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from roti_excel.cli import cli
+from tests.workbooks import simple_program, thesis_workbook, write_workbook
+
+SUMMARY_KEYS = {"program", "currency", "language", "objective_pct", "total", "groups", "levels",
+                "intangibles", "issues"}
+FINANCIAL_KEYS = {"benefits", "costs", "net_benefits", "bcr", "roi_pct", "payback_months",
+                  "band"}
+
+
+def invoke(*args: str):
+    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+
+
+@pytest.fixture
+def thesis(tmp_path: Path) -> Path:
+    return thesis_workbook(tmp_path / "thesis.xlsx")
+
+
+@pytest.fixture
+def invalid(tmp_path: Path) -> Path:
+    return write_workbook(tmp_path / "bad.xlsx", simple_program(),
+                          {"Costs": [{"Code": "ZZ", "Unit cost": "lots"}]})
+
+
+class TestHelp:
+    @pytest.mark.parametrize("command", ["template", "validate", "run", "demo", "batch", "watch"])
+    def test_every_command_has_help_with_an_example(self, command):
+        """Each command's help explains it and shows an example."""
+        result = invoke(command, "--help")
+        assert result.exit_code == 0
+        assert "Example:" in result.output and "roti-excel " + command in result.output
+
+    def test_top_level_help(self):
+        """The group's help names the tool and lists the commands."""
+        result = invoke("--help")
+        assert result.exit_code == 0 and "run" in result.output and "validate" in result.output
+
+    def test_usage_error_exits_2(self):
+        """An unknown option is a usage error: exit 2."""
+        assert invoke("run", "--nope").exit_code == 2
+
+    def test_python_dash_m(self):
+        """python -m roti_excel is the same command."""
+        done = subprocess.run([sys.executable, "-m", "roti_excel", "--help"],
+                              capture_output=True, text=True, check=False)
+        assert done.returncode == 0 and "validate" in done.stdout
+
+
+class TestValidate:
+    def test_valid_exits_0(self, thesis):
+        """A valid workbook: exit 0, warnings printed, OK line."""
+        result = invoke("validate", str(thesis))
+        assert result.exit_code == 0
+        assert f"{thesis}: OK" in result.output
+        assert f"{thesis}: Reaction!E4: warning: answer 0 to P1" in result.output
+
+    def test_invalid_exits_1_with_every_problem(self, invalid):
+        """Every problem on its own line, FILE: SHEET!CELL: message; exit 1."""
+        result = invoke("validate", str(invalid))
+        assert result.exit_code == 1
+        assert f"{invalid}: Costs!A3: Code is 'ZZ'" in result.output
+        assert f"{invalid}: Costs!B3: Unit cost is 'lots'; enter a number" in result.output
+        assert "Traceback" not in result.output
+
+    def test_several_inputs(self, thesis, invalid):
+        """One bad input among several makes the exit 1, and both are reported."""
+        result = invoke("validate", str(thesis), str(invalid))
+        assert result.exit_code == 1 and f"{thesis}: OK" in result.output
+
+    def test_missing_file(self, tmp_path):
+        """A file that does not exist is reported by name, exit 1."""
+        result = invoke("validate", str(tmp_path / "nope.xlsx"))
+        assert result.exit_code == 1 and "nope.xlsx" in result.output
+
+
+class TestRun:
+    def test_writes_report_and_json(self, thesis, tmp_path):
+        """run writes <stem>_report.xlsx beside the input and the JSON summary."""
+        out = tmp_path / "summary.json"
+        result = invoke("run", str(thesis), "--json", str(out))
+        assert result.exit_code == 0, result.output
+        assert (tmp_path / "thesis_report.xlsx").is_file()
+        data = json.loads(out.read_text(encoding="utf-8"))
+        assert set(data) == SUMMARY_KEYS
+        assert set(data["total"]) == FINANCIAL_KEYS
+        assert {g["name"] for g in data["groups"]} == {"Maker", "Packer"}
+        assert round(data["total"]["benefits"], 2) == 346_324_197.92
+        assert data["total"]["band"] == "high" and data["objective_pct"] == 25.0
+        assert set(data["levels"]) == {"reaction", "learning", "application", "impact"}
+
+    def test_invalid_writes_nothing(self, invalid, tmp_path):
+        """An invalid input: exit 1 and no report, no JSON."""
+        result = invoke("run", str(invalid), "--json", str(tmp_path / "s.json"))
+        assert result.exit_code == 1
+        assert not (tmp_path / "bad_report.xlsx").exists()
+        assert not (tmp_path / "s.json").exists()
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.xlsx"]
+
+    def test_out_dir_and_several_inputs(self, thesis, invalid, tmp_path):
+        """--out-dir collects the reports; one bad input makes exit 1 but others are written."""
+        out = tmp_path / "reports"
+        result = invoke("run", str(thesis), str(invalid), "--out-dir", str(out), "--json",
+                        str(tmp_path / "x.json"))
+        assert result.exit_code == 1
+        assert sorted(p.name for p in out.iterdir()) == ["thesis_report.json",
+                                                          "thesis_report.xlsx"]
+
+    def test_output_with_several_inputs_is_usage_error(self, thesis, invalid, tmp_path):
+        """-o with two inputs: exit 2."""
+        assert invoke("run", str(thesis), str(invalid), "-o", str(tmp_path / "r.xlsx")
+                      ).exit_code == 2
+
+    def test_zero_costs_give_null_ratios(self, tmp_path):
+        """Costs of 0: the JSON has null BCR, ROI, payback and band; no crash."""
+        src = write_workbook(tmp_path / "free.xlsx", simple_program(), {
+            "Costs": [{"Code": "TM", "Unit cost": 0}],
+            "Measures": [{"Measure": "M", "Better when": "higher", "Value per unit": 1,
+                          "Isolation": "none"}],
+            "Impact": [{"Measure": "M", "Before": 1, "After": 2}]})
+        result = invoke("run", str(src), "--json", str(tmp_path / "s.json"))
+        assert result.exit_code == 0, result.output
+        total = json.loads((tmp_path / "s.json").read_text())["total"]
+        assert [total[k] for k in ("bcr", "roi_pct", "payback_months", "band")] == [None] * 4
+
+    def test_input_unchanged(self, thesis):
+        """run never modifies its input."""
+        before = thesis.read_bytes()
+        invoke("run", str(thesis))
+        assert thesis.read_bytes() == before
+
+
+class TestTemplateAndDemo:
+    def test_demo(self, tmp_path):
+        """demo runs the bundled example and prints where the report is."""
+        result = invoke("demo", "--out-dir", str(tmp_path))
+        assert result.exit_code == 0, result.output
+        assert "report:" in result.output and "ROI 60.64 %" in result.output
+        assert any(p.name.endswith("_report.xlsx") for p in tmp_path.iterdir())
+
+    @pytest.mark.parametrize(("lang", "example"), [("en", False), ("id", True)])
+    def test_template(self, tmp_path, lang, example):
+        """template writes a workbook the reader recognises."""
+        target = tmp_path / "t.xlsx"
+        args = ["template", "-o", str(target), "--lang", lang] + (["--example"] if example
+                                                                 else [])
+        result = invoke(*args)
+        assert result.exit_code == 0 and target.is_file()
