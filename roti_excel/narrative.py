@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
@@ -22,7 +23,7 @@ from . import schema
 from .flags import ROI_REVIEW_PCT
 from .levels import application as application_level
 from .levels import learning as learning_level
-from .levels.impact import OUTLIER_EXCLUDED, MeasureResult
+from .levels.impact import OUTLIER_EXCLUDED, EstimateResult, MeasureResult, PeriodResult
 from .levels.roi import HIGH, NEGATIVE, THIN_POSITIVE, Financials
 from .levels.stats import favourable_threshold
 from .model import Question
@@ -84,12 +85,14 @@ def format_number(value: float, decimals: int, lang: str) -> str:
         q = abs(q)
     text = f"{q:,.{decimals}f}"
     if lang == "id":
-        text = text.translate(str.maketrans({",": ".", ".": ","}))
+        text = text.translate(str.maketrans(",.", ".,"))
     return text
 
 
 def format_compact(value: float, max_decimals: int, lang: str) -> str:
     """Like format_number, without trailing zeros: 25 -> "25", 12.5 -> "12.5"."""
+    if not math.isfinite(value):
+        return format_number(value, 0, lang)
     for decimals in range(max_decimals + 1):
         scale = 10 ** decimals
         if abs(round(value * scale) - value * scale) < 1e-9 * max(1.0, abs(value * scale)):
@@ -136,9 +139,15 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True, keep_trailing_newline=False, finalize=_no_none)
 
 
+_SPACE_BEFORE = re.compile(r"\s+([,.;:)])")
+_SPACE_AFTER = re.compile(r"\(\s+")
+
+
 def _paragraph(text: str) -> str:
-    """Templates may wrap lines; a paragraph is one line with single spaces."""
-    return " ".join(text.split())
+    """Templates may wrap lines; a paragraph is one line with single spaces and no space
+    before punctuation."""
+    text = " ".join(text.split())
+    return _SPACE_AFTER.sub("(", _SPACE_BEFORE.sub(r"\1", text))
 
 
 def render_template(lang: str, name: str, facts: Facts) -> str:
@@ -265,6 +274,7 @@ def _reaction_facts(results: Results, fmt: _Fmt) -> Facts:
         "has_favourable": r.overall.favourable_pct is not None,
         "respondents": fmt.compact(r.respondents),
         "rows": r.rows,
+        "weighted": not math.isclose(r.respondents, r.rows),
         "scale": scale,
         "favourable_from": favourable_from,
         "scale_max": fmt.compact(question.scale_max) if question else "",
@@ -384,14 +394,13 @@ def _missing_cost_labels(results: Results, lang: str) -> list[str]:
 
 def _data_quality_facts(results: Results, fmt: _Fmt) -> Facts:
     kinds = [f.kind for f in results.findings]
-    excluded = kept = 0
+    items: list[PeriodResult | EstimateResult] = []
     for m in results.impact.measures:
-        for item in (*m.periods, *m.estimates):
-            if item.outlier:
-                if item.note == OUTLIER_EXCLUDED:
-                    excluded += 1
-                else:
-                    kept += 1
+        items.extend(m.periods)
+        items.extend(m.estimates)
+    outliers = [item.note == OUTLIER_EXCLUDED for item in items if item.outlier]
+    excluded = sum(outliers)
+    kept = len(outliers) - excluded
     over = [x.group for x in results.application.response
             if x.rate_pct is not None and x.rate_pct > 100 + 1e-9]
     return {
