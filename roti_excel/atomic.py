@@ -4,6 +4,7 @@ the target folder, then rename it into place (atomic on one file system)."""
 from __future__ import annotations
 
 import contextlib
+import glob
 import os
 import tempfile
 import time
@@ -43,11 +44,26 @@ def atomic_path(target: Path) -> Iterator[Path]:
         raise OutputError(f"cannot write in {folder}: {exc.strerror}") from exc
     os.close(fd)
     temp = Path(name)
+    # mkstemp creates 0600; the output is a normal document, so honour the umask instead
+    umask = os.umask(0)
+    os.umask(umask)
+    with contextlib.suppress(OSError):
+        os.chmod(temp, 0o666 & ~umask)
     try:
         yield temp
         replace(temp, target)
     finally:
         with contextlib.suppress(FileNotFoundError):
+            temp.unlink()
+
+
+def remove_temps(target: Path) -> None:
+    """Remove temporary files :func:`atomic_path` left beside `target` when its process was
+    killed mid-write (a killed process runs no cleanup). Only names of the form
+    `.<stem>.<8 random characters><suffix>`, as tempfile.mkstemp makes them, are touched."""
+    pattern = glob.escape(f".{target.stem}.") + "?" * 8 + glob.escape(target.suffix)
+    for temp in target.parent.glob(pattern):
+        with contextlib.suppress(OSError):
             temp.unlink()
 
 

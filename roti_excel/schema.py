@@ -194,7 +194,7 @@ def _col(key: str, en: str, id_: str, kind: Kind = Kind.TEXT, **kw: Any) -> Colu
 
 
 GROUP = _col(
-    "group", "Group", "Kelompok", aliases=("unit", "cohort", "kelas"),
+    "group", "Group", "Kelompok", aliases=("unit", "cohort"),
     help_en="Unit or cohort evaluated separately, as named in Groups; blank = whole program",
     help_id="Unit atau angkatan yang dievaluasi terpisah, seperti di Kelompok; kosong = seluruh program",
 )
@@ -603,8 +603,8 @@ INSTRUCTIONS = Sheet(
 )
 LISTS = Sheet(
     "lists", "Lists", "Daftar", (),
-    help_en="Drop-down lists of the template (hidden, not read).",
-    help_id="Daftar pilihan template (tersembunyi, tidak dibaca).",
+    help_en="Allowed values of the drop-down lists (for reference; not read).",
+    help_id="Nilai yang diperbolehkan di daftar pilihan (sebagai acuan; tidak dibaca).",
 )
 TEMPLATE_SHEETS: tuple[Sheet, ...] = (INSTRUCTIONS, LISTS)
 
