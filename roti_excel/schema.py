@@ -196,7 +196,8 @@ def _col(key: str, en: str, id_: str, kind: Kind = Kind.TEXT, **kw: Any) -> Colu
 GROUP = _col(
     "group", "Group", "Kelompok", aliases=("unit", "cohort"),
     help_en="Unit or cohort evaluated separately, as named in Groups; blank = whole program",
-    help_id="Unit atau angkatan yang dievaluasi terpisah, seperti di Kelompok; kosong = seluruh program",
+    help_id="Unit atau angkatan yang dievaluasi terpisah, seperti di Kelompok; kosong = seluruh "
+            "program",
 )
 
 # -- the Program sheet: one field per row ---------------------------------------------
@@ -276,7 +277,8 @@ COSTS = Sheet(
         _col("code", "Code", "Kode", Kind.CHOICE, required=True, choices=COST_CODES,
              aliases=("jenis biaya", "cost code"),
              help_en="Cost type: EC VR TM AV C A T L AM M (direct) or NA TE PL RE PD (indirect)",
-             help_id="Jenis biaya: EC VR TM AV C A T L AM M (langsung) atau NA TE PL RE PD (tak langsung)"),
+             help_id="Jenis biaya: EC VR TM AV C A T L AM M (langsung) atau NA TE PL RE PD (tak "
+                     "langsung)"),
         _col("description", "Description", "Keterangan", aliases=("uraian",),
              help_en="What was paid for", help_id="Untuk apa biaya ini"),
         _col("unit_cost", "Unit cost", "Biaya satuan", Kind.NONNEGATIVE, required=True,
@@ -319,10 +321,12 @@ QUESTIONS = Sheet(
              help_id="Level 1: Materi, Trainer, Fasilitas, Keseluruhan; level 3: Kognitif, "
                      "Afektif, Psikomotorik, Lainnya"),
         _col("scale_min", "Scale min", "Skala min", Kind.NUMBER, default=1.0,
-             help_en="Lowest answer; blank = 1", help_id="Jawaban terendah; kosong = 1", example="1"),
+             help_en="Lowest answer; blank = 1", help_id="Jawaban terendah; kosong = 1",
+             example="1"),
         _col("scale_max", "Scale max", "Skala maks", Kind.NUMBER, default=5.0,
              aliases=("skala max",),
-             help_en="Highest answer; blank = 5", help_id="Jawaban tertinggi; kosong = 5", example="5"),
+             help_en="Highest answer; blank = 5", help_id="Jawaban tertinggi; kosong = 5",
+             example="5"),
         _col("labels", "Labels", "Label",
              help_en="Optional answer labels, ';'-separated, lowest first",
              help_id="Label jawaban (opsional), dipisah ';', dari terendah"),
@@ -349,7 +353,8 @@ REACTION = Sheet(
     ),
     open_columns=True,
     help_en="Level 1: one row per respondent or per session average; one column per question code.",
-    help_id="Level 1: satu baris per responden atau rata-rata sesi; satu kolom per kode pertanyaan.",
+    help_id="Level 1: satu baris per responden atau rata-rata sesi; satu kolom per kode "
+            "pertanyaan.",
 )
 
 LEARNING = Sheet(
@@ -362,7 +367,8 @@ LEARNING = Sheet(
         _col("name", "Name", "Nama", help_en="Participant name", help_id="Nama peserta"),
         _col("pre_test", "Pre-test", "Pre-test", Kind.NONNEGATIVE,
              aliases=("pretest", "pre test", "nilai awal"),
-             help_en="Score before training (optional)", help_id="Nilai sebelum pelatihan (opsional)",
+             help_en="Score before training (optional)",
+             help_id="Nilai sebelum pelatihan (opsional)",
              example="6"),
         _col("post_test", "Post-test", "Post-test", Kind.NONNEGATIVE, required=True,
              blank_allowed=True,
@@ -372,7 +378,8 @@ LEARNING = Sheet(
              example="8"),
         _col("max_score", "Max score", "Nilai maks", Kind.POSITIVE,
              aliases=("maximum score", "nilai maksimal", "nilai max"),
-             help_en="Highest possible score", help_id="Nilai tertinggi yang mungkin", example="10"),
+             help_en="Highest possible score", help_id="Nilai tertinggi yang mungkin",
+             example="10"),
         _col("pass_mark", "Pass mark", "Batas lulus", Kind.NONNEGATIVE,
              aliases=("passing score", "nilai lulus"),
              help_en="Score needed to pass", help_id="Nilai minimal lulus", example="7"),
@@ -433,7 +440,8 @@ MEASURES = Sheet(
     (
         GROUP,
         _col("measure", "Measure", "Ukuran", required=True, aliases=("indikator",),
-             help_en="Business measure, e.g. Working time", help_id="Ukuran bisnis, mis. Working time"),
+             help_en="Business measure, e.g. Working time",
+             help_id="Ukuran bisnis, mis. Working time"),
         _col("unit", "Unit", "Satuan", help_en="Unit of the measure, e.g. hours",
              help_id="Satuan ukuran, mis. jam"),
         _col("type", "Type", "Jenis", Kind.CHOICE, choices=MEASURE_TYPE,
@@ -505,7 +513,8 @@ ESTIMATES = Sheet(
              help_en="participant, supervisor, manager or expert",
              help_id="peserta, atasan, manajer atau ahli"),
         _col("annual_improvement", "Annual improvement", "Perbaikan per tahun", Kind.NUMBER,
-             required=True, blank_allowed=True, help_en="Improvement over a year, in the measure's unit",
+             required=True, blank_allowed=True,
+             help_en="Improvement over a year, in the measure's unit",
              help_id="Perbaikan selama setahun, dalam satuan ukuran", example="120"),
         _col("contribution", "Contribution", "Kontribusi", Kind.FRACTION, required=True,
              help_en="Share due to the program (60 % = 0.6)", help_id="Bagian karena pelatihan",

@@ -104,7 +104,8 @@ class TestEveryProblemAtOnce:
 class TestRules:
     @pytest.mark.parametrize(("sheets", "expected"), [
         ({"Costs": [{"Code": "TM", "Unit cost": 1, "Proration": 1.5}]},
-         "Costs!C3: Proration is 1.5, outside 0 %..100 %; enter a percentage such as 80% (if you meant 1.5 %, type 1.5%)"),
+         "Costs!C3: Proration is 1.5, outside 0 %..100 %; enter a percentage such as 80% "
+         "(if you meant 1.5 %, type 1.5%)"),
         ({"Costs": [{"Code": "TM", "Unit cost": 1, "Quantity": -1}]},
          "Costs!C3: Quantity is -1.0; enter a number of 0 or more"),
         ({"Measures": [{"Measure": "Output", "Better when": "higher", "Isolation": "none"}]},
@@ -117,7 +118,8 @@ class TestRules:
          "Confidence is empty; Isolation = estimate needs it"),
         ({"Measures": [{"Measure": "Output", "Better when": "higher", "Value per unit": 1,
                         "Isolation": "estimate", "Contribution": 60, "Confidence": 0.8}]},
-         "Contribution is 60, outside 0 %..100 %; enter a percentage such as 80% (if you meant 60 %, type 60%)"),
+         "Contribution is 60, outside 0 %..100 %; enter a percentage such as 80% "
+         "(if you meant 60 %, type 60%)"),
         ({"Impact": [{"Measure": "Sales", "Before": 1, "After": 2}]},
          "Impact!A3: Measure 'Sales' is not in the Measures sheet"),
         ({"Measures": [{"Measure": "Output", "Better when": "higher", "Value per unit": 1,
@@ -154,8 +156,8 @@ class TestRules:
     def test_program_name_required(self, tmp_path):
         """An empty Program name is an error on the Program sheet."""
         loaded = _load(tmp_path, program=[("Currency", "IDR")])
-        assert any("Program: Program name is empty" in m or "Program!" in m and "Program name"
-                   in m for m in loaded.messages()), loaded.messages()
+        assert any("Program: Program name is empty" in m or ("Program!" in m and "Program name"
+                   in m) for m in loaded.messages()), loaded.messages()
 
     def test_bad_program_field_value(self, tmp_path):
         """ROI objective 25 (not 25 %) is an error pointing at its Value cell."""
