@@ -78,13 +78,18 @@ def summary(results: Results) -> dict[str, Any]:
     issues = [i.as_dict() for i in ev.warnings]
     issues += [{"severity": "warning", "sheet": f.sheet or None, "cell": f.cell or None,
                 "message": f.message} for f in results.findings]
+    participants = {g.name: g.participants for g in ev.groups}
     return {
         "program": program.name, "currency": program.currency, "language": program.language,
         "objective_pct": program.roi_objective * 100,
         "total": results.total.as_dict(),
-        "groups": [{"name": g.name, **g.as_dict()} for g in results.groups],
+        "groups": [{"name": g.name, **g.as_dict(), "participants": participants.get(g.name)}
+                   for g in results.groups],
         "levels": _level_summary(results),
         "intangibles": [{"group": i.group, "benefit": i.benefit, "evidence": i.evidence,
                          "direction": i.direction} for i in ev.intangibles],
         "issues": issues,
+        # optional fields beyond the contract's minimum
+        "organization": program.organization,
+        "horizon_months": program.horizon_months,
     }
