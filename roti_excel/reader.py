@@ -138,8 +138,8 @@ def read_workbook(path: Path) -> RawWorkbook:
     """Read every sheet the schema knows; other sheets (Instructions, lists) are ignored."""
     book = RawWorkbook(path)
     wb = CalamineWorkbook.from_path(str(path))
-    visible = {m.name: str(m.visible).rsplit(".", 1)[-1].lower() == "visible"
-               for m in wb.sheets_metadata}
+    visibility = {m.name: str(m.visible).rsplit(".", 1)[-1].lower()
+                  for m in wb.sheets_metadata}
     for name in wb.sheet_names:
         sheet = schema.match_sheet(name)
         if sheet is None:
@@ -151,11 +151,15 @@ def read_workbook(path: Path) -> RawWorkbook:
                 f"sheets '{first}' and '{name}' are both the {sheet.en} sheet; keep one", name))
             continue
         grid = wb.get_sheet_by_name(name).to_python(skip_empty_area=False)
-        hidden = not visible.get(name, True)
+        state = visibility.get(name, "visible")
+        hidden = state != "visible"
         table = _table(sheet, name, grid, hidden, book.issues)
         if table is not None:
             if hidden:
+                how = ("very hidden (not listed under Unhide; a macro or the author hid it)"
+                       if state == "veryhidden" else "hidden")
                 book.issues.append(warning(
-                    f"sheet '{name}' is hidden; its data IS used. Unhide it to check it", name))
+                    f"sheet '{name}' is {how}; its data IS used. Unhide it (right-click a sheet "
+                    "tab > Unhide) to check it, or delete it if it should not be read", name))
             book.tables[sheet.key] = table
     return book

@@ -190,6 +190,24 @@ class TestRules:
         assert loaded.ok and loaded.evaluation is not None
         assert [c.unit_cost for c in loaded.evaluation.costs] == [1_500_000, 2_000_000, 7291.67]
 
+    def test_hidden_data_sheet_is_used_and_warned(self, tmp_path):
+        """A hidden Costs sheet is read, with a warning saying so; a hidden sheet the
+        reader ignores gets no warning."""
+        import openpyxl
+
+        path = write_workbook(tmp_path / "h.xlsx", simple_program(),
+                              {"Costs": COSTS, "Measures": MEASURES, "Impact": IMPACT,
+                               "Notes": [{"Anything": 1}]})
+        wb = openpyxl.load_workbook(path)
+        wb["Costs"].sheet_state = "hidden"
+        wb["Notes"].sheet_state = "hidden"
+        wb.save(path)
+        loaded = load(path)
+        assert loaded.ok
+        hidden = [i for i in loaded.issues if "hidden" in i.message]
+        assert [(i.sheet, i.severity) for i in hidden] == [("Costs", "warning")]
+        assert "its data IS used" in hidden[0].message
+
     def test_input_is_not_modified(self, tmp_path):
         """Validation never changes the input file."""
         path = write_workbook(tmp_path / "x.xlsx", simple_program(),
