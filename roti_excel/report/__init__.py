@@ -1,0 +1,1 @@
+"""The report workbook finance receives (REPORT.md); entry point: workbook.write."""

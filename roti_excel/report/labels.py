@@ -1,0 +1,163 @@
+"""Sheet names and column labels of the report in English and Indonesian, and
+:class:`Labels`, the lookup every sheet module uses (longer texts are in `texts.py`)."""
+
+from __future__ import annotations
+
+from .texts import TEXT
+
+LANGUAGES = ("en", "id")
+
+SHEETS: dict[str, tuple[str, str]] = {
+    "summary": ("Summary", "Ringkasan"),
+    "reaction": ("Level 1 Reaction", "Level 1 Reaksi"),
+    "learning": ("Level 2 Learning", "Level 2 Pembelajaran"),
+    "application": ("Level 3 Application", "Level 3 Penerapan"),
+    "impact": ("Level 4 Impact", "Level 4 Dampak"),
+    "roi": ("Level 5 ROI", "Level 5 ROI"),
+    "costs": ("Costs", "Biaya"),
+    "intangibles": ("Intangibles", "Manfaat tak berwujud"),
+    "quality": ("Data quality", "Kualitas data"),
+    "inputs": ("Input copies", "Salinan input"),
+}
+
+COLUMNS: dict[str, tuple[str, str]] = {
+    "col_source": ("Input sheet and row", "Lembar dan baris input"),
+    "col_item": ("Item", "Butir"),
+    "col_value": ("Value", "Nilai"),
+    "col_note": ("Note", "Catatan"),
+    "col_group": ("Group", "Kelompok"),
+    "col_participants": ("Participants", "Peserta"),
+    "col_surveys_sent": ("Surveys sent", "Survei dikirim"),
+    "col_description": ("Description", "Uraian"),
+    "col_code": ("Code", "Kode"),
+    "col_cost_item": ("Cost item", "Jenis biaya"),
+    "col_class": ("Direct / indirect", "Langsung / tidak langsung"),
+    "col_unit_cost": ("Unit cost", "Biaya satuan"),
+    "col_quantity": ("Quantity", "Kuantitas"),
+    "col_duration": ("Duration", "Durasi"),
+    "col_proration": ("Proration", "Proporsi"),
+    "col_amount": ("Amount", "Jumlah"),
+    "col_share": ("Share of the shared costs", "Porsi biaya bersama"),
+    "col_own_direct": ("Direct costs of the group", "Biaya langsung kelompok"),
+    "col_own_indirect": ("Indirect costs of the group", "Biaya tidak langsung kelompok"),
+    "col_shared_direct": ("Shared direct costs (allocated by share)",
+                          "Biaya langsung bersama (dialokasikan menurut porsi)"),
+    "col_shared_indirect": ("Shared indirect costs (allocated by share)",
+                            "Biaya tidak langsung bersama (dialokasikan menurut porsi)"),
+    "col_trd": ("TRD: total direct costs", "TRD: total biaya langsung"),
+    "col_tri": ("TRI: total indirect costs", "TRI: total biaya tidak langsung"),
+    "col_tr": ("TR: fully loaded costs (TRD + TRI)", "TR: biaya penuh (TRD + TRI)"),
+    "col_rate": ("Rate", "Tarif"),
+    "col_days": ("Days per month", "Hari per bulan"),
+    "col_shifts": ("Shifts per day", "Shift per hari"),
+    "col_hours": ("Hours per shift", "Jam per shift"),
+    "col_measure": ("Measure", "Ukuran"),
+    "col_unit": ("Unit", "Satuan"),
+    "col_better_when": ("Better when", "Lebih baik bila"),
+    "col_isolation": ("Isolation", "Isolasi"),
+    "col_value_per_unit": ("Value per unit", "Nilai per satuan"),
+    "col_value_source": ("Value source", "Sumber nilai"),
+    "col_contribution": ("Contribution", "Kontribusi"),
+    "col_confidence": ("Confidence", "Keyakinan"),
+    "col_before_period": ("Before period", "Periode sebelum"),
+    "col_before": ("Before", "Sebelum"),
+    "col_after_period": ("After period", "Periode sesudah"),
+    "col_after": ("After", "Sesudah"),
+    "col_control_before": ("Control before", "Kontrol sebelum"),
+    "col_control_after": ("Control after", "Kontrol sesudah"),
+    "col_change": ("Change", "Perubahan"),
+    "col_control_change": ("Control group change", "Perubahan kelompok kontrol"),
+    "col_x_before": ("x before", "x sebelum"),
+    "col_x_after": ("x after", "x sesudah"),
+    "col_projection": ("Trend projection", "Proyeksi tren"),
+    "col_improvement": ("Improvement", "Peningkatan"),
+    "col_factor": ("Contribution x confidence", "Kontribusi x keyakinan"),
+    "col_adjusted": ("Adjusted improvement", "Peningkatan disesuaikan"),
+    "col_counted": ("Improvement counted", "Peningkatan dihitung"),
+    "col_vpu": ("Value per unit", "Nilai per satuan"),
+    "col_money": ("Monetary benefit", "Manfaat moneter"),
+    "col_respondent": ("Respondent", "Responden"),
+    "col_estimate_source": ("Source", "Sumber"),
+    "col_annual": ("Annual improvement", "Peningkatan per tahun"),
+    "col_horizon_factor": ("Horizon / 12", "Horizon / 12"),
+    "mcol_measure": ("Measure", "Ukuran"),
+    "mcol_group": ("Group", "Kelompok"),
+    "mcol_unit": ("Unit", "Satuan"),
+    "mcol_better_when": ("Better when", "Lebih baik bila"),
+    "mcol_isolation": ("Isolation", "Isolasi"),
+    "mcol_value_source": ("Value source", "Sumber nilai"),
+    "mcol_vpu": ("Value per unit", "Nilai per satuan"),
+    "mcol_contribution": ("Contribution", "Kontribusi"),
+    "mcol_confidence": ("Confidence", "Keyakinan"),
+    "mcol_factor": ("Contribution x confidence", "Kontribusi x keyakinan"),
+    "mcol_intercept": ("Trend intercept", "Intersep tren"),
+    "mcol_slope": ("Trend slope", "Kemiringan tren"),
+    "mcol_improvement_total": ("Improvement counted", "Peningkatan dihitung"),
+    "mcol_benefits": ("Monetary benefits", "Manfaat moneter"),
+    "col_benefits": ("Monetary benefits", "Manfaat moneter"),
+    "col_costs_tr": ("Fully loaded costs", "Biaya penuh"),
+    "col_net": ("Net benefits", "Manfaat bersih"),
+    "col_bcr": ("Benefit-cost ratio", "Rasio manfaat-biaya"),
+    "col_roi": ("ROI", "ROI"),
+    "col_payback": ("Payback (months)", "Payback (bulan)"),
+    "col_band": ("Result band", "Kategori hasil"),
+    "col_roi_benefits_move": ("ROI when benefits change", "ROI bila manfaat berubah"),
+    "col_roi_costs_move": ("ROI when costs change", "ROI bila biaya berubah"),
+    "col_level": ("Level", "Level"),
+    "col_key_figure": ("Key figure", "Angka utama"),
+    "col_n": ("n", "n"),
+    "col_status": ("Status", "Status"),
+    "col_slice": ("By", "Menurut"),
+    "col_label": ("Item", "Butir"),
+    "col_question": ("Question", "Pertanyaan"),
+    "col_dimension": ("Dimension", "Dimensi"),
+    "col_aspect": ("Aspect", "Aspek"),
+    "col_mean": ("Mean", "Rata-rata"),
+    "col_favourable": ("% favourable", "% positif"),
+    "col_category": ("Category", "Kategori"),
+    "col_respondents": ("Respondents", "Responden"),
+    "col_response_rate": ("Response rate", "Tingkat respons"),
+    "col_sat": ("Sat the test", "Ikut tes"),
+    "col_absent": ("Absent", "Tidak hadir"),
+    "col_likely_absent": ("of which 0 with no status", "di antaranya 0 tanpa status"),
+    "col_mean_post": ("Mean post-test", "Rata-rata post-test"),
+    "col_median": ("Median", "Median"),
+    "col_min": ("Min", "Min"),
+    "col_max": ("Max", "Maks"),
+    "col_pass_rate": ("Pass rate", "Tingkat lulus"),
+    "col_mean_gain": ("Mean gain (post - pre)", "Rata-rata kenaikan (post - pre)"),
+    "col_norm_gain": ("Normalised gain", "Kenaikan ternormalisasi"),
+    "col_score_bin": ("Score", "Nilai"),
+    "col_benefit": ("Benefit", "Manfaat"),
+    "col_evidence": ("Evidence", "Bukti"),
+    "col_direction": ("Direction", "Arah"),
+    "col_type": ("Type", "Jenis"),
+    "col_kind": ("Kind", "Macam"),
+    "col_sheet": ("Sheet", "Lembar"),
+    "col_cell": ("Cell", "Sel"),
+    "col_message": ("Message", "Pesan"),
+    "col_meaning": ("What it means", "Artinya"),
+}
+
+
+def sheet_names(lang: str) -> dict[str, str]:
+    i = 1 if lang == "id" else 0
+    return {key: names[i] for key, names in SHEETS.items()}
+
+
+class Labels:
+    """`t("key", field=value)`: the label in the report language, fields filled in."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self._i = 1 if lang == "id" else 0
+
+    def __call__(self, key: str, **fields: object) -> str:
+        entry = COLUMNS.get(key) or TEXT.get(key)
+        if entry is None:
+            raise KeyError(f"no report label {key!r}")
+        text = entry[self._i]
+        return text.format(**fields) if fields else text
+
+    def get(self, key: str, default: str) -> str:
+        return self(key) if key in COLUMNS or key in TEXT else default

@@ -1,0 +1,137 @@
+"""Cell formats of the report: one set per workbook, money formats in the program's currency."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+FONT = "Calibri"
+HEADER_FILL = "#DCE6F1"
+TITLE_COLOUR = "#1F3864"
+INPUT_FONT = "#1F4E9E"  # values copied from the input workbook: blue, the finance convention
+NOTE_FONT = "#595959"
+BAND_COLOURS = {  # band key -> (fill, font)
+    "high": ("#C6EFCE", "#006100"),
+    "thin_positive": ("#FFEB9C", "#7F6000"),
+    "negative": ("#FFC7CE", "#9C0006"),
+    "": ("#EDEDED", "#404040"),
+}
+CHART_COLOURS = ("#4472C4", "#ED7D31", "#A5A5A5", "#FFC000", "#5B9BD5", "#70AD47",
+                 "#264478", "#9E480E", "#636363", "#997300")
+
+_UNSAFE = re.compile(r"[^0-9A-Za-z .$€£¥₹]")
+
+
+def money_format(currency: str, decimals: int) -> str:
+    """IDR as `"Rp"#,##0`; any other currency as its code before the number."""
+    body = "#,##0" + ("." + "0" * decimals if decimals else "")
+    code = currency.strip()
+    if code.upper() in ("IDR", "RP"):
+        return f'"Rp"{body}'
+    code = _UNSAFE.sub("", code)[:10].strip()
+    return f'"{code}" {body}' if code else body
+
+
+def money_decimals(currency: str) -> int:
+    return 0 if currency.strip().upper() in ("IDR", "RP") else 2
+
+
+@dataclass(frozen=True)
+class Styles:
+    """The formats, as xlsxwriter Format objects (typed Any: xlsxwriter has no stubs)."""
+
+    title: Any
+    subtitle: Any
+    section: Any
+    header: Any
+    text: Any
+    wrap: Any
+    note_cell: Any
+    indent: Any
+    bold: Any
+    note: Any
+    paragraph: Any
+    headline: Any
+    money: Any  # whole units in IDR, 2 decimals otherwise
+    money2: Any  # always 2 decimals (values per unit)
+    money_bold: Any
+    number: Any  # 2 decimals
+    number4: Any
+    integer: Any
+    pct: Any  # 0.00 %
+    pct1: Any  # 0.0 %
+    pct_bold: Any
+    pct_left: Any
+    number_left: Any
+    change: Any  # +10 %
+    center: Any
+    right: Any
+    ratio: Any  # BCR
+    months: Any
+    input_number: Any
+    input_money: Any
+    input_money2: Any
+    input_pct: Any
+    input_text: Any
+    total_label: Any
+    total_money: Any
+    total_number: Any
+    bands: dict[str, Any]
+    money_fmt: str
+    money2_fmt: str
+
+
+def make(wb: Any, currency: str) -> Styles:
+    def fmt(**props: Any) -> Any:
+        base: dict[str, Any] = {"font_name": FONT, "font_size": 10, "valign": "top"}
+        base.update(props)
+        return wb.add_format(base)
+
+    money = money_format(currency, money_decimals(currency))
+    money2 = money_format(currency, 2)
+    total = {"bold": True, "top": 1, "bg_color": "#F2F2F2"}
+    input_font = {"font_color": INPUT_FONT}
+    bands = {key: fmt(bold=True, bg_color=fill, font_color=font, border=1, align="center")
+             for key, (fill, font) in BAND_COLOURS.items()}
+    return Styles(
+        title=fmt(bold=True, font_size=14, font_color=TITLE_COLOUR),
+        subtitle=fmt(italic=True, font_color=NOTE_FONT),
+        section=fmt(bold=True, font_size=11, font_color=TITLE_COLOUR, bottom=1),
+        header=fmt(bold=True, bg_color=HEADER_FILL, border=1, text_wrap=True, valign="vcenter"),
+        text=fmt(),
+        wrap=fmt(text_wrap=True),
+        note_cell=fmt(text_wrap=True, indent=1),
+        indent=fmt(indent=1),
+        bold=fmt(bold=True),
+        note=fmt(italic=True, font_color=NOTE_FONT, font_size=9),
+        paragraph=fmt(text_wrap=True, align="left", valign="top"),
+        headline=fmt(bold=True, font_size=11, text_wrap=True, valign="top"),
+        money=fmt(num_format=money),
+        money2=fmt(num_format=money2),
+        money_bold=fmt(num_format=money, bold=True),
+        number=fmt(num_format="#,##0.00"),
+        number4=fmt(num_format="#,##0.0000"),
+        integer=fmt(num_format="#,##0"),
+        pct=fmt(num_format="0.00%"),
+        pct1=fmt(num_format="0.0%"),
+        pct_bold=fmt(num_format="0.00%", bold=True),
+        pct_left=fmt(num_format="0.00%", align="left"),
+        number_left=fmt(num_format="General", align="left"),
+        change=fmt(num_format="+0%;-0%;0%"),
+        center=fmt(align="center"),
+        right=fmt(align="right"),
+        ratio=fmt(num_format="0.0000"),
+        months=fmt(num_format="0.00"),
+        input_number=fmt(num_format="General", **input_font),
+        input_money=fmt(num_format=money, **input_font),
+        input_money2=fmt(num_format=money2, **input_font),
+        input_pct=fmt(num_format="0.00%", **input_font),
+        input_text=fmt(text_wrap=True, **input_font),
+        total_label=fmt(**total),
+        total_money=fmt(num_format=money, **total),
+        total_number=fmt(num_format="#,##0.00", **total),
+        bands=bands,
+        money_fmt=money,
+        money2_fmt=money2,
+    )

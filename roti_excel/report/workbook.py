@@ -1,0 +1,126 @@
+"""Entry point of the report: :func:`write` builds the whole workbook in a temporary file
+beside the target and moves it into place, so a failed run never leaves half a report.
+
+Sheets are added in REPORT.md order, then filled in the order their formulas need:
+Input copies first (every formula refers to it), then Costs and Level 4, Level 5 over
+those, the Summary over Level 5, and Data quality last (it lists any text the other
+sheets had to shorten)."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import xlsxwriter
+
+from ..atomic import atomic_path
+from ..issues import OutputError
+from ..results import Results
+from . import (
+    costs_sheet,
+    impact_sheet,
+    inputs,
+    learning_sheet,
+    quality,
+    roi_sheet,
+    styles,
+    summary,
+    survey_sheets,
+)
+from .labels import Labels, sheet_names
+from .sheet import Book
+
+WORKBOOK_OPTIONS = {"strings_to_formulas": False, "strings_to_urls": False,
+                    "strings_to_numbers": False}
+ORDER = ("summary", "reaction", "learning", "application", "impact", "roi", "costs",
+         "intangibles", "quality", "inputs")
+
+
+def language(results: Results, lang: str | None) -> str:
+    chosen = (lang or results.evaluation.program.language or "en").strip().lower()
+    return "id" if chosen.startswith("id") else "en"
+
+
+def sheets_for(results: Results) -> tuple[str, ...]:
+    """The sheets of this report: levels that were not evaluated get none."""
+    skip = {key for key, done in (("reaction", results.reaction.evaluated),
+                                  ("learning", results.learning.evaluated),
+                                  ("application", results.application.evaluated),
+                                  ("impact", results.impact.evaluated)) if not done}
+    return tuple(key for key in ORDER if key not in skip)
+
+
+def build(results: Results, path: Path, lang: str, generated: dt.date | None = None) -> None:
+    """Write the report to `path` (no atomic move; see :func:`write`)."""
+    from ..narrative import render
+
+    story = render(results, lang)
+    program = results.evaluation.program
+    t = Labels(lang)
+    wb = xlsxwriter.Workbook(str(path), WORKBOOK_OPTIONS)
+    try:
+        names = sheet_names(lang)
+        keys = sheets_for(results)
+        for key in keys:
+            wb.add_worksheet(names[key])
+        book = Book(wb, lang, t, styles.make(wb, program.currency), names, program.name,
+                    generated or dt.date.today())
+        _properties(wb, book, results)
+        refs = inputs.write(book, results)
+        cost_refs = costs_sheet.write(book, results, refs)
+        impact_refs = (impact_sheet.write(book, results, refs, story.levels.get("impact", ""))
+                       if "impact" in keys else None)
+        roi_refs = roi_sheet.write(book, results, refs, impact_refs, cost_refs,
+                                   story.levels.get("roi", ""))
+        summary.write(book, results, refs, roi_refs, story)
+        if "reaction" in keys:
+            survey_sheets.write_reaction(book, results, story.levels.get("reaction", ""))
+        if "learning" in keys:
+            learning_sheet.write(book, results, story.levels.get("learning", ""))
+        if "application" in keys:
+            survey_sheets.write_application(book, results, story.levels.get("application", ""))
+        quality.write_intangibles(book, results)
+        quality.write_quality(book, results, story.data_quality)
+    except BaseException:
+        with contextlib.suppress(Exception):
+            wb.close()
+        raise
+    wb.close()
+
+
+def _properties(wb: Any, book: Book, results: Results) -> None:
+    p = results.evaluation.program
+    t = book.t
+    wb.set_properties({
+        "title": t("doc_title", program=p.name)[:255],
+        "subject": t("doc_subject"),
+        "author": p.prepared_by[:255],
+        "company": p.organization[:255],
+        "category": t("doc_category"),
+        "keywords": "Kirkpatrick, Phillips ROI, training evaluation",
+        "comments": t("doc_comments"),
+        "created": dt.datetime.combine(book.generated, dt.time()),
+    })
+    wb.set_calc_mode("auto")
+
+
+def write(results: Results, path: Path, lang: str | None = None) -> Path:
+    """Write the report workbook at `path` atomically and return `path`.
+
+    Raises OutputError when the folder is missing, the file is open in another program, or
+    anything else stops the report being written; no temporary file is left behind."""
+    target = Path(path)
+    if target.is_dir():
+        raise OutputError(f"{target} is a folder; give a file name ending in .xlsx")
+    chosen = language(results, lang)
+    try:
+        with atomic_path(target) as temp:
+            build(results, temp, chosen)
+    except OutputError:
+        raise
+    except Exception as exc:  # reported as an output problem, cause chained
+        reason = str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
+        raise OutputError(f"the report {target} could not be written ({reason})") from exc
+    return target

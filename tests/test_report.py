@@ -1,0 +1,404 @@
+"""The report workbook (REPORT.md), read back with openpyxl: sheets and their order, charts,
+number formats, print setup, live formulas with cached values that match the Python
+figures, user text kept inert, and the atomic write."""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+import zipfile
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+from openpyxl.chart import BarChart, LineChart
+from openpyxl.worksheet.worksheet import Worksheet
+
+from roti_excel import model
+from roti_excel.issues import OutputError
+from roti_excel.model import Origin
+from roti_excel.parse_data import build
+from roti_excel.reader import read_workbook
+from roti_excel.report import workbook as report
+from roti_excel.report.labels import SHEETS
+from roti_excel.results import Results, evaluate
+from tests.workbooks import thesis_workbook
+
+EN = [names[0] for names in SHEETS.values()]
+ID = [names[1] for names in SHEETS.values()]
+# user text that a careless writer would turn into formulas, links or numbers
+EVIL = ('=HYPERLINK("http://x","y")', "+cmd|' /C calc'!A0", "@SUM(1+1)*cmd|' /C calc'!A0",
+        "-2+3", "=1+1", "http://example.com/x", "=Costs!$A$1")
+LONG = "x" * 40_000
+
+
+# -- cases --------------------------------------------------------------------------------
+
+def thesis_results(folder: Path) -> Results:
+    ev, issues = build(read_workbook(thesis_workbook(folder / "thesis.xlsx")))
+    assert ev is not None, issues
+    return evaluate(ev)
+
+
+def rich_evaluation(**program: Any) -> model.Evaluation:
+    """No survey levels; every isolation method; shared costs; hostile and overlong text."""
+    fields: dict[str, Any] = {"organization": "Org & Co", "currency": "USD", "language": "en",
+                              "roi_objective": 0.2, "horizon_months": 6,
+                              "prepared_by": EVIL[1], **program}
+    p = model.Program(EVIL[0], **fields)
+
+    def at(sheet: str, row: int) -> Origin:
+        return Origin(sheet, row)
+
+    costs = (
+        model.CostLine("EC", 1000.0, 2, 1.5, 1.0, "North", EVIL[2], at("Costs", 3)),
+        model.CostLine("NA", 300.0, 1, 1, 0.5, "North", EVIL[5], at("Costs", 4)),
+        model.CostLine("TM", 50.0, 30, 1, 1.0, "South", LONG, at("Costs", 5)),
+        model.CostLine("L", 20.0, 40, 8, 1.0, None, EVIL[3], at("Costs", 6)),
+        model.CostLine("TE", 700.0, 1, 1, 1.0, None, "evaluation", at("Costs", 7)),
+    )
+    measures = (
+        model.Measure(EVIL[0], "lower", "control group", "North", "errors", "hard", 15.5,
+                      origin=at("Measures", 3)),
+        model.Measure("Output", "higher", "trend line", "South", EVIL[4], "hard", None, "Wage",
+                      origin=at("Measures", 4)),
+        model.Measure("Overtime", "lower", "estimate", "North", EVIL[6], "hard", None, "wage",
+                      contribution=0.6, confidence=0.8, origin=at("Measures", 5)),
+        model.Measure("Sales", "higher", "estimate", None, "USD", "hard", 0.25,
+                      origin=at("Measures", 6)),
+    )
+    impact: list[model.ImpactRow] = []
+    for i in range(8):  # control group; one missing value; two periods beyond the horizon
+        impact.append(model.ImpactRow(EVIL[0], 50 + i, None if i == 3 else 40 - i, "North",
+                                      f"2020-{i + 1:02d}", f"2021-{i + 1:02d}", 52 + i, 49 + i,
+                                      at("Impact", 3 + i)))
+    for i in range(7):  # trend line over real months
+        impact.append(model.ImpactRow("Output", 100 + 3 * i + i % 2, 150 + 2 * i, "South",
+                                      f"2020-{i + 1:02d}", f"2021-{i + 1:02d}",
+                                      origin=at("Impact", 11 + i)))
+    for i in range(5):  # estimate isolation; an extreme value
+        impact.append(model.ImpactRow("Overtime", 30.0, 400.0 if i == 4 else 20.0 - i, "North",
+                                      f"P{i}", f"Q{i}", origin=at("Impact", 18 + i)))
+    estimates = (
+        model.Estimate("Sales", "Ann", 10000.0, 0.5, 0.9, "South", "manager", at("Estimates", 3)),
+        model.Estimate("Sales", "Bob", None, 0.5, 0.9, "South", "supervisor",
+                       at("Estimates", 4)),
+        model.Estimate("Sales", EVIL[4], 8000.0, 0.4, 0.7, "South", "participant",
+                       at("Estimates", 5)),
+    )
+    return model.Evaluation(
+        p, (model.Group("North", 10), model.Group("South", 30)),
+        costs, rates=(model.Rate("Wage", 3000.0, 20, 1, 8, at("Rates", 3)),),
+        measures=measures, impact=tuple(impact), estimates=estimates,
+        intangibles=(model.Intangible(EVIL[0], "North", EVIL[2], "positive"),))
+
+
+def no_costs_evaluation() -> model.Evaluation:
+    return replace(rich_evaluation(), costs=())
+
+
+def no_groups_evaluation() -> model.Evaluation:
+    """Everything for the whole program: no Groups, every row with a blank group."""
+    ev = rich_evaluation()
+    return replace(ev, groups=(), costs=tuple(replace(c, group=None) for c in ev.costs),
+                   measures=tuple(replace(m, group=None) for m in ev.measures),
+                   impact=tuple(replace(r, group=None) for r in ev.impact),
+                   estimates=tuple(replace(e, group=None) for e in ev.estimates))
+
+
+# -- helpers ------------------------------------------------------------------------------
+
+def write(results: Results, folder: Path, name: str = "report.xlsx",
+          lang: str | None = None) -> Path:
+    return report.write(results, folder / name, lang)
+
+
+def find_row(ws: Worksheet, label: str, col: int = 1) -> int:
+    """The last row whose cell in `col` (1-based) holds `label`."""
+    rows = [c.row for c in ws.iter_cols(col, col) for c in c if c.value == label]
+    assert rows, f"{label!r} not in column {col} of {ws.title}"
+    return rows[-1]
+
+
+def chart_kinds(ws: Worksheet) -> list[tuple[str, str | None, str | None]]:
+    out = []
+    for chart in ws._charts:
+        out.append((type(chart).__name__, getattr(chart, "type", None),
+                    getattr(chart, "grouping", None)))
+    return out
+
+
+@pytest.fixture(scope="module")
+def thesis(tmp_path_factory: pytest.TempPathFactory) -> tuple[Results, Path]:
+    folder = tmp_path_factory.mktemp("thesis")
+    results = thesis_results(folder)
+    return results, write(results, folder)
+
+
+@pytest.fixture(scope="module")
+def rich(tmp_path_factory: pytest.TempPathFactory) -> tuple[Results, Path]:
+    folder = tmp_path_factory.mktemp("rich")
+    results = evaluate(rich_evaluation())
+    return results, write(results, folder)
+
+
+# -- structure ------------------------------------------------------------------------------
+
+def test_sheets_in_report_order_and_summary_active(thesis: tuple[Results, Path]) -> None:
+    wb = openpyxl.load_workbook(thesis[1])
+    assert wb.sheetnames == EN
+    assert wb.active is not None and wb.active.title == "Summary"
+
+
+def test_levels_not_evaluated_get_no_sheet(rich: tuple[Results, Path]) -> None:
+    wb = openpyxl.load_workbook(rich[1])
+    assert wb.sheetnames == [n for n in EN if not n.startswith(("Level 1", "Level 2",
+                                                                   "Level 3"))]
+    texts = [c.value for row in wb["Summary"].iter_rows() for c in row]
+    assert texts.count("not evaluated") == 3
+
+
+def test_indonesian_sheet_names(tmp_path: Path) -> None:
+    results = thesis_results(tmp_path)
+    wb = openpyxl.load_workbook(write(results, tmp_path, lang="id"))
+    assert wb.sheetnames == ID
+    assert wb.active is not None and wb.active.title == "Ringkasan"
+
+
+def test_language_defaults_to_the_workbook_language(tmp_path: Path) -> None:
+    ev = rich_evaluation(language="id")
+    wb = openpyxl.load_workbook(write(evaluate(ev), tmp_path))
+    assert wb.sheetnames[0] == "Ringkasan"
+
+
+def test_charts_per_sheet(thesis: tuple[Results, Path]) -> None:
+    wb = openpyxl.load_workbook(thesis[1])
+    assert chart_kinds(wb["Summary"]) == [("BarChart", "col", "clustered")]
+    assert chart_kinds(wb["Level 1 Reaction"]) == [("BarChart", "bar", "clustered")]
+    assert chart_kinds(wb["Level 2 Learning"]) == [("BarChart", "col", "clustered")]
+    assert chart_kinds(wb["Level 3 Application"]) == [("BarChart", "bar", "percentStacked")] * 2
+    assert [k[0] for k in chart_kinds(wb["Level 4 Impact"])] == ["LineChart"] * 2
+    assert [k[0] for k in chart_kinds(wb["Level 5 ROI"])] == ["LineChart"]
+    assert chart_kinds(wb["Costs"]) == [("BarChart", "bar", "clustered")]
+    assert isinstance(wb["Summary"]._charts[0], BarChart)
+    assert isinstance(wb["Level 5 ROI"]._charts[0], LineChart)
+
+
+def test_print_setup_footer_and_frozen_headers(thesis: tuple[Results, Path]) -> None:
+    results, path = thesis
+    wb = openpyxl.load_workbook(path)
+    for ws in wb.worksheets:
+        assert ws.page_setup.orientation == "landscape", ws.title
+        # fitToWidth is omitted when it is Excel's default of 1
+        assert ws.page_setup.fitToWidth in (None, 1), ws.title
+        assert ws.page_setup.fitToHeight == 0, ws.title
+        assert ws.sheet_properties.pageSetUpPr.fitToPage, ws.title
+        footer = ws.oddFooter
+        assert results.evaluation.program.name in (footer.left.text or ""), ws.title
+        assert "&P" in (footer.center.text or ""), ws.title
+        assert "Generated" in (footer.right.text or ""), ws.title
+        assert ws.freeze_panes is not None, ws.title
+    assert wb["Costs"].auto_filter.ref
+
+
+def test_document_properties(thesis: tuple[Results, Path]) -> None:
+    results, path = thesis
+    props = openpyxl.load_workbook(path).properties
+    program = results.evaluation.program
+    assert program.name in (props.title or "")
+    assert props.creator == program.prepared_by
+    assert "ROI" in (props.subject or "")
+
+
+# -- figures --------------------------------------------------------------------------------
+
+def test_thesis_golden_figures_as_formulas(thesis: tuple[Results, Path]) -> None:
+    results, path = thesis
+    formulas = openpyxl.load_workbook(path)["Level 5 ROI"]
+    values = openpyxl.load_workbook(path, data_only=True)["Level 5 ROI"]
+    golden = {"Maker": (193_250_239.58, 57.5868), "Packer": (153_073_958.33, 64.6629),
+              "Total": (346_324_197.92, 60.6375)}
+    for label, (benefits, roi_pct) in golden.items():
+        r = find_row(values, label)
+        assert values.cell(r, 2).value == pytest.approx(benefits, abs=0.01)
+        fin = results.total if label == "Total" else next(
+            g for g in results.groups if g.name == label)
+        assert values.cell(r, 6).value * 100 == pytest.approx(fin.roi_pct, rel=1e-12)
+        # METHOD.md prints the total as 60.6375; (346,324,197.92 - 215,593,000) / 215,593,000
+        # is 60.63796 %, so the golden total is only good to 1e-3
+        assert values.cell(r, 6).value * 100 == pytest.approx(roi_pct, abs=1e-3)
+        for col in range(2, 9):
+            assert formulas.cell(r, col).data_type == "f", (label, col)
+    r = find_row(values, "Total")
+    assert values.cell(r, 5).value == pytest.approx(1.6064, abs=5e-5)
+    assert formulas.cell(r, 6).number_format == "0.00%"
+    assert formulas.cell(r, 2).number_format == '"Rp"#,##0'
+    assert str(formulas.cell(r, 2).value).startswith("=SUM('Level 4 Impact'!")
+    assert str(formulas.cell(r, 3).value).startswith("=Costs!")
+    assert values.cell(r, 8).value == "High"
+
+
+def test_summary_headline_refers_to_level_5(thesis: tuple[Results, Path]) -> None:
+    results, path = thesis
+    ws = openpyxl.load_workbook(path)["Summary"]
+    values = openpyxl.load_workbook(path, data_only=True)["Summary"]
+    r = find_row(ws, "ROI")
+    assert str(ws.cell(r, 2).value).startswith("='Level 5 ROI'!")
+    assert values.cell(r, 2).value * 100 == pytest.approx(results.total.roi_pct, rel=1e-12)
+    r = find_row(ws, "Monetary benefits")
+    assert "Rp" in ws.cell(r, 2).number_format
+
+
+def test_cached_values_match_python(rich: tuple[Results, Path]) -> None:
+    """Every formula has a cached value, and the key ones equal the computed results."""
+    results, path = rich
+    wb = openpyxl.load_workbook(path)
+    values = openpyxl.load_workbook(path, data_only=True)
+    count = 0
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            for c in row:
+                if c.data_type == "f":
+                    count += 1
+                    assert values[ws.title][c.coordinate].value is not None, (ws.title, c)
+    assert count > 200
+    roi = values["Level 5 ROI"]
+    for fin in (*results.groups, results.total):
+        r = find_row(roi, fin.name if fin.name != "total" else "Total")
+        assert roi.cell(r, 2).value == pytest.approx(fin.benefits, rel=1e-12)
+        assert roi.cell(r, 3).value == pytest.approx(fin.costs, rel=1e-12)
+        assert roi.cell(r, 6).value * 100 == pytest.approx(fin.roi_pct, rel=1e-12)
+    assert wb["Level 5 ROI"].cell(r, 2).number_format == '"USD" #,##0.00'
+
+
+def test_costs_amount_is_a_formula_over_input_copies(thesis: tuple[Results, Path]) -> None:
+    wb = openpyxl.load_workbook(thesis[1])
+    ws = wb["Costs"]
+    r = 5  # first cost line under the header on row 4
+    assert ws.cell(r, 9).value == "=E5*F5*G5*H5"
+    assert str(ws.cell(r, 5).value).startswith("='Input copies'!$")
+    tr = find_row(ws, "TR: fully loaded costs (TRD + TRI)")
+    assert ws.cell(tr, 5).data_type == "f"
+
+
+def test_no_costs_gives_na_not_a_division(tmp_path: Path) -> None:
+    path = write(evaluate(no_costs_evaluation()), tmp_path)
+    ws = openpyxl.load_workbook(path)["Level 5 ROI"]
+    r = find_row(ws, "Total")
+    assert [ws.cell(r, c).value for c in (5, 6, 7)] == ["n/a"] * 3
+    assert all(ws.cell(r, c).data_type == "s" for c in (5, 6, 7))
+    assert any("costs are 0" in str(c.value) for row in ws.iter_rows() for c in row)
+
+
+def test_no_groups_report_has_only_totals(tmp_path: Path) -> None:
+    results = evaluate(no_groups_evaluation())
+    path = write(results, tmp_path)
+    values = openpyxl.load_workbook(path, data_only=True)
+    summary = values["Summary"]
+    r = find_row(summary, "Total")
+    assert summary.cell(r, 2).value == pytest.approx(results.total.benefits, rel=1e-12)
+    costs = values["Costs"]
+    tr = find_row(costs, "TR: fully loaded costs (TRD + TRI)")
+    assert costs.cell(tr, 5).value == pytest.approx(results.costs.total.total, rel=1e-12)
+
+
+# -- text -----------------------------------------------------------------------------------
+
+def test_user_text_stays_text(rich: tuple[Results, Path]) -> None:
+    wb = openpyxl.load_workbook(rich[1])
+    seen = set()
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            for c in row:
+                if c.value in EVIL:
+                    assert c.data_type == "s", (ws.title, c.coordinate, c.value)
+                    assert c.hyperlink is None
+                    seen.add(c.value)
+                if c.data_type == "f":
+                    assert "HYPERLINK" not in str(c.value) and "cmd" not in str(c.value)
+    assert set(EVIL) <= seen
+
+
+def test_chart_texts_are_not_references(rich: tuple[Results, Path]) -> None:
+    """Chart titles and series names made of user text must not become cell references."""
+    with zipfile.ZipFile(rich[1]) as z:
+        charts = [z.read(n).decode() for n in z.namelist() if n.startswith("xl/charts/chart")]
+    assert charts
+    for xml in charts:
+        assert "<c:tx><c:strRef>" not in xml  # a title, axis or series name taken from a cell
+        for ref in re.findall(r"<c:f>(.*?)</c:f>", xml):
+            assert re.fullmatch(r"('[^']+'|[A-Za-z0-9_]+)!\$[A-Z]+\$\d+(:\$[A-Z]+\$\d+)?",
+                                html.unescape(ref)), ref
+    assert any("HYPERLINK" in xml for xml in charts)  # the measure name, as a title
+
+
+def test_overlong_text_truncated_visibly_and_reported(rich: tuple[Results, Path]) -> None:
+    wb = openpyxl.load_workbook(rich[1])
+    long_cells = [c for ws in wb.worksheets for row in ws.iter_rows() for c in row
+                  if isinstance(c.value, str) and c.value.startswith("xxxxxxxx")]
+    assert long_cells
+    for c in long_cells:
+        assert len(c.value) <= 32_767
+        assert "TRUNCATED" in c.value
+    kinds = [c.value for row in wb["Data quality"].iter_rows() for c in row]
+    assert "text truncated" in kinds
+
+
+def test_data_quality_lists_warnings_findings_and_assumptions(
+        thesis: tuple[Results, Path]) -> None:
+    results, path = thesis
+    ws = openpyxl.load_workbook(path)["Data quality"]
+    texts = [str(c.value) for row in ws.iter_rows() for c in row if c.value is not None]
+    for issue in results.warnings:
+        assert issue.message in texts
+    for finding in results.findings:
+        assert finding.message in texts
+    assert any(t.startswith("3,500,000.00 / 30 / 2 / 8 = 7,291.67") for t in texts)
+    assert "Benefit horizon (months)" in texts
+
+
+# -- writing --------------------------------------------------------------------------------
+
+def test_missing_folder_is_an_output_error(tmp_path: Path) -> None:
+    results = evaluate(rich_evaluation())
+    with pytest.raises(OutputError, match="does not exist"):
+        report.write(results, tmp_path / "nope" / "r.xlsx", None)
+
+
+def test_locked_target_is_an_output_error_and_leaves_no_temp(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    results = evaluate(rich_evaluation())
+    target = tmp_path / "r.xlsx"
+    target.write_bytes(b"old")
+
+    def locked(src: object, dst: object) -> None:
+        raise PermissionError(13, "locked")
+
+    monkeypatch.setattr(os, "replace", locked)
+    monkeypatch.setattr("roti_excel.atomic.REPLACE_PAUSE_S", 0)
+    with pytest.raises(OutputError, match="open in another program"):
+        report.write(results, target, None)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["r.xlsx"]
+    assert target.read_bytes() == b"old"
+
+
+def test_failure_while_building_leaves_no_temp(tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(report.summary, "write", broken)
+    with pytest.raises(OutputError, match="boom"):
+        report.write(evaluate(rich_evaluation()), tmp_path / "r.xlsx", None)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_rewrite_replaces_existing_report(tmp_path: Path) -> None:
+    results = evaluate(rich_evaluation())
+    target = tmp_path / "r.xlsx"
+    target.write_bytes(b"old")
+    assert report.write(results, target, None) == target
+    assert openpyxl.load_workbook(target).sheetnames[0] == "Summary"

@@ -1,0 +1,120 @@
+"""Recalculate the report in LibreOffice and compare every formula's result with the value
+the tool stored: finance opens the file in a spreadsheet that recalculates, so the live
+formulas and the Python figures must agree."""
+
+from __future__ import annotations
+
+import math
+import shutil
+import subprocess
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from roti_excel.report import workbook as report
+from roti_excel.results import Results, evaluate
+from tests.test_report import (
+    find_row,
+    no_costs_evaluation,
+    no_groups_evaluation,
+    rich_evaluation,
+    thesis_results,
+)
+
+pytestmark = pytest.mark.libreoffice
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+# Load/OOXMLRecalcMode = 0: always recalculate an .xlsx on load (never trust cached values)
+PROFILE = """<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry"
+ xmlns:xs="http://www.w3.org/2001/XMLSchema"
+ xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode"
+ oor:op="fuse"><value>0</value></prop></item>
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode"
+ oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+"""
+REL_TOL = 1e-9
+ABS_TOL = 1e-9  # for results that are 0 up to rounding (a difference of equal numbers)
+
+
+def soffice(args: list[str], work: Path) -> None:
+    if SOFFICE is None:
+        pytest.skip("LibreOffice (soffice) is not installed")
+    profile = work / "profile"
+    (profile / "user").mkdir(parents=True, exist_ok=True)
+    (profile / "user" / "registrymodifications.xcu").write_text(PROFILE, encoding="utf-8")
+    done = subprocess.run(
+        [SOFFICE, "--headless", "--norestore", f"-env:UserInstallation={profile.as_uri()}",
+         *args], capture_output=True, text=True, timeout=240, check=False)
+    assert done.returncode == 0, done.stderr
+
+
+def recalculated(path: Path, work: Path) -> Path:
+    out = work / "recalculated"
+    out.mkdir(exist_ok=True)
+    soffice(["--convert-to", "xlsx", "--outdir", str(out), str(path)], work)
+    converted = out / path.name
+    assert converted.exists(), f"LibreOffice wrote no {converted}"
+    return converted
+
+
+def compare(path: Path, work: Path) -> int:
+    """Assert every formula cell recalculates to its cached value; returns how many."""
+    formulas = openpyxl.load_workbook(path)
+    cached = openpyxl.load_workbook(path, data_only=True)
+    fresh = openpyxl.load_workbook(recalculated(path, work), data_only=True)
+    checked = 0
+    wrong: list[str] = []
+    for ws in formulas.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                if cell.data_type != "f":
+                    continue
+                ours = cached[ws.title][cell.coordinate].value
+                theirs = fresh[ws.title][cell.coordinate].value
+                checked += 1
+                if isinstance(ours, int | float) and isinstance(theirs, int | float):
+                    same = math.isclose(ours, theirs, rel_tol=REL_TOL, abs_tol=ABS_TOL)
+                else:
+                    same = ours == theirs
+                if not same:
+                    wrong.append(f"{ws.title}!{cell.coordinate} {cell.value}: stored {ours!r}, "
+                                 f"LibreOffice {theirs!r}")
+    assert not wrong, "\n".join(wrong[:20])
+    return checked
+
+
+def write(results: Results, folder: Path) -> Path:
+    return report.write(results, folder / "report.xlsx", None)
+
+
+def test_thesis_formulas_recalculate_to_the_stored_values(tmp_path: Path) -> None:
+    results = thesis_results(tmp_path)
+    path = write(results, tmp_path)
+    assert compare(path, tmp_path) > 300
+    ws = openpyxl.load_workbook(path)["Level 5 ROI"]
+    total = find_row(ws, "Total")
+    roi = ws.cell(total, 6)
+    assert roi.data_type == "f" and str(roi.value) == f"=(B{total}-C{total})/C{total}"
+    fresh = openpyxl.load_workbook(tmp_path / "recalculated" / path.name, data_only=True)
+    value = fresh["Level 5 ROI"].cell(total, 6).value
+    assert value * 100 == pytest.approx(results.total.roi_pct, rel=REL_TOL)
+
+
+@pytest.mark.parametrize("case", [rich_evaluation, no_costs_evaluation, no_groups_evaluation],
+                         ids=["isolation-methods", "no-costs", "no-groups"])
+def test_other_cases_recalculate_to_the_stored_values(tmp_path: Path, case: object) -> None:
+    assert callable(case)
+    path = write(evaluate(case()), tmp_path)
+    assert compare(path, tmp_path) > 100
+
+
+def test_thesis_renders_to_pdf(tmp_path: Path) -> None:
+    """The report prints: LibreOffice turns it into a PDF of a sensible number of pages."""
+    path = write(thesis_results(tmp_path), tmp_path)
+    soffice(["--convert-to", "pdf", "--outdir", str(tmp_path), str(path)], tmp_path)
+    pdf = tmp_path / "report.pdf"
+    assert pdf.exists() and pdf.stat().st_size > 10_000
