@@ -44,7 +44,7 @@ from xml.etree.ElementTree import ParseError
 import defusedxml
 import defusedxml.ElementTree as safe_et
 
-from .issues import Issue, column_letter, error, sort_issues, warning
+from ..issues import Issue, column_letter, error, sort_issues, warning
 
 __all__ = ["DEFAULT_LIMITS", "GuardResult", "Limits", "SheetFacts", "inspect_file"]
 
