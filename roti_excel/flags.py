@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from .costs import CostSummary
 from .levels.impact import BEYOND_HORIZON, MISSING_VALUE, OUTLIER_EXCLUDED, ImpactResult
 from .levels.learning import LearningResult
-from .levels.reaction import ReactionResult
 from .levels.roi import Financials
 from .model import Evaluation
 
@@ -26,7 +25,7 @@ class Finding:
     cell: str = ""
 
 
-def findings(ev: Evaluation, reaction: ReactionResult, learning: LearningResult,
+def findings(ev: Evaluation, learning: LearningResult,
              impact: ImpactResult, costs: CostSummary, total: Financials) -> tuple[Finding, ...]:
     out: list[Finding] = []
     for m in impact.measures:
@@ -66,9 +65,6 @@ def findings(ev: Evaluation, reaction: ReactionResult, learning: LearningResult,
     if costs.allocation_basis == "equal":
         out.append(Finding("allocation", "shared costs were split equally: not every group "
                            "states its Participants", ev.sheet_names.get("groups", "")))
-    for o in reaction.out_of_scale:
-        out.append(Finding("out_of_scale", f"answer {o.value:g} to {o.code} is off the scale "
-                           "and left out", o.sheet, o.cell))
     for a in learning.likely_absent:
         out.append(Finding("likely_absent", f"{a.name or a.participant}: post-test 0 with no "
                            "status, counted as absent", a.sheet, a.cell))

@@ -409,7 +409,7 @@ def _data_quality_facts(results: Results, fmt: _Fmt) -> Facts:
         "beyond_horizon": kinds.count("horizon"),
         "outliers_excluded": excluded,
         "outliers_kept": kept,
-        "out_of_scale": kinds.count("out_of_scale"),
+        "out_of_scale": len(results.reaction.out_of_scale),
         "likely_absent": kinds.count("likely_absent"),
         "allocation_equal": "allocation" in kinds,
         "roi_review": "roi_review" in kinds,

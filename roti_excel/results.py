@@ -42,7 +42,7 @@ def evaluate(ev: Evaluation) -> Results:
     groups = tuple(Financials(g.name, l4.benefits(g.name), t.total, horizon, objective)
                    for g, t in zip(ev.groups, cost.groups, strict=True))
     total = Financials("total", l4.benefits(all_groups=True), cost.total.total, horizon, objective)
-    found = flags.findings(ev, l1, l2, l4, cost, total)
+    found = flags.findings(ev, l2, l4, cost, total)
     return Results(ev, l1, l2, l3, l4, cost, groups, total, found)
 
 

@@ -28,6 +28,9 @@ class PeriodResult:
     included: bool
     outlier: bool
     note: str  # why not included, or "" ; MISSING_VALUE periods are included as 0
+    # trend line only: x of this row's before value (None when missing) and after value
+    before_x: float | None = None
+    after_x: float | None = None
 
 
 @dataclass(frozen=True)
@@ -83,12 +86,17 @@ def _periods(ev: Evaluation, measure: Measure, rows: list[ImpactRow], unit_value
     horizon = math.ceil(ev.program.horizon_months)
     trend: tuple[float, float] | None = None
     projections: list[float | None] = [None] * len(rows)
+    before_x: list[float | None] = [None] * len(rows)
+    after_x: list[float | None] = [None] * len(rows)
     if measure.isolation == "trend line":
         known = [(i, r) for i, r in enumerate(rows) if r.before is not None]
         xs_before, xs_after = isolation.period_positions(
             [r.before_period for _, r in known], [r.after_period for r in rows])
         trend = isolation.least_squares(xs_before, [r.before or 0.0 for _, r in known])
         projections = [trend[0] + trend[1] * x for x in xs_after]
+        for (i, _), x in zip(known, xs_before, strict=True):
+            before_x[i] = x
+        after_x = list(xs_after)
     factor = 1.0
     if measure.isolation == "estimate":
         factor = isolation.estimate_factor(measure.contribution or 0.0, measure.confidence or 0.0)
@@ -112,7 +120,7 @@ def _periods(ev: Evaluation, measure: Measure, rows: list[ImpactRow], unit_value
     fences = outlier_fences([d[3] * factor for d in drafts if not d[4]])
     exclude = ev.program.outlier_rule == "exclude"
     out: list[PeriodResult] = []
-    for row, change, baseline, improvement, note in drafts:
+    for i, (row, change, baseline, improvement, note) in enumerate(drafts):
         adjusted = improvement * factor
         outlier = not note and is_outlier(adjusted, fences)
         if outlier and exclude:
@@ -120,7 +128,7 @@ def _periods(ev: Evaluation, measure: Measure, rows: list[ImpactRow], unit_value
         included = note in ("", MISSING_VALUE)
         out.append(PeriodResult(row, change, baseline, improvement, factor, adjusted,
                                 adjusted * unit_value if included else 0.0, included, outlier,
-                                note))
+                                note, before_x[i], after_x[i]))
     return tuple(out), trend
 
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .. import isolation
 from ..levels.impact import BEYOND_HORIZON, MISSING_VALUE, OUTLIER_EXCLUDED, MeasureResult
 from .inputs import InputRefs
 from .sheet import Book, Sheet
@@ -133,15 +132,9 @@ def write_block(book: Book, sh: Sheet, row: int, m: MeasureResult, cells: Measur
 def _periods(book: Book, sh: Sheet, row: int, m: MeasureResult, pc: Columns,
              cells: MeasureCells, inputs: InputRefs, horizon: float) -> None:
     st = sh.st
-    rows = [p.row for p in m.periods]
-    xs_before: dict[int, float] = {}
-    xs_after: list[float] = []
     trend = m.measure.isolation == "trend line" and m.trend is not None
-    if trend:
-        known = [i for i, r in enumerate(rows) if r.before is not None]
-        xb, xs_after = isolation.period_positions([rows[i].before_period for i in known],
-                                                  [r.after_period for r in rows])
-        xs_before = dict(zip(known, xb, strict=True))
+    xs_before = {i: p.before_x for i, p in enumerate(m.periods) if p.before_x is not None}
+    xs_after = [p.after_x or 0.0 for p in m.periods]
     for i, p in enumerate(m.periods):
         r = row + i
         ref = inputs.impact[id(p.row)]
