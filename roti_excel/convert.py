@@ -5,14 +5,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from . import schema
 from .issues import Issue, error
 from .reader import Cell
 
 _NUMBER_TEXT = re.compile(r"^[+-]?(\d{1,3}([.,]\d{3})+|\d+)([.,]\d+)?$")
+_INF = float("inf")
 _PERCENT_TEXT = re.compile(r"^\s*([+-]?\d+(?:[.,]\d+)?)\s*%\s*$")
 
 
@@ -50,12 +52,42 @@ def _as_date(value: Any) -> dt.date | None:
     if isinstance(value, dt.date):
         return value
     if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())  # fast path: 2011-01-31
+        except ValueError:
+            pass
         for fmt in ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%Y/%m/%d", "%d.%m.%Y"):
             try:
                 return dt.datetime.strptime(value.strip(), fmt).date()
             except ValueError:
                 continue
     return None
+
+
+class Located(Protocol):
+    """Something that gives a column's value and its A1 reference: a reader row, or a
+    single cell."""
+
+    def value(self, key: str) -> Any: ...
+
+    def ref(self, key: str) -> str: ...
+
+
+@dataclass(frozen=True)
+class CellAt:
+    """A single cell as a :class:`Located`, whatever key is asked for."""
+
+    cell: Cell
+
+    def value(self, key: str) -> Any:
+        return self.cell.value
+
+    def ref(self, key: str) -> str:
+        return self.cell.ref
+
+
+_NUMERIC = frozenset({schema.Kind.NUMBER, schema.Kind.NONNEGATIVE, schema.Kind.POSITIVE,
+                      schema.Kind.FRACTION})
 
 
 @dataclass
@@ -65,23 +97,25 @@ class Converter:
     sheet_name: str
     issues: list[Issue]
 
-    def _bad(self, col: schema.Column, cell: Cell, expected: str) -> None:
-        found = cell.value if not isinstance(cell.value, str) else f"'{cell.value}'"
+    def _bad(self, col: schema.Column, value: Any, ref: str, expected: str) -> None:
+        found = value if not isinstance(value, str) else f"'{value}'"
         example = f" such as {col.example}" if col.example else ""
         self.issues.append(error(f"{col.en} is {found}; enter {expected}{example}",
-                                 self.sheet_name, cell.ref))
+                                 self.sheet_name, ref))
 
-    def _missing(self, col: schema.Column, cell: Cell) -> None:
-        example = f", e.g. {col.example}" if col.example else ""
-        self.issues.append(error(f"{col.en} is empty; it is required{example}",
-                                 self.sheet_name, cell.ref))
+    def _blank(self, col: schema.Column, at: Located) -> None:
+        if col.required and not col.blank_allowed:
+            example = f", e.g. {col.example}" if col.example else ""
+            self.issues.append(error(f"{col.en} is empty; it is required{example}",
+                                     self.sheet_name, at.ref(col.key)))
 
-    def text(self, col: schema.Column, cell: Cell | None) -> str:
-        if cell is None or cell.blank:
-            if col.required and not col.blank_allowed and cell is not None:
-                self._missing(col, cell)
+    def text(self, col: schema.Column, at: Located) -> str:
+        value = at.value(col.key)
+        if value is None:
+            self._blank(col, at)
             return str(col.default) if col.default is not None else ""
-        value = cell.value
+        if type(value) is str:
+            return value
         if isinstance(value, float) and value.is_integer():
             return str(int(value))
         if isinstance(value, dt.datetime):
@@ -90,17 +124,17 @@ class Converter:
             return value.isoformat()
         return str(value).strip()
 
-    def number(self, col: schema.Column, cell: Cell | None) -> float | None:
+    def number(self, col: schema.Column, at: Located) -> float | None:
         """A number checked against the column's kind; None when blank (after default)."""
-        if cell is None or cell.blank:
-            if col.required and not col.blank_allowed and cell is not None:
-                self._missing(col, cell)
+        value = at.value(col.key)
+        if type(value) is float:  # the common case, kept short: large sheets pass here
+            number: float | None = value
+        elif value is None:
+            self._blank(col, at)
             return float(col.default) if col.default is not None else None
-        value = cell.value
-        number: float | None
-        if isinstance(value, bool):
+        elif isinstance(value, bool):
             number = None
-        elif isinstance(value, (int, float)):
+        elif isinstance(value, int):
             number = float(value)
         elif isinstance(value, str):
             percent = _PERCENT_TEXT.match(value)
@@ -110,67 +144,75 @@ class Converter:
                 number = _number_from_text(value)
         else:
             number = None
-        if number is None or number != number or number in (float("inf"), float("-inf")):
+        if number is None or number != number or number in (_INF, -_INF):
             kinds = {schema.Kind.FRACTION: "a percentage between 0 % and 100 %"}
-            self._bad(col, cell, kinds.get(col.kind, "a number"))
+            self._bad(col, value, at.ref(col.key), kinds.get(col.kind, "a number"))
             return None
-        return self._check_range(col, cell, number)
+        return self._check_range(col, at, number)
 
-    def _check_range(self, col: schema.Column, cell: Cell, number: float) -> float | None:
+    def _check_range(self, col: schema.Column, at: Located, number: float) -> float | None:
         kind = col.kind
+        if kind is schema.Kind.NUMBER:
+            return number
         if kind is schema.Kind.FRACTION and not 0 <= number <= 1:
             hint = (f" (if you meant {number:g} %, type {number:g}%)"
                     if 1 < number <= 100 else "")
             self.issues.append(error(
                 f"{col.en} is {number:g}, outside 0 %..100 %; enter a percentage such as 80%"
-                f"{hint}", self.sheet_name, cell.ref))
+                f"{hint}", self.sheet_name, at.ref(col.key)))
             return None
         if kind is schema.Kind.NONNEGATIVE and number < 0:
-            self._bad(col, cell, "a number of 0 or more")
+            self._bad(col, number, at.ref(col.key), "a number of 0 or more")
             return None
         if kind is schema.Kind.POSITIVE and number <= 0:
-            self._bad(col, cell, "a number above 0")
+            self._bad(col, number, at.ref(col.key), "a number above 0")
             return None
         return number
 
-    def choice(self, col: schema.Column, cell: Cell | None) -> str | None:
-        if cell is None or cell.blank:
-            if col.required and not col.blank_allowed and cell is not None:
-                self._missing(col, cell)
+    def choice(self, col: schema.Column, at: Located) -> str | None:
+        value = at.value(col.key)
+        if value is None:
+            self._blank(col, at)
             return str(col.default) if col.default is not None else None
-        found = schema.match_choice(col.choices, cell.value)
+        found = schema.match_choice(col.choices, value)
         if found is None:
             allowed = schema.choice_list(col.choices, "en")
             self.issues.append(error(
-                f"{col.en} is '{self.text(col, cell)}'; enter one of: {allowed}",
-                self.sheet_name, cell.ref))
+                f"{col.en} is '{self.text(col, at)}'; enter one of: {allowed}",
+                self.sheet_name, at.ref(col.key)))
             return None
         return found.key
 
-    def date(self, col: schema.Column, cell: Cell | None) -> dt.date | None:
-        if cell is None or cell.blank:
-            if col.required and not col.blank_allowed and cell is not None:
-                self._missing(col, cell)
+    def date(self, col: schema.Column, at: Located) -> dt.date | None:
+        value = at.value(col.key)
+        if value is None:
+            self._blank(col, at)
             return None
-        found = _as_date(cell.value)
+        found = _as_date(value)
         if found is None:
-            self._bad(col, cell, "a date (YYYY-MM-DD)")
+            self._bad(col, value, at.ref(col.key), "a date (YYYY-MM-DD)")
         return found
 
-    def period(self, col: schema.Column, cell: Cell | None) -> str:
-        if cell is not None and isinstance(cell.value, (dt.date, dt.datetime)):
-            day = _as_date(cell.value)
+    def period(self, col: schema.Column, at: Located) -> str:
+        value = at.value(col.key)
+        if isinstance(value, (dt.date, dt.datetime)):
+            day = _as_date(value)
             return day.strftime("%Y-%m") if day and day.day == 1 else str(day)
-        return self.text(col, cell)
+        return self.text(col, at)
 
-    def value(self, col: schema.Column, cell: Cell | None) -> Any:
+    def method(self, col: schema.Column) -> Callable[[schema.Column, Located], Any]:
+        """The conversion for the column's kind; chosen once per column, not per cell."""
+        kind = col.kind
+        if kind in _NUMERIC:
+            return self.number
+        if kind is schema.Kind.TEXT:
+            return self.text
+        if kind is schema.Kind.CHOICE:
+            return self.choice
+        if kind is schema.Kind.DATE:
+            return self.date
+        return self.period
+
+    def value(self, col: schema.Column, at: Located) -> Any:
         """Converts by the column's kind."""
-        if col.kind is schema.Kind.TEXT:
-            return self.text(col, cell)
-        if col.kind is schema.Kind.CHOICE:
-            return self.choice(col, cell)
-        if col.kind is schema.Kind.DATE:
-            return self.date(col, cell)
-        if col.kind is schema.Kind.PERIOD:
-            return self.period(col, cell)
-        return self.number(col, cell)
+        return self.method(col)(col, at)

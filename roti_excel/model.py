@@ -5,7 +5,9 @@ later messages and the report's input copies can point back at the input."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from .issues import Issue
 
@@ -83,8 +85,11 @@ class Answer:
 
 
 @dataclass(frozen=True)
-class ReactionRow:
-    answers: tuple[Answer, ...]
+class SurveyRow:
+    """One row of a survey sheet (Reaction or Application). `values` line up with the
+    survey's question codes; None where the answer is blank."""
+
+    values: tuple[float | None, ...]
     group: str | None = None
     session: str = ""
     trainer: str = ""
@@ -92,6 +97,48 @@ class ReactionRow:
     respondent: str = ""
     weight: float = 1.0
     origin: Origin = NOWHERE
+
+
+# Kept as names: level 1 rows carry session, trainer, date and weight; level 3 rows don't.
+ReactionRow = SurveyRow
+ApplicationRow = SurveyRow
+
+
+@dataclass(frozen=True)
+class Survey:
+    """The answers of one survey sheet. Codes and column letters are held once, not per
+    answer: a company-wide survey has hundreds of thousands of rows."""
+
+    codes: tuple[str, ...] = ()
+    rows: tuple[SurveyRow, ...] = ()
+    columns: tuple[str, ...] = ()  # column letter of each code in the sheet, for messages
+    sheet: str = ""
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def __iter__(self) -> Iterator[SurveyRow]:
+        return iter(self.rows)
+
+    def __bool__(self) -> bool:
+        return bool(self.rows)
+
+    def cell(self, row: SurveyRow, index: int) -> str:
+        letter = self.columns[index] if index < len(self.columns) else "A"
+        return f"{letter}{row.origin.row}"
+
+    def answers(self, row: SurveyRow) -> Iterator[Answer]:
+        """The row's non-blank answers with their cells (for messages and listings)."""
+        for i, value in enumerate(row.values):
+            if value is not None:
+                yield Answer(self.codes[i], value, self.cell(row, i))
+
+    @classmethod
+    def of(cls, *answers: Mapping[str, float], **row_fields: Any) -> Survey:
+        """A survey from {code: value} dicts (for tests and scripts); one row each."""
+        codes = tuple(dict.fromkeys(code for a in answers for code in a))
+        rows = tuple(SurveyRow(tuple(a.get(c) for c in codes), **row_fields) for a in answers)
+        return cls(codes, rows)
 
 
 @dataclass(frozen=True)
@@ -106,14 +153,6 @@ class LearningRow:
     status: str | None = None  # "attended", "absent" or None (not stated)
     origin: Origin = NOWHERE
     post_cell: str = ""
-
-
-@dataclass(frozen=True)
-class ApplicationRow:
-    answers: tuple[Answer, ...]
-    group: str | None = None
-    respondent: str = ""
-    origin: Origin = NOWHERE
 
 
 @dataclass(frozen=True)
@@ -194,9 +233,9 @@ class Evaluation:
     groups: tuple[Group, ...] = ()
     costs: tuple[CostLine, ...] = ()
     questions: tuple[Question, ...] = ()
-    reaction: tuple[ReactionRow, ...] = ()
+    reaction: Survey = field(default_factory=Survey)
     learning: tuple[LearningRow, ...] = ()
-    application: tuple[ApplicationRow, ...] = ()
+    application: Survey = field(default_factory=Survey)
     application_counts: tuple[ApplicationCount, ...] = ()
     rates: tuple[Rate, ...] = ()
     measures: tuple[Measure, ...] = ()

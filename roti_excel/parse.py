@@ -12,9 +12,9 @@ from collections.abc import Iterator
 from typing import Any
 
 from . import model, schema
-from .convert import Converter
+from .convert import CellAt, Converter
 from .issues import Issue, error, warning
-from .reader import RawRow, RawTable, RawWorkbook
+from .reader import Cell, RawRow, RawTable, RawWorkbook
 from .schema import normalise
 
 Values = dict[str, Any]
@@ -36,16 +36,20 @@ class Parser:
         if table is None:
             return
         conv = Converter(table.name, self.issues)
+        present = [c for c in table.sheet.columns if c.key in table.columns]
+        absent = {c.key: _absent_value(c) for c in table.sheet.columns
+                  if c.key not in table.columns}
+        plan = [(c.key, c, conv.method(c)) for c in present]
         for row in table.rows:
-            values = {c.key: conv.value(c, row.get(c.key)) for c in table.sheet.columns}
+            values = {key: convert(c, row) for key, c, convert in plan}
+            values.update(absent)
             yield table, row, values, conv
 
     def origin(self, table: RawTable, row: RawRow) -> model.Origin:
         return model.Origin(table.name, row.number)
 
     def ref(self, table: RawTable, row: RawRow, key: str) -> str:
-        cell = row.get(key)
-        return cell.ref if cell else f"A{row.number}"
+        return row.ref(key) if key in table.columns else f"A{row.number}"
 
     def group(self, table: RawTable, row: RawRow, name: str) -> str | None:
         """The group a row belongs to; unknown names are an error when Groups is filled."""
@@ -83,11 +87,11 @@ class Parser:
                         + ", ".join(f.en for f in schema.PROGRAM_FIELDS),
                         table.name, field_cell.ref))
                     continue
-                cell = row.get("value")
+                cell = row.get("value") or Cell(None, field_cell.ref)
                 # the field's own rules apply to the Value cell, under the field's name
                 typed = schema.Column(spec.key, spec.en, spec.id, spec.kind, False, spec.default,
                                       spec.choices, example=spec.example or value_col.example)
-                found[spec.key] = (conv.value(typed, cell), cell.ref if cell else field_cell.ref)
+                found[spec.key] = (conv.value(typed, CellAt(cell)), cell.ref)
         name = found.get("program_name", ("", ""))[0]
         if not name:
             where = table.name if table else schema.PROGRAM.en
@@ -184,6 +188,15 @@ class Parser:
                 labels = ()
             out.append(model.Question(code, int(level), dim, v["question"], lo, hi, labels))
         return tuple(out)
+
+
+def _absent_value(col: schema.Column) -> Any:
+    """What a column the sheet does not have reads as: its default, or blank."""
+    if col.kind in (schema.Kind.TEXT, schema.Kind.PERIOD):
+        return "" if col.default is None else str(col.default)
+    if col.kind in (schema.Kind.CHOICE, schema.Kind.DATE) or col.default is None:
+        return col.default
+    return float(col.default)
 
 
 def _or(value: float | None, default: float) -> float:

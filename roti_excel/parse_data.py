@@ -4,37 +4,21 @@
 from __future__ import annotations
 
 from . import model, schema
+from .convert import CellAt, Converter
 from .issues import Issue, error, warning
 from .parse import Parser, _or
-from .reader import Cell, RawRow, RawTable, RawWorkbook
+from .reader import Cell, RawRow, RawTable, RawWorkbook, clean
 from .schema import normalise
 
 
-def _answers(p: Parser, table: RawTable, row: RawRow,
-             questions: dict[str, model.Question]) -> tuple[model.Answer, ...]:
-    out: list[model.Answer] = []
-    conv_col = schema.Column("answer", "Answer", "Jawaban", schema.Kind.NUMBER, example="4")
-    for header, cell in row.extra.items():
-        question = questions.get(normalise(header))
-        if question is None or cell.blank:
-            continue
-        value = _number(p, table, conv_col, cell, f"Answer to {question.code}")
-        if value is None:
-            continue
-        if not question.scale_min <= value <= question.scale_max:
-            p.issues.append(warning(
-                f"answer {value:g} to {question.code} is outside its scale "
-                f"{question.scale_min:g}-{question.scale_max:g}; it is left out of the averages"
-                " (enter a value on the scale, or leave it blank)", table.name, cell.ref))
-        out.append(model.Answer(question.code, value, cell.ref))
-    return tuple(out)
+def _number(p: Parser, table: RawTable, label: str, cell: Cell,
+            kind: schema.Kind = schema.Kind.NUMBER, example: str = "4") -> float | None:
+    named = schema.Column("answer", label, label, kind, example=example)
+    return Converter(table.name, p.issues).number(named, CellAt(cell))
 
 
-def _number(p: Parser, table: RawTable, col: schema.Column, cell: Cell, label: str) -> float | None:
-    from .convert import Converter
-
-    named = schema.Column(col.key, label, label, col.kind, example=col.example)
-    return Converter(table.name, p.issues).number(named, cell)
+def _extra_cell(table: RawTable, row: RawRow, col: int) -> Cell:
+    return Cell(clean(row.raw(col)), f"{table.letters(col)}{row.number}")
 
 
 def _check_codes(p: Parser, table: RawTable, questions: dict[str, model.Question],
@@ -54,26 +38,42 @@ def schema_col(index: int) -> str:
     return column_letter(index)
 
 
-def survey_rows(p: Parser, key: str, questions: tuple[model.Question, ...],
-                level: int) -> tuple[list[model.ReactionRow], list[model.ApplicationRow]]:
-    by_code = {normalise(q.code): q for q in questions}
+def survey(p: Parser, key: str, questions: tuple[model.Question, ...],
+           level: int) -> model.Survey:
+    """A Reaction or Application sheet: one value per question code and row. Written as a
+    tight loop over raw values: company-wide surveys have hundreds of thousands of rows."""
     table = p.table(key)
-    reaction: list[model.ReactionRow] = []
-    application: list[model.ApplicationRow] = []
     if table is None:
-        return reaction, application
+        return model.Survey()
+    by_code = {normalise(q.code): q for q in questions}
     _check_codes(p, table, by_code, level)
+    asked = [(c, by_code[normalise(h)]) for h, c in table.extra_columns.items()
+             if normalise(h) in by_code]
+    rows: list[model.SurveyRow] = []
     for table, row, v, _ in p.rows(key):
-        answers = _answers(p, table, row, by_code)
-        group = p.group(table, row, v["group"])
-        origin = p.origin(table, row)
-        if key == "reaction":
-            reaction.append(model.ReactionRow(answers, group, v["session"], v["trainer"],
-                                              v["date"], v["respondent"], _or(v["weight"], 1.0),
-                                              origin))
-        else:
-            application.append(model.ApplicationRow(answers, group, v["respondent"], origin))
-    return reaction, application
+        values: list[float | None] = []
+        for c, q in asked:
+            raw = row.raw(c)
+            if type(raw) is float:
+                value: float | None = raw
+            elif raw == "" or raw is None or (isinstance(raw, str) and not raw.strip()):
+                values.append(None)
+                continue
+            else:
+                value = _number(p, table, f"Answer to {q.code}", _extra_cell(table, row, c))
+            if value is not None and not q.scale_min <= value <= q.scale_max:
+                p.issues.append(warning(
+                    f"answer {value:g} to {q.code} is outside its scale "
+                    f"{q.scale_min:g}-{q.scale_max:g}; it is left out of the averages (enter a "
+                    "value on the scale, or leave it blank)", table.name,
+                    f"{table.letters(c)}{row.number}"))
+            values.append(value)
+        rows.append(model.SurveyRow(
+            tuple(values), p.group(table, row, v["group"]), v.get("session", ""),
+            v.get("trainer", ""), v.get("date"), v["respondent"], _or(v.get("weight"), 1.0),
+            p.origin(table, row)))
+    return model.Survey(tuple(q.code for _, q in asked), tuple(rows),
+                        tuple(table.letters(c) for c, _ in asked), table.name)
 
 
 def application_counts(p: Parser, questions: tuple[model.Question, ...]
@@ -104,7 +104,8 @@ def application_counts(p: Parser, questions: tuple[model.Question, ...]
                 continue
             if cell.blank:
                 continue
-            n = _number(p, table, count_col, cell, f"Count for {question.code} = {header}")
+            n = _number(p, table, f"Count for {question.code} = {header}", cell,
+                        count_col.kind, count_col.example)
             if n is not None:
                 counts.append((point, n))
         out.append(model.ApplicationCount(question.code, tuple(counts),
@@ -307,9 +308,8 @@ def build(book: RawWorkbook) -> tuple[model.Evaluation | None, list[Issue]]:
     program = p.program()
     costs = p.costs()
     questions = p.questions()
-    reaction, _ = survey_rows(p, "reaction", tuple(q for q in questions if q.level == 1), 1)
-    _, application = survey_rows(p, "application",
-                                 tuple(q for q in questions if q.level == 3), 3)
+    reaction = survey(p, "reaction", tuple(q for q in questions if q.level == 1), 1)
+    application = survey(p, "application", tuple(q for q in questions if q.level == 3), 3)
     counts = application_counts(p, tuple(q for q in questions if q.level == 3))
     rate_list = rates(p)
     measure_list = measures(p, rate_list)
@@ -325,7 +325,7 @@ def build(book: RawWorkbook) -> tuple[model.Evaluation | None, list[Issue]]:
     if not p.groups_declared:
         groups = tuple(model.Group(name) for name in p.group_names.values())
     evaluation = model.Evaluation(
-        program, groups, costs, questions, tuple(reaction), learning(p), tuple(application),
+        program, groups, costs, questions, reaction, learning(p), application,
         counts, rate_list, measure_list, impact_rows, estimate_rows, intangibles(p),
         str(book.path), {k: t.name for k, t in book.tables.items()},
         tuple(i for i in p.issues if i.severity == "warning"))

@@ -16,7 +16,7 @@ from typing import Any
 from python_calamine import CalamineWorkbook
 
 from . import schema
-from .issues import Issue, a1, error, warning
+from .issues import Issue, a1, column_letter, error, warning
 
 # A header row may sit below a title and instruction rows; look this far down for it.
 HEADER_SEARCH_ROWS = 30
@@ -34,14 +34,47 @@ class Cell:
         return self.value is None or (isinstance(self.value, str) and not self.value.strip())
 
 
-@dataclass
 class RawRow:
-    number: int  # 1-based spreadsheet row
-    cells: dict[str, Cell]  # schema column key -> cell
-    extra: dict[str, Cell]  # open columns: header text -> cell
+    """One data row. Values and A1 references are made on demand: a large sheet has
+    millions of cells and only a few ever need their reference (in a message)."""
+
+    __slots__ = ("_line", "_table", "number")
+
+    def __init__(self, table: RawTable, number: int, line: list[Any]) -> None:
+        self._table = table
+        self.number = number  # 1-based spreadsheet row
+        self._line = line
+
+    def _at(self, col: int) -> Value:
+        return clean(self._line[col]) if col < len(self._line) else None
+
+    def value(self, key: str) -> Value:
+        """The cleaned value of a schema column (None when blank or no such column)."""
+        col = self._table.columns.get(key)
+        if col is None or col >= len(self._line):
+            return None
+        value = self._line[col]
+        return value if type(value) is float else clean(value)
+
+    def ref(self, key: str) -> str:
+        col = self._table.columns.get(key, 0)
+        return f"{self._table.letters(col)}{self.number}"
 
     def get(self, key: str) -> Cell | None:
-        return self.cells.get(key)
+        col = self._table.columns.get(key)
+        if col is None:
+            return None
+        return Cell(self._at(col), f"{self._table.letters(col)}{self.number}")
+
+    def raw(self, col: int) -> Any:
+        """The value as read (unclean) at a 0-based column; "" past the row's end."""
+        return self._line[col] if col < len(self._line) else ""
+
+    @property
+    def extra(self) -> dict[str, Cell]:
+        """Open columns: header text -> cell."""
+        return {h: Cell(self._at(c), f"{self._table.letters(c)}{self.number}")
+                for h, c in self._table.extra_columns.items()}
 
 
 @dataclass
@@ -51,8 +84,16 @@ class RawTable:
     header_row: int  # 1-based
     columns: dict[str, int]  # schema column key -> 0-based column index
     extra_columns: dict[str, int]  # open-column header text -> 0-based column index
-    rows: list[RawRow]
+    rows: list[RawRow] = field(default_factory=list)
     hidden: bool = False
+    _letters: dict[int, str] = field(default_factory=dict, repr=False)
+
+    def letters(self, col: int) -> str:
+        """Column letters, cached: they are asked for once per message, not per cell."""
+        found = self._letters.get(col)
+        if found is None:
+            found = self._letters[col] = column_letter(col)
+        return found
 
     def header_cell(self, key: str) -> str:
         col = self.columns.get(key)
@@ -67,7 +108,7 @@ class RawWorkbook:
     issues: list[Issue] = field(default_factory=list)
 
 
-def _clean(value: Any) -> Value:
+def clean(value: Any) -> Value:
     if value is None or isinstance(value, (str, float, int, bool, dt.date, dt.time, dt.timedelta)):
         if isinstance(value, str):
             return value.strip() or None
@@ -121,17 +162,21 @@ def _table(sheet: schema.Sheet, name: str, grid: list[list[Any]], hidden: bool,
                 f"required column '{col.en}' is missing; add a column headed '{col.name('en')}'"
                 f" (or '{col.name('id')}') to the header row {header_r + 1}", name,
                 a1(header_r, len(header))))
-    rows: list[RawRow] = []
+    table = RawTable(sheet, name, header_r + 1, columns, extra, hidden=hidden)
+    used = sorted({*columns.values(), *extra.values()})
+    width = max(used) + 1
     for r in range(header_r + 1, len(grid)):
         line = grid[r]
-        cells = {k: Cell(_clean(line[c]) if c < len(line) else None, a1(r, c))
-                 for k, c in columns.items()}
-        extras = {k: Cell(_clean(line[c]) if c < len(line) else None, a1(r, c))
-                  for k, c in extra.items()}
-        if all(cell.blank for cell in (*cells.values(), *extras.values())):
-            continue
-        rows.append(RawRow(r + 1, cells, extras))
-    return RawTable(sheet, name, header_r + 1, columns, extra, rows, hidden)
+        # a row counts when any used cell holds something other than blanks
+        if any(_filled(v) for v in line[:width]) and any(
+                c < len(line) and _filled(line[c]) for c in used):
+            table.rows.append(RawRow(table, r + 1, line))
+    return table
+
+
+def _filled(value: Any) -> bool:
+    return value != "" and value is not None and not (isinstance(value, str)
+                                                       and not value.strip())
 
 
 def read_workbook(path: Path) -> RawWorkbook:

@@ -8,6 +8,7 @@ columns or aliases, never rename.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from enum import Enum
@@ -102,12 +103,17 @@ _UNIT = re.compile(r"\s*[\(\[][^\)\]]*[\)\]]\s*$")
 _SPACE = re.compile(r"\s+")
 
 
+@functools.lru_cache(maxsize=4096)
+def _normalise_text(text: str) -> str:
+    s = _SPACE.sub(" ", text.replace("\u00a0", " ")).strip()
+    s = _UNIT.sub("", s).strip()
+    return s.casefold()
+
+
 def normalise(text: object) -> str:
     """Header/label matching key: case-insensitive, spaces folded, trailing unit in
     brackets dropped, so `Unit cost (IDR)` matches `unit cost`."""
-    s = _SPACE.sub(" ", str(text).replace("\u00a0", " ")).strip()
-    s = _UNIT.sub("", s).strip()
-    return s.casefold()
+    return _normalise_text(str(text))
 
 
 def _choice(key: str, en: str, id_: str, *aliases: str) -> Choice:

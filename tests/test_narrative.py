@@ -295,10 +295,6 @@ def level_case(**fields: object) -> Results:
     return evaluate(ev)
 
 
-def answers(**values: float) -> tuple[model.Answer, ...]:
-    return tuple(model.Answer(code, v, "A1") for code, v in values.items())
-
-
 class TestLevels:
     """One paragraph per level with its key figures, or "not evaluated"."""
 
@@ -314,8 +310,7 @@ class TestLevels:
     def test_reaction(self):
         """Reaction: mean, % favourable, n and the dimensions."""
         qs = (model.Question("Q1", 1, "material"), model.Question("Q2", 1, "trainer"))
-        rows = (model.ReactionRow(answers(Q1=5, Q2=4)), model.ReactionRow(answers(Q1=3, Q2=4)),
-                model.ReactionRow(answers(Q1=4, Q2=9)))
+        rows = model.Survey.of({"Q1": 5, "Q2": 4}, {"Q1": 3, "Q2": 4}, {"Q1": 4, "Q2": 9})
         results = level_case(questions=qs, reaction=rows)
         en = render(results, "en").levels["reaction"]
         assert "4.00 on average on a 1-5 scale (n = 3)" in en

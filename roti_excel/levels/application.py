@@ -67,11 +67,13 @@ def category(mean: float | None, q: Question, bands: tuple[tuple[float, str], ..
 def _counts(ev: Evaluation, code: str, groups: set[str | None] | None) -> dict[float, float]:
     """Answers per scale point for one question, from either source."""
     out: dict[float, float] = {}
-    for row in ev.application:
-        if groups is None or row.group in groups:
-            for a in row.answers:
-                if a.code == code:
-                    out[a.value] = out.get(a.value, 0) + 1
+    survey = ev.application
+    if code in survey.codes:
+        i = survey.codes.index(code)
+        for row in survey:
+            value = row.values[i]
+            if value is not None and (groups is None or row.group in groups):
+                out[value] = out.get(value, 0) + 1
     for c in ev.application_counts:
         if c.code == code and (groups is None or c.group in groups):
             for point, n in c.counts:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..model import Evaluation, Question, ReactionRow
-from .stats import favourable_threshold, weighted_mean
+import numpy as np
+
+from ..model import Evaluation, Question, Survey
+from .stats import favourable_threshold
 
 
 @dataclass(frozen=True)
@@ -42,73 +43,86 @@ class ReactionResult:
     out_of_scale: tuple[OutOfScale, ...]
 
 
-# (value, weight, favourable?) for each answer that is on its scale
-Scored = list[tuple[float, float, bool]]
+@dataclass(frozen=True)
+class _Matrix:
+    """The survey as arrays: answers (rows x questions, NaN when blank or off the scale),
+    favourable flags, and each row's weight."""
+
+    values: np.ndarray
+    favourable: np.ndarray
+    weights: np.ndarray
+    off_scale: np.ndarray  # (row, column) index pairs of answers outside their scale
+
+    @classmethod
+    def of(cls, survey: Survey, questions: dict[str, Question]) -> _Matrix:
+        raw = np.array([[np.nan if v is None else v for v in r.values] for r in survey.rows],
+                       dtype=float).reshape(len(survey.rows), len(survey.codes))
+        lo = np.array([questions[c].scale_min for c in survey.codes])
+        hi = np.array([questions[c].scale_max for c in survey.codes])
+        cut = np.array([favourable_threshold(questions[c].scale_min, questions[c].scale_max)
+                        for c in survey.codes])
+        with np.errstate(invalid="ignore"):
+            on_scale = (raw >= lo) & (raw <= hi)
+            values = np.where(on_scale, raw, np.nan)
+            favourable = values >= cut
+        weights = np.array([r.weight for r in survey.rows], dtype=float)
+        return cls(values, favourable, weights, np.argwhere(~on_scale & ~np.isnan(raw)))
+
+    def stat(self, label: str, rows: np.ndarray, cols: np.ndarray) -> ScoreStat:
+        """Weighted mean and % favourable of the answers in these rows and columns."""
+        block = self.values[np.ix_(rows, cols)]
+        answered = ~np.isnan(block)
+        w = self.weights[rows][:, None] * answered
+        total = float(w.sum())
+        responding = answered.any(axis=1)
+        if total <= 0:
+            return ScoreStat(label, float(self.weights[rows][responding].sum()),
+                             int(responding.sum()), None, None)
+        mean = float(np.nansum(block * w) / total)
+        fav = float((self.favourable[np.ix_(rows, cols)] * w).sum() / total * 100)
+        return ScoreStat(label, float(self.weights[rows][responding].sum()),
+                         int(responding.sum()), mean, fav)
 
 
-def _stat(label: str, scored: Scored, rows: int, n: float) -> ScoreStat:
-    mean = weighted_mean([(v, w) for v, w, _ in scored])
-    weight = sum(w for _, w, _ in scored)
-    fav = (100 * sum(w for _, w, f in scored if f) / weight) if weight > 0 else None
-    return ScoreStat(label, n, rows, mean, fav)
-
-
-def _sliced(rows: tuple[ReactionRow, ...], questions: dict[str, Question],
-            key: Callable[[ReactionRow], str],
-            codes: Callable[[str], bool]) -> tuple[ScoreStat, ...]:
-    order: list[str] = []
-    buckets: dict[str, tuple[Scored, list[ReactionRow]]] = {}
-    for row in rows:
-        label = key(row)
-        if not label:
-            continue
-        if label not in buckets:
-            order.append(label)
-            buckets[label] = ([], [])
-        scored, members = buckets[label]
-        members.append(row)
-        scored.extend(_scored(row, questions, codes))
-    return tuple(_stat(label, buckets[label][0], len(buckets[label][1]),
-                       sum(r.weight for r in buckets[label][1])) for label in order)
-
-
-def _scored(row: ReactionRow, questions: dict[str, Question],
-            codes: Callable[[str], bool]) -> Scored:
-    out: Scored = []
-    for a in row.answers:
-        q = questions[a.code]
-        if codes(a.code) and q.scale_min <= a.value <= q.scale_max:
-            out.append((a.value, row.weight, a.value >= favourable_threshold(q.scale_min,
-                                                                            q.scale_max)))
-    return out
-
-
-def _for_codes(label: str, rows: tuple[ReactionRow, ...], questions: dict[str, Question],
-               codes: Callable[[str], bool]) -> ScoreStat:
-    """One slice across all rows: the questions whose codes pass the test."""
-    answering = [r for r in rows if any(codes(a.code) for a in r.answers)]
-    scored = [s for r in answering for s in _scored(r, questions, codes)]
-    return _stat(label, scored, len(answering), sum(r.weight for r in answering))
+def _slices(labels: list[str], matrix: _Matrix, every: np.ndarray) -> tuple[ScoreStat, ...]:
+    """One stat per distinct non-blank label, in order of first appearance."""
+    if not labels:
+        return ()
+    names, first, inverse = np.unique(np.array(labels, dtype=str), return_index=True,
+                                      return_inverse=True)
+    members = np.argsort(inverse, kind="stable")
+    bounds = np.concatenate(([0], np.cumsum(np.bincount(inverse, minlength=len(names)))))
+    groups = sorted(range(len(names)), key=lambda k: first[k])
+    return tuple(matrix.stat(str(names[k]), members[bounds[k]:bounds[k + 1]], every)
+                 for k in groups if names[k])
 
 
 def compute(ev: Evaluation) -> ReactionResult:
+    survey = ev.reaction
     questions = {q.code: q for q in ev.questions_at(1)}
-    rows = ev.reaction
+    if not survey.codes:
+        empty = ScoreStat("overall", 0.0, 0, None, None)
+        return ReactionResult(False, len(survey), sum(r.weight for r in survey), empty,
+                              (), (), (), (), (), ())
+    matrix = _Matrix.of(survey, questions)
     out_of_scale = tuple(
-        OutOfScale(a.code, a.value, r.origin.sheet, a.cell)
-        for r in rows for a in r.answers
-        if not questions[a.code].scale_min <= a.value <= questions[a.code].scale_max)
-    dims = list(dict.fromkeys(q.dimension for q in questions.values()))
-    every: Callable[[str], bool] = bool
+        OutOfScale(survey.codes[c], survey.rows[r].values[c] or 0.0,
+                   survey.rows[r].origin.sheet, survey.cell(survey.rows[r], c))
+        for r, c in matrix.off_scale.tolist())
+    all_rows = np.arange(len(survey))
+    every = np.arange(len(survey.codes))
+    dims = list(dict.fromkeys(questions[c].dimension for c in survey.codes))
     return ReactionResult(
-        evaluated=bool(rows and questions), rows=len(rows),
-        respondents=sum(r.weight for r in rows),
-        overall=_for_codes("overall", rows, questions, every),
-        by_question=tuple(_for_codes(code, rows, questions, code.__eq__) for code in questions),
+        evaluated=bool(survey and questions), rows=len(survey),
+        respondents=float(matrix.weights.sum()),
+        overall=matrix.stat("overall", all_rows, every),
+        by_question=tuple(matrix.stat(c, all_rows, np.array([i]))
+                          for i, c in enumerate(survey.codes)),
         by_dimension=tuple(
-            _for_codes(d, rows, questions, lambda c, d=d: questions[c].dimension == d)  # type: ignore[misc]
+            matrix.stat(d, all_rows, np.array([i for i, c in enumerate(survey.codes)
+                                               if questions[c].dimension == d]))
             for d in dims),
-        by_trainer=_sliced(rows, questions, lambda r: r.trainer, every),
-        by_session=_sliced(rows, questions, lambda r: r.session, every),
-        by_group=_sliced(rows, questions, lambda r: r.group or "", every),
+        by_trainer=_slices([r.trainer for r in survey], matrix, every),
+        by_session=_slices([r.session for r in survey], matrix, every),
+        by_group=_slices([r.group or "" for r in survey], matrix, every),
         out_of_scale=out_of_scale)
