@@ -28,6 +28,7 @@ class Loaded:
 
 def load(path: str | Path) -> Loaded:
     """Guard the file, read it, validate it. Never raises for anything in the file."""
+    from .areas import check_areas
     from .guard import inspect_file  # deferred: the guard is the only cost for a bad file
     from .parse_data import build
     from .reader import read_workbook
@@ -44,7 +45,10 @@ def load(path: str | Path) -> Loaded:
             f"the workbook could not be read ({reason}); open it in Excel or LibreOffice and "
             "save it again as .xlsx")])
     evaluation, issues = build(book)
-    all_issues = [*guarded.issues, *issues]
+    # merged ranges and uncomputed formulas inside the tables read: errors, each cell once
+    all_issues = check_areas(guarded, book, issues)
+    if any(i.severity == "error" for i in all_issues):
+        evaluation = None
     if evaluation is not None:
         evaluation = _with_warnings(evaluation, all_issues)
     return Loaded(path, evaluation, all_issues)

@@ -73,6 +73,10 @@ class SheetFacts:
     dimension: str | None  # the sheet's <dimension ref>, as written, e.g. "A1:F120"
     merged: tuple[str, ...] = ()  # merged ranges, e.g. ("B3:D3",)
     kind: str = "worksheet"  # or "chartsheet", "dialogsheet", "macrosheet"
+    # Formula cells with no stored value, in sheet order (the first 10,000), e.g. ("D7",),
+    # and how many there are in all.
+    uncomputed: tuple[str, ...] = ()
+    uncomputed_total: int = 0
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import html
 import re
 import zipfile
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import BinaryIO
 
@@ -53,6 +54,8 @@ def _sheet_patterns(prefix: bytes, min_long: int) -> dict[str, re.Pattern[bytes]
                                + rb"v[\s>/]|/" + p + rb"c>|" + p + rb"c[\s>/])[^<]*)*)</"
                                + p + rb"c>"),
         "formula": re.compile(rb"<" + p + rb"f[\s>/]"),
+        # An empty <v/> or <v></v>: what openpyxl writes for every formula it saved.
+        "empty_v": re.compile(rb"<" + p + rb"v(?:\s[^<>]*)?(?:/>|>\s*</" + p + rb"v>)"),
         "long_v": re.compile(rb"<" + p + rb"v>([^<]{" + str(min_long).encode() + rb",})"),
         "long_t": re.compile(rb"<" + p + rb"t(?:\s[^<>]*)?>([^<]{" + str(min_long).encode()
                              + rb",})"),
@@ -69,6 +72,10 @@ def _sheet_patterns(prefix: bytes, min_long: int) -> dict[str, re.Pattern[bytes]
 
 _R_ATTR = re.compile(rb"(?:^|\s)r=[\"']([^\"']*)[\"']")
 _T_SHARED = re.compile(rb"(?:^|\s)t=[\"']s[\"']")
+_T_STR = re.compile(rb"(?:^|\s)t=[\"']str[\"']")
+# Formula cells without a value remembered per sheet, for the data-area check (more are
+# counted): 10,000 references are well under a MB.
+_KEPT = 10_000
 _EXCEL_ESCAPE = re.compile(r"_x[0-9A-Fa-f]{4}_")
 _TAG = re.compile(rb"<[^<>]*>")
 _WINDOW = 1024 * 1024
@@ -201,12 +208,24 @@ class SheetScan:
         return match.group(1).decode("utf-8", "replace") if match else "?"
 
     def _formulas(self, piece: bytes) -> None:
+        """Formula cells with no <v>, or an empty one that is not a text result (Excel
+        stores a formula giving "" as t="str" and an empty <v>), in the order found."""
         formula = self.pats["formula"]
-        for match in self.pats["no_value"].finditer(piece):
-            if formula.search(match.group(2)):
-                self.no_value_total += 1
-                if len(self.no_value) < SHOWN:
-                    self.no_value.append(self._cell_ref(match.group(1)))
+        found = [(match.start(), match.group(1))
+                 for match in self.pats["no_value"].finditer(piece)
+                 if formula.search(match.group(2))]
+        for match in self.pats["empty_v"].finditer(piece):
+            start = rfind_start(piece, self.c_token, max(0, match.start() - 65536),
+                                match.start())
+            if start < 0 or not formula.search(piece, start, match.start()):
+                continue
+            tag = piece[start:piece.find(b">", start)]
+            if not _T_STR.search(tag):
+                found.append((start, tag))
+        for _start, tag in sorted(found, key=lambda item: item[0]):
+            self.no_value_total += 1
+            if len(self.no_value) < _KEPT:
+                self.no_value.append(self._cell_ref(tag))
 
     def _long(self, ref: str, measured: tuple[int, bool]) -> None:
         if measured[0] > self.limits.max_string_chars:
@@ -326,11 +345,7 @@ def sheet_issues(name: str, scan: SheetScan, limits: Limits) -> list[Issue]:
             "unmerge them (Home > Merge & Center > Unmerge Cells) and save again", name,
             scan.bad_merge.split(":")[0]))
     elif scan.merged:
-        first = scan.merged[0].split(":")[0]
-        issues.append(warning(
-            f"merged cells {listing(scan.merged[:SHOWN], len(scan.merged))} — unmerge them "
-            "(Home > Merge & Center > Unmerge Cells) so each value sits in its own cell",
-            name, first if parse_ref(first) else None))
+        issues.append(merged_warning(name, scan.merged))
     if scan.long_text:
         shown_cells = [f"{ref} ({'' if exact else 'over '}{length:,} characters)"
                        for ref, length, exact in scan.long_text]
@@ -340,13 +355,27 @@ def sheet_issues(name: str, scan: SheetScan, limits: Limits) -> list[Issue]:
             f"at most {limits.max_string_chars:,} characters; shorten the text or split it "
             "over several cells", name, first_ref if parse_ref(first_ref) else None))
     if scan.no_value:
-        cells = listing(scan.no_value, scan.no_value_total)
-        subject = (f"formula in {cells} has" if scan.no_value_total == 1
-                   else f"formulas in {cells} have")
-        first_ref = scan.no_value[0]
-        issues.append(warning(
-            f"{subject} no stored value (file saved by a program that does not calculate); "
-            "open and save it in Excel or LibreOffice", name,
-            first_ref if parse_ref(first_ref) else None))
+        issues.append(uncomputed_warning(name, scan.no_value, scan.no_value_total))
     return issues
+
+
+def merged_warning(sheet: str, merged: Sequence[str]) -> Issue:
+    """The guard's warning for a sheet's merged ranges (also rebuilt by the data-area
+    check, which replaces it)."""
+    first = merged[0].split(":")[0]
+    return warning(
+        f"merged cells {listing(list(merged[:SHOWN]), len(merged))} — unmerge them "
+        "(Home > Merge & Center > Unmerge Cells) so each value sits in its own cell",
+        sheet, first if parse_ref(first) else None)
+
+
+def uncomputed_warning(sheet: str, cells: Sequence[str], total: int) -> Issue:
+    """The guard's warning for formula cells without a stored value, naming the first
+    few of `cells` (`total` in all)."""
+    subject = (f"formula in {listing(list(cells[:SHOWN]), total)} has" if total == 1
+               else f"formulas in {listing(list(cells[:SHOWN]), total)} have")
+    return warning(
+        f"{subject} no stored value (file saved by a program that does not calculate); "
+        "open and save it in Excel or LibreOffice", sheet,
+        cells[0] if parse_ref(cells[0]) else None)
 

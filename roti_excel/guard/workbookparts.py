@@ -135,7 +135,8 @@ def inspect_zip(zf: zipfile.ZipFile, fh: BinaryIO, limits: Limits, state: State)
             state.sheets.append(SheetFacts(sheet_name, hidden, None, (), kind or "worksheet"))
             continue
         state.sheets.append(SheetFacts(sheet_name, hidden, scan.dimension,
-                                       tuple(scan.merged), kind or "worksheet"))
+                                       tuple(scan.merged), kind or "worksheet",
+                                       tuple(scan.no_value), scan.no_value_total))
         state.issues.extend(sheet_issues(sheet_name, scan, limits))
 
     # The other XML parts (styles, drawings, comments...) are read by the parsers too:
