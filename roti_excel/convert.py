@@ -11,7 +11,7 @@ from typing import Any, Protocol
 
 from . import schema
 from .issues import Issue, error
-from .reader import Cell
+from .reader import Cell, RawTable
 
 _NUMBER_TEXT = re.compile(r"^[+-]?(\d{1,3}([.,]\d{3})+|\d+)([.,]\d+)?$")
 _INF = float("inf")
@@ -216,3 +216,45 @@ class Converter:
     def value(self, col: schema.Column, at: Located) -> Any:
         """Converts by the column's kind."""
         return self.method(col)(col, at)
+
+    def column(self, col: schema.Column, table: RawTable, index: int) -> list[Any]:
+        """Converts one column of many rows. The common values (numbers in range, plain
+        text, blanks, choices and dates seen before) go through one list comprehension;
+        the rest take the cell-by-cell path, which reports problems with their cells."""
+        rows = table.rows
+        raw = table.raw_column(index)
+        out = _fast_column(col, raw)
+        method = self.method(col)
+        memo = _MEMO_KINDS.get(col.kind)
+        seen: dict[Any, Any] = {}
+        for i, value in enumerate(out):
+            if value is not _SLOW:
+                continue
+            key = raw[i]
+            if memo and type(key) is str and key in seen:
+                out[i] = seen[key]
+                continue
+            before = len(self.issues)
+            out[i] = method(col, rows[i])
+            if memo and type(key) is str and len(self.issues) == before:
+                seen[key] = out[i]  # the same text converts the same way, without issues
+        return out
+
+
+_SLOW: Any = object()  # marks a value the fast path leaves to the cell-by-cell path
+_MEMO_KINDS = {schema.Kind.CHOICE: True, schema.Kind.DATE: True}
+
+
+def _fast_column(col: schema.Column, raw: list[Any]) -> list[Any]:
+    kind = col.kind
+    if kind is schema.Kind.NUMBER:
+        return [v if type(v) is float else _SLOW for v in raw]
+    if kind is schema.Kind.NONNEGATIVE:
+        return [v if type(v) is float and v >= 0 else _SLOW for v in raw]
+    if kind is schema.Kind.POSITIVE:
+        return [v if type(v) is float and v > 0 else _SLOW for v in raw]
+    if kind is schema.Kind.FRACTION:
+        return [v if type(v) is float and 0 <= v <= 1 else _SLOW for v in raw]
+    if kind is schema.Kind.TEXT:
+        return [v if type(v) is str and v and v == v.strip() else _SLOW for v in raw]
+    return [_SLOW] * len(raw)

@@ -13,7 +13,7 @@ from typing import Any
 
 from . import model, schema
 from .convert import CellAt, Converter
-from .issues import Issue, error, warning
+from .issues import Issue, error, parse_a1, warning
 from .reader import Cell, RawRow, RawTable, RawWorkbook
 from .schema import normalise
 
@@ -31,19 +31,40 @@ class Parser:
     def table(self, key: str) -> RawTable | None:
         return self.book.tables.get(key)
 
+    def columns(self, table: RawTable) -> dict[str, list[Any]]:
+        """Every schema column of the sheet converted, one list per column (a column the
+        sheet lacks reads as its default). For the sheets that can be large."""
+        conv = Converter(table.name, self.issues)
+        first = len(self.issues)
+        out = {c.key: conv.column(c, table, table.columns[c.key]) if c.key in table.columns
+               else [_absent_value(c)] * len(table.rows) for c in table.sheet.columns}
+        # converted column by column, reported row by row as a person reads the sheet
+        self.issues[first:] = sorted(self.issues[first:], key=_reading_order)
+        return out
+
     def rows(self, key: str) -> Iterator[tuple[RawTable, RawRow, Values, Converter]]:
+        """Row by row, each as {column key: value}: for the small sheets."""
         table = self.table(key)
         if table is None:
             return
+        columns = self.columns(table)
         conv = Converter(table.name, self.issues)
-        present = [c for c in table.sheet.columns if c.key in table.columns]
-        absent = {c.key: _absent_value(c) for c in table.sheet.columns
-                  if c.key not in table.columns}
-        plan = [(c.key, c, conv.method(c)) for c in present]
-        for row in table.rows:
-            values = {key: convert(c, row) for key, c, convert in plan}
-            values.update(absent)
-            yield table, row, values, conv
+        for i, row in enumerate(table.rows):
+            yield table, row, {k: col[i] for k, col in columns.items()}, conv
+
+    def origins(self, table: RawTable) -> list[model.Origin]:
+        return [model.Origin(table.name, row.number) for row in table.rows]
+
+    def groups_of(self, table: RawTable, names: list[str]) -> list[str | None]:
+        """Each row's group (see :meth:`group`). Each distinct name is checked once, so an
+        unknown name is reported at its first cell, not on every one of 100,000 rows."""
+        known: dict[str, str | None] = {}
+        out: list[str | None] = []
+        for row, name in zip(table.rows, names, strict=True):
+            if name not in known:
+                known[name] = self.group(table, row, name)
+            out.append(known[name])
+        return out
 
     def origin(self, table: RawTable, row: RawRow) -> model.Origin:
         return model.Origin(table.name, row.number)
@@ -188,6 +209,10 @@ class Parser:
                 labels = ()
             out.append(model.Question(code, int(level), dim, v["question"], lo, hi, labels))
         return tuple(out)
+
+
+def _reading_order(issue: Issue) -> tuple[int, int]:
+    return parse_a1(issue.cell) if issue.cell else (0, 0)
 
 
 def _absent_value(col: schema.Column) -> Any:

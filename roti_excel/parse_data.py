@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from . import model, schema
 from .convert import CellAt, Converter
 from .issues import Issue, error, warning
@@ -38,6 +40,35 @@ def schema_col(index: int) -> str:
     return column_letter(index)
 
 
+def _answer_column(p: Parser, table: RawTable, col: int,
+                   q: model.Question) -> list[float | None]:
+    """One question's answers: numbers on the scale pass in one comprehension; blanks,
+    text and answers off the scale are looked at one by one."""
+    raw = table.raw_column(col)
+    lo, hi = q.scale_min, q.scale_max
+    out: list[Any] = [v if type(v) is float and lo <= v <= hi else _OTHER for v in raw]
+    for i, value in enumerate(out):
+        if value is not _OTHER:
+            continue
+        cell = raw[i]
+        if cell == "" or cell is None or (isinstance(cell, str) and not cell.strip()):
+            out[i] = None
+            continue
+        row = table.rows[i]
+        number = cell if type(cell) is float else _number(
+            p, table, f"Answer to {q.code}", _extra_cell(table, row, col))
+        if number is not None and not lo <= number <= hi:
+            p.issues.append(warning(
+                f"answer {number:g} to {q.code} is outside its scale {lo:g}-{hi:g}; it is left "
+                "out of the averages (enter a value on the scale, or leave it blank)",
+                table.name, f"{table.letters(col)}{row.number}"))
+        out[i] = number
+    return out
+
+
+_OTHER: Any = object()
+
+
 def survey(p: Parser, key: str, questions: tuple[model.Question, ...],
            level: int) -> model.Survey:
     """A Reaction or Application sheet: one value per question code and row. Written as a
@@ -49,29 +80,16 @@ def survey(p: Parser, key: str, questions: tuple[model.Question, ...],
     _check_codes(p, table, by_code, level)
     asked = [(c, by_code[normalise(h)]) for h, c in table.extra_columns.items()
              if normalise(h) in by_code]
-    rows: list[model.SurveyRow] = []
-    for table, row, v, _ in p.rows(key):
-        values: list[float | None] = []
-        for c, q in asked:
-            raw = row.raw(c)
-            if type(raw) is float:
-                value: float | None = raw
-            elif raw == "" or raw is None or (isinstance(raw, str) and not raw.strip()):
-                values.append(None)
-                continue
-            else:
-                value = _number(p, table, f"Answer to {q.code}", _extra_cell(table, row, c))
-            if value is not None and not q.scale_min <= value <= q.scale_max:
-                p.issues.append(warning(
-                    f"answer {value:g} to {q.code} is outside its scale "
-                    f"{q.scale_min:g}-{q.scale_max:g}; it is left out of the averages (enter a "
-                    "value on the scale, or leave it blank)", table.name,
-                    f"{table.letters(c)}{row.number}"))
-            values.append(value)
-        rows.append(model.SurveyRow(
-            tuple(values), p.group(table, row, v["group"]), v.get("session", ""),
-            v.get("trainer", ""), v.get("date"), v["respondent"], _or(v.get("weight"), 1.0),
-            p.origin(table, row)))
+    answers = [_answer_column(p, table, c, q) for c, q in asked]
+    by_row = list(zip(*answers, strict=True)) if answers else [()] * len(table.rows)
+    v = p.columns(table)
+    n = len(table.rows)
+    fixed = zip(by_row, p.groups_of(table, v["group"]), v.get("session", [""] * n),
+                v.get("trainer", [""] * n), v.get("date", [None] * n), v["respondent"],
+                v.get("weight", [1.0] * n), p.origins(table), strict=True)
+    rows = [model.SurveyRow(values, group, session, trainer, date, respondent,
+                            _or(weight, 1.0), origin)
+            for values, group, session, trainer, date, respondent, weight, origin in fixed]
     return model.Survey(tuple(q.code for _, q in asked), tuple(rows),
                         tuple(table.letters(c) for c, _ in asked), table.name)
 
@@ -126,25 +144,33 @@ def _scale_point(question: model.Question, header: str) -> float | None:
 
 
 def learning(p: Parser) -> tuple[model.LearningRow, ...]:
-    out: list[model.LearningRow] = []
-    for table, row, v, _ in p.rows("learning"):
-        post, top = v["post_test"], v["max_score"]
-        cell = p.ref(table, row, "post_test")
-        if post is None and v["status"] != "absent":
+    table = p.table("learning")
+    if table is None:
+        return ()
+    v = p.columns(table)
+    post_letter = table.letters(table.columns.get("post_test", 0))
+    for i, row in enumerate(table.rows):
+        post, top = v["post_test"][i], v["max_score"][i]
+        if post is None and v["status"][i] != "absent":
             p.issues.append(warning(
-                f"Post-test is empty for {v['name'] or v['participant']}; counted as absent. "
-                "Enter the score, or set Status to absent", table.name, cell))
-        for key, score in (("post_test", post), ("pre_test", v["pre_test"]),
-                           ("pass_mark", v["pass_mark"])):
-            if score is not None and top is not None and score > top:
+                f"Post-test is empty for {v['name'][i] or v['participant'][i]}; counted as "
+                "absent. Enter the score, or set Status to absent", table.name,
+                p.ref(table, row, "post_test")))
+        if top is None:
+            continue
+        for key in ("post_test", "pre_test", "pass_mark"):
+            score = v[key][i]
+            if score is not None and score > top:
                 label = schema.LEARNING.column(key).en
                 p.issues.append(error(f"{label} {score:g} is above Max score {top:g}; "
                                       "correct the score or the maximum", table.name,
                                       p.ref(table, row, key)))
-        out.append(model.LearningRow(v["participant"], post, p.group(table, row, v["group"]),
-                                     v["name"], v["pre_test"], top, v["pass_mark"], v["status"],
-                                     p.origin(table, row), cell))
-    return tuple(out)
+    fields = zip(v["participant"], v["post_test"], p.groups_of(table, v["group"]), v["name"],
+                 v["pre_test"], v["max_score"], v["pass_mark"], v["status"], p.origins(table),
+                 strict=True)
+    return tuple(model.LearningRow(participant, post, group, name, pre, top, mark, status,
+                                   origin, f"{post_letter}{origin.row}")
+                 for participant, post, group, name, pre, top, mark, status, origin in fields)
 
 
 def rates(p: Parser) -> tuple[model.Rate, ...]:

@@ -95,6 +95,11 @@ class RawTable:
             found = self._letters[col] = column_letter(col)
         return found
 
+    def raw_column(self, col: int, rows: list[RawRow] | None = None) -> list[Any]:
+        """The values as read at a 0-based column, one per data row ("" past a row's end)."""
+        lines = [r._line for r in (self.rows if rows is None else rows)]
+        return [line[col] if col < len(line) else "" for line in lines]
+
     def header_cell(self, key: str) -> str:
         col = self.columns.get(key)
         return a1(self.header_row - 1, col if col is not None else 0)
