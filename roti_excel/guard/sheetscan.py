@@ -28,6 +28,12 @@ from .xmlstream import as_utf8, pieces, rfind_start, with_prefix
 from .zipcheck import entry_chunks
 
 
+def _inside(p: bytes, also: bytes) -> bytes:
+    """A cell's content up to its <v>, its end or the next cell (or `also`)."""
+    return (rb"[^<]*(?:<(?!" + p + rb"v[\s>/]|/" + p + rb"c>|" + p + rb"c[\s>/]" + also
+            + rb")[^<]*)*")
+
+
 @lru_cache(maxsize=16)
 def _sheet_patterns(prefix: bytes, min_long: int) -> dict[str, re.Pattern[bytes]]:
     """Byte patterns over sheet XML whose elements carry `prefix` (b"" or b"x:")."""
@@ -50,12 +56,14 @@ def _sheet_patterns(prefix: bytes, min_long: int) -> dict[str, re.Pattern[bytes]
         "merge": re.compile(rb"<" + p + rb"mergeCell\s(?:[^<>]*?\s)?ref=" + q
                             + rb"([^\"'<>]*)"),
         # A cell without a <v> child: its start tag and its content.
-        "no_value": re.compile(rb"<" + p + rb"c(\s[^<>]*)?(?<!/)>([^<]*(?:<(?!" + p
-                               + rb"v[\s>/]|/" + p + rb"c>|" + p + rb"c[\s>/])[^<]*)*)</"
-                               + p + rb"c>"),
+        # A formula cell without a value: its start tag's attributes, then (with no <v>
+        # before it) a formula, then either the cell's end or an empty <v/> or <v></v>
+        # (what openpyxl writes), captured. Unrolled loops: linear on hostile input.
+        "no_value": re.compile(
+            rb"<" + p + rb"c(\s[^<>]*)?(?<!/)>" + _inside(p, rb"|" + p + rb"f[\s>/]")
+            + rb"<" + p + rb"f[\s>/]" + _inside(p, b"") + rb"(?:</" + p + rb"c>|(<" + p
+            + rb"v(?:\s[^<>]*)?(?:/>|>\s*</" + p + rb"v>)))"),
         "formula": re.compile(rb"<" + p + rb"f[\s>/]"),
-        # An empty <v/> or <v></v>: what openpyxl writes for every formula it saved.
-        "empty_v": re.compile(rb"<" + p + rb"v(?:\s[^<>]*)?(?:/>|>\s*</" + p + rb"v>)"),
         "long_v": re.compile(rb"<" + p + rb"v>([^<]{" + str(min_long).encode() + rb",})"),
         "long_t": re.compile(rb"<" + p + rb"t(?:\s[^<>]*)?>([^<]{" + str(min_long).encode()
                              + rb",})"),
@@ -209,23 +217,15 @@ class SheetScan:
 
     def _formulas(self, piece: bytes) -> None:
         """Formula cells with no <v>, or an empty one that is not a text result (Excel
-        stores a formula giving "" as t="str" and an empty <v>), in the order found."""
-        formula = self.pats["formula"]
-        found = [(match.start(), match.group(1))
-                 for match in self.pats["no_value"].finditer(piece)
-                 if formula.search(match.group(2))]
-        for match in self.pats["empty_v"].finditer(piece):
-            start = rfind_start(piece, self.c_token, max(0, match.start() - 65536),
-                                match.start())
-            if start < 0 or not formula.search(piece, start, match.start()):
-                continue
-            tag = piece[start:piece.find(b">", start)]
-            if not _T_STR.search(tag):
-                found.append((start, tag))
-        for _start, tag in sorted(found, key=lambda item: item[0]):
-            self.no_value_total += 1
-            if len(self.no_value) < _KEPT:
-                self.no_value.append(self._cell_ref(tag))
+        stores a formula giving "" as t="str" with an empty <v>), in the order found."""
+        found: list[tuple[bytes, bytes]] = self.pats["no_value"].findall(piece)
+        if b"str" in piece:
+            found = [(tag, empty_v) for tag, empty_v in found
+                     if not (empty_v and _T_STR.search(tag))]
+        self.no_value_total += len(found)
+        room = _KEPT - len(self.no_value)
+        if room > 0:
+            self.no_value.extend(self._cell_ref(tag) for tag, _ in found[:room])
 
     def _long(self, ref: str, measured: tuple[int, bool]) -> None:
         if measured[0] > self.limits.max_string_chars:
