@@ -29,6 +29,10 @@ from .reader import RawTable, RawWorkbook
 
 Box = tuple[tuple[int, int], tuple[int, int]]  # ((first row, first col), (last row, last col))
 
+# Cells of merged ranges remembered per sheet to drop the reader's issues about them; past
+# this (a hostile file), those issues are shown too, which costs nothing but repetition.
+_BLIND_CELLS = 100_000
+
 
 @dataclass(frozen=True)
 class Area:
@@ -65,23 +69,18 @@ def _box(ref: str) -> Box | None:
 class _Findings:
     """What the check decided: guard warnings to drop, issues to add, and per sheet the
     cells read as blank that it reported (the reader's issues about them are dropped):
-    uncomputed formula cells, and merged ranges (all but their first cell)."""
+    uncomputed formula cells, and the table's cells in merged ranges but their first."""
 
     dropped: set[Issue] = field(default_factory=set)
     added: list[Issue] = field(default_factory=list)
-    cells: dict[str, set[tuple[int, int]]] = field(default_factory=dict)
-    merged: dict[str, list[Box]] = field(default_factory=dict)
+    blind: dict[str, set[tuple[int, int]]] = field(default_factory=dict)
 
     def explains(self, issue: Issue) -> bool:
         """Whether `issue` is about a cell read as blank that this check reported."""
-        cell = parse_ref(issue.cell) if issue.sheet and issue.cell else None
-        if cell is None or issue.sheet is None:
+        cells = self.blind.get(issue.sheet or "")
+        if not cells or issue.cell is None:
             return False
-        if cell in self.cells.get(issue.sheet, ()):
-            return True
-        row, col = cell
-        return any(r1 <= row <= r2 and c1 <= col <= c2 and cell != (r1, c1)
-                   for (r1, c1), (r2, c2) in self.merged.get(issue.sheet, ()))
+        return parse_ref(issue.cell) in cells
 
 
 def check_areas(guarded: GuardResult, book: RawWorkbook, issues: Iterable[Issue]) -> list[Issue]:
@@ -93,28 +92,33 @@ def check_areas(guarded: GuardResult, book: RawWorkbook, issues: Iterable[Issue]
     found = _Findings()
     for facts in guarded.sheets:
         table = tables.get(facts.name)
-        if facts.merged and (table is not None or facts.name in ignored):
-            _merged(facts, table, found)
-        if facts.uncomputed and table is not None:
-            _uncomputed(facts, Area.of(table), found)
+        area = Area.of(table) if table is not None else None
+        if facts.merged and (area is not None or facts.name in ignored):
+            _merged(facts, area, found)
+        if facts.uncomputed and area is not None:
+            _uncomputed(facts, area, found)
     kept = [issue for issue in guarded.issues if issue not in found.dropped]
     others = [issue for issue in issues if not found.explains(issue)]
     return [*kept, *found.added, *others]
 
 
-def _merged(facts: SheetFacts, table: RawTable | None, found: _Findings) -> None:
+def _merged(facts: SheetFacts, area: Area | None, found: _Findings) -> None:
     """Merged ranges on a sheet the reader used or ignored: the guard's warning is replaced
     by an error for the ranges in the table, and by nothing for the others."""
     found.dropped.add(merged_warning(facts.name, facts.merged))
-    if table is None:
+    if area is None:
         return
-    area = Area.of(table)
     inside: list[str] = []
+    blind = found.blind.setdefault(facts.name, set())
     for ref in facts.merged:
         box = _box(ref)
         if box is not None and area.meets(box):
             inside.append(ref)
-            found.merged.setdefault(facts.name, []).append(box)
+            (r1, c1), (r2, c2) = box
+            rows = range(max(r1, area.first_row), min(r2, area.last_row) + 1)
+            cols = [col for col in sorted(area.columns) if c1 <= col <= c2]
+            if len(blind) + len(rows) * len(cols) <= _BLIND_CELLS:
+                blind.update((r, c) for r in rows for c in cols if (r, c) != (r1, c1))
     if not inside:
         return
     first = inside[0].split(":")[0]
@@ -136,7 +140,7 @@ def _uncomputed(facts: SheetFacts, area: Area, found: _Findings) -> None:
     if not inside:
         return
     found.dropped.add(uncomputed_warning(facts.name, facts.uncomputed, facts.uncomputed_total))
-    found.cells.setdefault(facts.name, set()).update(
+    found.blind.setdefault(facts.name, set()).update(
         cell for cell in map(parse_ref, inside) if cell is not None)
     subject = (f"formula in {inside[0]} has" if len(inside) == 1
                else f"formulas in {listing(inside[:SHOWN], len(inside))} have")

@@ -11,7 +11,7 @@ import xlsxwriter
 from roti_excel import load
 from roti_excel.guard import inspect_file
 from roti_excel.issues import Issue
-from tests.hostile import COSTS_SHEET, replace, thesis_changed
+from tests.hostile import COSTS_SHEET, merged_unit_cost, replace, thesis_changed
 
 MERGE = b'</sheetData><mergeCells count="1"><mergeCell ref="%s"/></mergeCells>'
 
@@ -37,6 +37,12 @@ class TestMergedCells:
         assert [(s, c) for s, c, _ in issues] == [("error", "D2")]
         assert "merged cells D2:E2 in the data" in issues[0][2]
         assert "unmerge them (Home > Merge & Center off) and fill each cell" in issues[0][2]
+
+    def test_blank_read_from_a_merged_cell_is_not_reported_again(self, tmp_path: Path) -> None:
+        """D4:D5 merged as Excel leaves it (D5 emptied): the merged error only, not also
+        'Unit cost is empty' for D5."""
+        issues = costs_issues(loaded_issues(tmp_path, {COSTS_SHEET: merged_unit_cost}))
+        assert [(s, c) for s, c, _ in issues] == [("error", "D4")]
 
     def test_several_ranges_named_in_one_error(self, tmp_path: Path) -> None:
         """Ranges inside the table are listed in one message; one outside is left out."""
