@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import gc
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -37,14 +40,15 @@ def load(path: str | Path) -> Loaded:
     guarded = inspect_file(path)
     if not guarded.ok:
         return Loaded(path, None, list(guarded.issues))
-    try:
-        book = read_workbook(path)
-    except Exception as exc:  # noqa: BLE001 - any parser failure is a file problem to report
-        reason = str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
-        return Loaded(path, None, [*guarded.issues, error(
-            f"the workbook could not be read ({reason}); open it in Excel or LibreOffice and "
-            "save it again as .xlsx")])
-    evaluation, issues = build(book)
+    with _gc_paused():
+        try:
+            book = read_workbook(path)
+        except Exception as exc:  # noqa: BLE001 - any parser failure is a file problem
+            reason = str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
+            return Loaded(path, None, [*guarded.issues, error(
+                f"the workbook could not be read ({reason}); open it in Excel or LibreOffice "
+                "and save it again as .xlsx")])
+        evaluation, issues = build(book)
     # merged ranges and uncomputed formulas inside the tables read: errors, each cell once
     all_issues = check_areas(guarded, book, issues)
     if any(i.severity == "error" for i in all_issues):
@@ -52,6 +56,19 @@ def load(path: str | Path) -> Loaded:
     if evaluation is not None:
         evaluation = _with_warnings(evaluation, all_issues)
     return Loaded(path, evaluation, all_issues)
+
+
+@contextlib.contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Reading a large sheet allocates millions of objects and no reference cycles; the
+    cycle collector would rescan them again and again for nothing."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _with_warnings(ev: Evaluation, issues: list[Issue]) -> Evaluation:

@@ -7,14 +7,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from .issues import Issue
 
 
-@dataclass(frozen=True)
-class Origin:
-    """Where a row was read: the workbook's tab name and the 1-based row number."""
+class Origin(NamedTuple):
+    """Where a row was read: the workbook's tab name and the 1-based row number.
+    (A named tuple: a large sheet makes hundreds of thousands of them.)"""
 
     sheet: str
     row: int

@@ -114,7 +114,7 @@ class Parser:
                                       spec.choices, example=spec.example or value_col.example)
                 found[spec.key] = (conv.value(typed, CellAt(cell)), cell.ref)
         name = found.get("program_name", ("", ""))[0]
-        if not name:
+        if not name and table is not None:  # a missing sheet is reported as such
             where = table.name if table else schema.PROGRAM.en
             ref = str(found.get("program_name", ("", "B2"))[1] or "B2")
             self.issues.append(error("Program name is empty; enter the training program's name,"

@@ -87,6 +87,7 @@ class RawTable:
     rows: list[RawRow] = field(default_factory=list)
     hidden: bool = False
     _letters: dict[int, str] = field(default_factory=dict, repr=False)
+    _lines: list[list[Any]] | None = field(default=None, repr=False)
 
     def letters(self, col: int) -> str:
         """Column letters, cached: they are asked for once per message, not per cell."""
@@ -97,7 +98,12 @@ class RawTable:
 
     def raw_column(self, col: int, rows: list[RawRow] | None = None) -> list[Any]:
         """The values as read at a 0-based column, one per data row ("" past a row's end)."""
-        lines = [r._line for r in (self.rows if rows is None else rows)]
+        if rows is None:
+            if self._lines is None or len(self._lines) != len(self.rows):
+                self._lines = [r._line for r in self.rows]
+            lines = self._lines
+        else:
+            lines = [r._line for r in rows]
         return [line[col] if col < len(line) else "" for line in lines]
 
     def header_cell(self, key: str) -> str:
