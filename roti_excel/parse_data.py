@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from . import model, schema
@@ -249,15 +250,22 @@ def _unknown_measure(p: Parser, table: RawTable, row: RawRow, name: str,
                           table.name, p.ref(table, row, "measure")))
 
 
-def impact(p: Parser, found: tuple[model.Measure, ...]) -> tuple[model.ImpactRow, ...]:
-    out: list[model.ImpactRow] = []
-    for table, row, v, _ in p.rows("impact"):
+def _measure_rows(p: Parser, key: str, found: tuple[model.Measure, ...]
+                  ) -> Iterator[tuple[RawTable, RawRow, dict[str, Any], str | None, model.Measure]]:
+    """Rows of Impact or Estimates with their group and the measure they name; a row
+    naming no known measure is reported and skipped."""
+    for table, row, v, _ in p.rows(key):
         group = p.group(table, row, v["group"])
         measure = find_measure(found, v["measure"], group) if v["measure"] else None
-        if measure is None:
-            if v["measure"]:
-                _unknown_measure(p, table, row, v["measure"], found)
-            continue
+        if measure is not None:
+            yield table, row, v, group, measure
+        elif v["measure"]:
+            _unknown_measure(p, table, row, v["measure"], found)
+
+
+def impact(p: Parser, found: tuple[model.Measure, ...]) -> tuple[model.ImpactRow, ...]:
+    out: list[model.ImpactRow] = []
+    for table, row, v, group, measure in _measure_rows(p, "impact", found):
         if v["before"] is None or v["after"] is None:
             empty = "After" if v["after"] is None else "Before"
             p.issues.append(warning(
@@ -278,13 +286,7 @@ def impact(p: Parser, found: tuple[model.Measure, ...]) -> tuple[model.ImpactRow
 
 def estimates(p: Parser, found: tuple[model.Measure, ...]) -> tuple[model.Estimate, ...]:
     out: list[model.Estimate] = []
-    for table, row, v, _ in p.rows("estimates"):
-        group = p.group(table, row, v["group"])
-        measure = find_measure(found, v["measure"], group) if v["measure"] else None
-        if measure is None:
-            if v["measure"]:
-                _unknown_measure(p, table, row, v["measure"], found)
-            continue
+    for table, row, v, group, measure in _measure_rows(p, "estimates", found):
         if v["contribution"] is None or v["confidence"] is None:
             continue
         if v["annual_improvement"] is None:

@@ -28,8 +28,32 @@ class Kind(Enum):
     PERIOD = "period"  # free label such as 2009-01; a date is accepted too
 
 
+class _Named:
+    """Names in both languages, shared by choices, columns and sheets."""
+
+    key: str
+    en: str
+    id: str
+    aliases: tuple[str, ...]
+
+    def name(self, lang: str) -> str:
+        return self.id if lang == "id" else self.en
+
+    def spellings(self) -> tuple[str, ...]:
+        """Every accepted spelling: key, English, Indonesian and aliases."""
+        return (self.key, self.en, self.id, *self.aliases)
+
+
+class _Helped(_Named):
+    help_en: str
+    help_id: str
+
+    def help(self, lang: str) -> str:
+        return self.help_id if lang == "id" else self.help_en
+
+
 @dataclass(frozen=True)
-class Choice:
+class Choice(_Named):
     """An allowed value: its key (used in code), display names and accepted spellings."""
 
     key: str
@@ -38,14 +62,11 @@ class Choice:
     aliases: tuple[str, ...] = ()
 
     def label(self, lang: str) -> str:
-        return self.id if lang == "id" else self.en
-
-    def spellings(self) -> tuple[str, ...]:
-        return (self.key, self.en, self.id, *self.aliases)
+        return self.name(lang)
 
 
 @dataclass(frozen=True)
-class Column:
+class Column(_Helped):
     key: str
     en: str
     id: str
@@ -61,18 +82,9 @@ class Column:
     # participant has no score; a missing after-value counts as no improvement).
     blank_allowed: bool = False
 
-    def name(self, lang: str) -> str:
-        return self.id if lang == "id" else self.en
-
-    def help(self, lang: str) -> str:
-        return self.help_id if lang == "id" else self.help_en
-
-    def spellings(self) -> tuple[str, ...]:
-        return (self.key, self.en, self.id, *self.aliases)
-
 
 @dataclass(frozen=True)
-class Sheet:
+class Sheet(_Helped):
     key: str
     en: str
     id: str
@@ -82,15 +94,6 @@ class Sheet:
     # Extra columns named by the data (question codes, scale points) are allowed.
     open_columns: bool = False
     aliases: tuple[str, ...] = field(default=())
-
-    def name(self, lang: str) -> str:
-        return self.id if lang == "id" else self.en
-
-    def help(self, lang: str) -> str:
-        return self.help_id if lang == "id" else self.help_en
-
-    def spellings(self) -> tuple[str, ...]:
-        return (self.key, self.en, self.id, *self.aliases)
 
     def column(self, key: str) -> Column:
         for col in self.columns:
