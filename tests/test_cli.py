@@ -142,6 +142,29 @@ class TestRun:
         assert thesis.read_bytes() == before
 
 
+class TestBundledExampleThroughRun:
+    @pytest.mark.parametrize("lang", ["en", "id"])
+    def test_golden_figures(self, tmp_path, lang):
+        """The checked-in example gives METHOD.md's per-unit figures through `run`."""
+        import shutil
+
+        from roti_excel.template import bundled_template
+
+        source = tmp_path / f"example_{lang}.xlsx"
+        shutil.copyfile(bundled_template(lang, True), source)
+        result = invoke("run", str(source), "--json", str(tmp_path / "s.json"))
+        assert result.exit_code == 0, result.output
+        data = json.loads((tmp_path / "s.json").read_text(encoding="utf-8"))
+        groups = {g["name"]: g for g in data["groups"]}
+        assert round(groups["Maker"]["benefits"], 2) == 193_250_239.58
+        assert round(groups["Packer"]["benefits"], 2) == 153_073_958.33
+        assert round(groups["Maker"]["roi_pct"], 4) == 57.5868
+        assert round(groups["Packer"]["roi_pct"], 4) == 64.6629
+        assert round(groups["Maker"]["bcr"], 4) == 1.5759
+        assert {g["band"] for g in data["groups"]} == {"high"}
+        assert data["language"] == lang
+
+
 class TestTemplateAndDemo:
     def test_demo(self, tmp_path):
         """demo runs the bundled example and prints where the report is."""

@@ -452,10 +452,6 @@ def _fill(path: Path, lang: str) -> None:
 
 
 class TestRoundTrip:
-    @pytest.fixture(autouse=True)
-    def _needs_loader(self) -> None:
-        pytest.importorskip("roti_excel.guard")
-
     @pytest.mark.parametrize("lang", LANGUAGES)
     def test_filled_blank_template_reads_without_errors(self, lang: str, tmp_path: Path) -> None:
         """A blank template filled by header names reads back with no error, and its numbers
