@@ -574,17 +574,34 @@ def match_sheet(name: str) -> Sheet | None:
     return None
 
 
+_COLUMN_INDEX: dict[str, dict[str, Column]] = {}
+
+
+def _column_index(sheet_: Sheet) -> dict[str, Column]:
+    # keyed by the sheet's key: hashing a whole Sheet (every column) per lookup is slow
+    found = _COLUMN_INDEX.get(sheet_.key)
+    if found is None:
+        found = _COLUMN_INDEX[sheet_.key] = _build_column_index(sheet_)
+    return found
+
+
+def _build_column_index(sheet_: Sheet) -> dict[str, Column]:
+    """Normalised spelling -> column. A column's own names win over another column's
+    alias: on Measures, `Unit` is the Unit column, not Group (whose aliases include
+    "unit"); among equals the first column listed wins."""
+    index: dict[str, Column] = {}
+    for col in reversed(sheet_.columns):
+        for alias in col.aliases:
+            index[normalise(alias)] = col
+    for col in reversed(sheet_.columns):
+        for name in (col.key, col.en, col.id):
+            index[normalise(name)] = col
+    return index
+
+
 def match_column(sheet_: Sheet, header: object) -> Column | None:
     wanted = normalise(header)
-    if not wanted:
-        return None
-    # A column's own names win over another column's alias: on Measures, `Unit` is the
-    # Unit column, not Group (whose aliases include "unit").
-    for names in (lambda c: (c.key, c.en, c.id), lambda c: c.aliases):
-        for col in sheet_.columns:
-            if any(normalise(n) == wanted for n in names(col)):
-                return col
-    return None
+    return _column_index(sheet_).get(wanted) if wanted else None
 
 
 def match_choice(choices: tuple[Choice, ...], value: object) -> Choice | None:

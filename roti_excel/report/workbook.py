@@ -32,7 +32,7 @@ from . import (
 from .labels import Labels, sheet_names
 from .sheet import Book
 
-WORKBOOK_OPTIONS = {"strings_to_formulas": False, "strings_to_urls": False,
+WORKBOOK_OPTIONS = {"strings_to_formulas": False, "strings_to_urls": False, "in_memory": True,
                     "strings_to_numbers": False}
 ORDER = ("summary", "reaction", "learning", "application", "impact", "roi", "costs",
          "intangibles", "quality", "inputs")
