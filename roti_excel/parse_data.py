@@ -32,13 +32,7 @@ def _check_codes(p: Parser, table: RawTable, questions: dict[str, model.Question
             p.issues.append(error(
                 f"column '{header}' is not a level {level} question code in Questions "
                 f"(codes: {codes}); add the question there or rename the column",
-                table.name, f"{schema_col(c)}{table.header_row}"))
-
-
-def schema_col(index: int) -> str:
-    from .issues import column_letter
-
-    return column_letter(index)
+                table.name, f"{table.letters(c)}{table.header_row}"))
 
 
 def _answer_column(p: Parser, table: RawTable, col: int,
@@ -119,7 +113,7 @@ def application_counts(p: Parser, questions: tuple[model.Question, ...]
                     f"column '{header}' is not a point of {question.code}'s scale "
                     f"{question.scale_min:g}-{question.scale_max:g}; head the columns 1, 2, ... "
                     "or with the question's labels", table.name,
-                    f"{schema_col(table.extra_columns[header])}{table.header_row}"))
+                    f"{table.letters(table.extra_columns[header])}{table.header_row}"))
                 continue
             if cell.blank:
                 continue

@@ -106,10 +106,6 @@ class RawTable:
             lines = [r._line for r in rows]
         return [line[col] if col < len(line) else "" for line in lines]
 
-    def header_cell(self, key: str) -> str:
-        col = self.columns.get(key)
-        return a1(self.header_row - 1, col if col is not None else 0)
-
 
 @dataclass
 class RawWorkbook:
@@ -175,12 +171,10 @@ def _table(sheet: schema.Sheet, name: str, grid: list[list[Any]], hidden: bool,
                 a1(header_r, len(header))))
     table = RawTable(sheet, name, header_r + 1, columns, extra, hidden=hidden)
     used = sorted({*columns.values(), *extra.values()})
-    width = max(used) + 1
     for r in range(header_r + 1, len(grid)):
         line = grid[r]
         # a row counts when any used cell holds something other than blanks
-        if any(_filled(v) for v in line[:width]) and any(
-                c < len(line) and _filled(line[c]) for c in used):
+        if any(c < len(line) and _filled(line[c]) for c in used):
             table.rows.append(RawRow(table, r + 1, line))
     return table
 

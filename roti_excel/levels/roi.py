@@ -54,6 +54,3 @@ def band(roi_pct: float, objective_pct: float) -> str:
         return HIGH
     return THIN_POSITIVE if roi_pct >= 0 else NEGATIVE
 
-
-def roi_pct(benefits: float, costs: float) -> float | None:
-    return Financials("", benefits, costs, 12, 0).roi_pct

@@ -11,14 +11,6 @@ OUTLIER_IQR_FACTOR = 3.0
 OUTLIER_MIN_VALUES = 4
 
 
-def weighted_mean(pairs: Sequence[tuple[float, float]]) -> float | None:
-    """Mean of (value, weight) pairs; None when there is no weight."""
-    total = math.fsum(w for _, w in pairs)
-    if total <= 0:
-        return None
-    return math.fsum(v * w for v, w in pairs) / total
-
-
 def quantile(sorted_values: Sequence[float], q: float) -> float:
     """Linear interpolation between closest ranks (Excel's QUARTILE.INC / PERCENTILE.INC)."""
     if not sorted_values:
