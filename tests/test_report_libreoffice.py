@@ -14,13 +14,8 @@ import pytest
 
 from roti_excel.report import workbook as report
 from roti_excel.results import Results, evaluate
-from tests.test_report import (
-    find_row,
-    no_costs_evaluation,
-    no_groups_evaluation,
-    rich_evaluation,
-    thesis_results,
-)
+from tests.cases import no_costs_evaluation, no_groups_evaluation, rich_evaluation
+from tests.test_report import find_row, thesis_results
 
 pytestmark = pytest.mark.libreoffice
 
