@@ -23,8 +23,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from roti_excel.batch import run_batch
-from roti_excel.template import write_template
+from roti_excel.dropfolder.batch import run_batch
+from roti_excel.input_template.workbook import write_template
 
 
 def make_folder(folder: Path, files: int) -> None:

@@ -67,22 +67,22 @@ print(n)
 
 GUARD_ONLY = """
 import sys
-from roti_excel.guard import inspect_file
+from roti_excel.reading.guard import inspect_file
 assert inspect_file(sys.argv[1]).ok
 """
 
 READER_ONLY = """
 import sys
 from pathlib import Path
-from roti_excel.reader import read_workbook
+from roti_excel.reading.raw_tables import read_workbook
 read_workbook(Path(sys.argv[1]))
 """
 
 WARM_EXAMPLE = """
 import statistics, sys, tempfile, time
 from pathlib import Path
-from roti_excel.pipeline import process
-from roti_excel.template import bundled_template
+from roti_excel.api import process
+from roti_excel.input_template.workbook import bundled_template
 source = bundled_template("en", True)
 with tempfile.TemporaryDirectory() as tmp:
     times = []
@@ -118,7 +118,7 @@ def make_large(path: Path, rows: int, seed: int = 1) -> None:
     participants, written with xlsxwriter in constant-memory mode."""
     import xlsxwriter
 
-    from roti_excel import example_case
+    from roti_excel.input_template import thesis_case as example_case
 
     rng = random.Random(seed)
     wb = xlsxwriter.Workbook(str(path), {"constant_memory": True})

@@ -9,9 +9,11 @@ workbook to a report workbook finance can audit.
 
 from __future__ import annotations
 
-from .api import Loaded, load, load_valid, write_report
-from .issues import InputError, Issue, RotiError
-from .results import Results, evaluate, summary
+from roti_excel.api import Loaded, load, load_valid, write_report
+from roti_excel.errors import InputError, RotiError
+from roti_excel.issues import Issue
+from roti_excel.method.evaluate import Results, evaluate
+from roti_excel.summary import summary
 
 __version__ = "0.1.0"
 __all__ = ["InputError", "Issue", "Loaded", "Results", "RotiError", "evaluate", "load",

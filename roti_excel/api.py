@@ -1,16 +1,22 @@
-"""The library's front door: load a workbook, evaluate it, write the report."""
+"""The library's front door: load a workbook, evaluate it, write the report; and the one step
+`run`, `demo`, `batch` and `watch` all share: one input in, its report and summary out."""
 
 from __future__ import annotations
 
 import contextlib
 import gc
+import json
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
-from .issues import InputError, Issue, error, sort_issues
-from .model import Evaluation
-from .results import Results, evaluate
+from roti_excel.atomic import write_bytes
+from roti_excel.errors import InputError
+from roti_excel.issues import Issue, error, sort_issues
+from roti_excel.method.evaluate import Results, evaluate
+from roti_excel.model import Evaluation
+from roti_excel.summary import summary
 
 
 @dataclass
@@ -31,10 +37,11 @@ class Loaded:
 
 def load(path: str | Path) -> Loaded:
     """Guard the file, read it, validate it. Never raises for anything in the file."""
-    from .areas import check_areas
-    from .guard import inspect_file  # deferred: the guard is the only cost for a bad file
-    from .parse_data import build
-    from .reader import read_workbook
+    # deferred: for a bad file the guard is the only cost
+    from roti_excel.reading.data_areas import check_areas
+    from roti_excel.reading.evaluation import build
+    from roti_excel.reading.guard import inspect_file
+    from roti_excel.reading.raw_tables import read_workbook
 
     path = Path(path)
     guarded = inspect_file(path)
@@ -54,7 +61,8 @@ def load(path: str | Path) -> Loaded:
     if any(i.severity == "error" for i in all_issues):
         evaluation = None
     if evaluation is not None:
-        evaluation = _with_warnings(evaluation, all_issues)
+        evaluation = replace(evaluation, warnings=tuple(
+            i for i in all_issues if i.severity == "warning"))
     return Loaded(path, evaluation, all_issues)
 
 
@@ -71,12 +79,6 @@ def _gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _with_warnings(ev: Evaluation, issues: list[Issue]) -> Evaluation:
-    from dataclasses import replace
-
-    return replace(ev, warnings=tuple(i for i in issues if i.severity == "warning"))
-
-
 def load_valid(path: str | Path) -> Evaluation:
     """Like :func:`load`, but raises :class:`InputError` with every issue when invalid."""
     loaded = load(path)
@@ -87,10 +89,51 @@ def load_valid(path: str | Path) -> Evaluation:
 
 def write_report(results: Results, path: str | Path, lang: str | None = None) -> Path:
     """Write the report workbook atomically; returns the path written."""
-    from .report.workbook import write
+    from roti_excel.report.workbook import write
 
     written: Path = write(results, Path(path), lang)
     return written
 
 
-__all__ = ["Loaded", "evaluate", "load", "load_valid", "write_report"]
+# -- one input in, its report out ----------------------------------------------------------
+
+def report_path(source: Path, output: Path | None, out_dir: Path | None, suffix: str) -> Path:
+    """`<stem>_report<suffix>` beside the input, in out_dir, or exactly output."""
+    if output is not None:
+        return output if suffix == ".xlsx" else output.with_suffix(suffix)
+    folder = out_dir if out_dir is not None else source.parent
+    return folder / f"{source.stem}_report{suffix}"
+
+
+@dataclass
+class Outcome:
+    """What happened to one input: ok, every message (`FILE: SHEET!CELL: message`,
+    errors first) and, when ok, the JSON summary."""
+
+    source: Path
+    ok: bool
+    messages: list[str] = field(default_factory=list)
+    summary: dict[str, Any] | None = None
+
+
+def process(source: Path, report: Path, json_path: Path | None = None,
+            lang: str | None = None) -> Outcome:
+    """Validate one input and write its report (and JSON). An invalid input writes nothing.
+    Raises OutputError when the report cannot be written."""
+    loaded = load(source)
+    messages = loaded.messages()
+    if not loaded.ok or loaded.evaluation is None:
+        return Outcome(source, False, messages)
+    computed = evaluate(loaded.evaluation)
+    write_report(computed, report, lang)
+    data = summary(computed)
+    if json_path is not None:
+        write_json(data, json_path)
+    return Outcome(source, True, messages, data)
+
+
+def write_json(data: dict[str, Any], path: Path) -> None:
+    write_bytes(path, (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
+
+
+__all__ = ["Loaded", "Outcome", "evaluate", "load", "load_valid", "process", "write_report"]

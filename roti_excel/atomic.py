@@ -11,7 +11,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from .issues import OutputError
+from roti_excel.errors import OutputError
 
 # On Windows a file open in Excel cannot be replaced; retry briefly before giving up.
 REPLACE_ATTEMPTS = 5

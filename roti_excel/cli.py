@@ -11,8 +11,8 @@ from pathlib import Path
 
 import click
 
-from .issues import OutputError, RotiError
-from .pipeline import process, report_path
+from roti_excel.api import process, report_path
+from roti_excel.errors import OutputError, RotiError
 
 LANGS = click.Choice(["en", "id"], case_sensitive=False)
 
@@ -48,7 +48,7 @@ def template(output: Path | None, lang: str, example: bool) -> None:
     Example:
         roti-excel template --lang id -o pelatihan.xlsx
     """
-    from .template import template_filename, write_template
+    from roti_excel.input_template.workbook import template_filename, write_template
 
     target = output or Path(template_filename(lang.lower(), example))
     try:
@@ -70,7 +70,7 @@ def validate(inputs: tuple[Path, ...]) -> None:
     Example:
         roti-excel validate program.xlsx
     """
-    from . import api
+    from roti_excel import api
 
     failed = 0
     for source in inputs:
@@ -146,7 +146,7 @@ def demo(out_dir: Path, lang: str) -> None:
     """
     import shutil
 
-    from .template import bundled_template
+    from roti_excel.input_template.workbook import bundled_template
 
     out_dir.mkdir(parents=True, exist_ok=True)
     source = out_dir / bundled_template(lang.lower(), True).name
@@ -184,7 +184,7 @@ def batch(folder: Path, out_dir: Path | None, workers: int | None) -> None:
     Example:
         roti-excel batch ./dropbox --workers 2
     """
-    from .batch import run_batch
+    from roti_excel.dropfolder.batch import run_batch
 
     outcome = run_batch(folder, out_dir=out_dir, workers=workers)
     sys.exit(0 if outcome.ok else 1)
@@ -205,7 +205,7 @@ def watch(folder: Path, settle: float, workers: int | None) -> None:
     Example:
         roti-excel watch ./dropbox
     """
-    from .batch import watch_folder
+    from roti_excel.dropfolder.batch import watch_folder
 
     watch_folder(folder, settle=settle, workers=workers)
 

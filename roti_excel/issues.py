@@ -82,21 +82,3 @@ def sort_issues(issues: list[Issue]) -> list[Issue]:
     """Errors before warnings, otherwise in the order found."""
     errors = [i for i in issues if i.severity == "error"]
     return errors + [i for i in issues if i.severity != "error"]
-
-
-class RotiError(Exception):
-    """Base of the errors the tool reports to users without a traceback."""
-
-
-class InputError(RotiError):
-    """An input workbook cannot be used; carries every issue found."""
-
-    def __init__(self, file: str, issues: list[Issue]) -> None:
-        self.file = file
-        self.issues = sort_issues(issues)
-        first = self.issues[0].format(file) if self.issues else file
-        super().__init__(first)
-
-
-class OutputError(RotiError):
-    """A report could not be written (folder missing, file open in Excel, ...)."""

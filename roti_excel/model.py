@@ -1,4 +1,4 @@
-"""The evaluation as typed, validated values. Built by :mod:`roti_excel.parse`; read by
+"""The evaluation as typed, validated values. Built by :mod:`roti_excel.reading.parser`; read by
 the level computations. Each row remembers where it came from (sheet and row), so
 later messages and the report's input copies can point back at the input."""
 
@@ -9,7 +9,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-from .issues import Issue
+from roti_excel.issues import Issue
 
 
 class Origin(NamedTuple):

@@ -20,7 +20,7 @@ from typing import Literal
 import openpyxl
 import xlsxwriter
 
-from roti_excel import example_case
+from roti_excel.input_template import thesis_case as example_case
 from tests.test_guard import (
     BILLION_LAUGHS,
     OLE_MAGIC,

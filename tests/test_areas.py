@@ -1,5 +1,5 @@
 """Data areas: merged ranges and formulas without a stored value judged by where they are
-(roti_excel.areas, after the reader), and the guard facts they rely on."""
+(roti_excel.reading.data_areas, after the reader), and the guard facts they rely on."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from pathlib import Path
 import xlsxwriter
 
 from roti_excel import load
-from roti_excel.guard import inspect_file
 from roti_excel.issues import Issue
+from roti_excel.reading.guard import inspect_file
 from tests.hostile import COSTS_SHEET, merged_unit_cost, replace, thesis_changed
 
 MERGE = b'</sheetData><mergeCells count="1"><mergeCell ref="%s"/></mergeCells>'

@@ -12,12 +12,18 @@ import openpyxl
 import pytest
 from click.testing import CliRunner
 
-from roti_excel.batch import BatchOutcome, Progress, _output_stems, collect_inputs, run_batch
-from roti_excel.batch_files import is_ignored, is_own_output, not_workbook_message
-from roti_excel.batch_workers import CRASH_HOOK, HANG_HOOK
 from roti_excel.cli import cli
-from roti_excel.issues import OutputError
-from roti_excel.portfolio import FailedRow, ProgramRow, read_failures, write_portfolio
+from roti_excel.dropfolder.batch import (
+    BatchOutcome,
+    Progress,
+    _output_stems,
+    collect_inputs,
+    run_batch,
+)
+from roti_excel.dropfolder.folder import is_ignored, is_own_output, not_workbook_message
+from roti_excel.dropfolder.portfolio import FailedRow, ProgramRow, read_failures, write_portfolio
+from roti_excel.dropfolder.workers import CRASH_HOOK, HANG_HOOK
+from roti_excel.errors import OutputError
 from tests.dropfiles import broken, digest, invalid, program
 from tests.workbooks import thesis_workbook
 
@@ -167,7 +173,7 @@ class TestBatch:
         def locked(*args: object, **kwargs: object) -> None:
             raise OutputError("portfolio.xlsx is open in another program (Excel?)")
 
-        monkeypatch.setattr("roti_excel.batch.write_portfolio", locked)
+        monkeypatch.setattr("roti_excel.dropfolder.batch.write_portfolio", locked)
         program(tmp_path / "a.xlsx", "A", 100_000)
         program(tmp_path / "b.xlsx", "B", 100_000)
         assert run_batch(tmp_path, workers=1).ok

@@ -148,7 +148,7 @@ class TestBundledExampleThroughRun:
         """The checked-in example gives METHOD.md's per-unit figures through `run`."""
         import shutil
 
-        from roti_excel.template import bundled_template
+        from roti_excel.input_template.workbook import bundled_template
 
         source = tmp_path / f"example_{lang}.xlsx"
         shutil.copyfile(bundled_template(lang, True), source)

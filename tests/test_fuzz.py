@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from roti_excel import load
-from roti_excel.pipeline import process
+from roti_excel.api import process
 from tests.workbooks import thesis_workbook
 
 CASES = 60  # bounded: the whole module runs well within a minute

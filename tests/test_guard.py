@@ -22,8 +22,8 @@ from typing import Any
 import pytest
 import xlsxwriter
 
-from roti_excel.guard import DEFAULT_LIMITS, GuardResult, Limits, SheetFacts, inspect_file
 from roti_excel.issues import Issue, Severity
+from roti_excel.reading.guard import DEFAULT_LIMITS, GuardResult, Limits, SheetFacts, inspect_file
 
 SHEET1 = "xl/worksheets/sheet1.xml"
 WORKBOOK = "xl/workbook.xml"

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from roti_excel import evaluate, load, model
-from roti_excel.levels.roi import HIGH, NEGATIVE, THIN_POSITIVE, band
+from roti_excel.method.roi import HIGH, NEGATIVE, THIN_POSITIVE, band
 from tests.cases import article_case, roi_case
 from tests.workbooks import thesis_workbook
 

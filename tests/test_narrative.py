@@ -8,12 +8,13 @@ from pathlib import Path
 import jinja2
 import pytest
 
-from roti_excel import model, narrative
-from roti_excel.narrative import format_money, format_number, render
-from roti_excel.parse_data import build
-from roti_excel.reader import read_workbook
+from roti_excel import model
+from roti_excel.method.evaluate import Results, evaluate
+from roti_excel.narrative import render as narrative
+from roti_excel.narrative.render import format_money, format_number, render
+from roti_excel.reading.evaluation import build
+from roti_excel.reading.raw_tables import read_workbook
 from roti_excel.resources import resource_dir
-from roti_excel.results import Results, evaluate
 from tests.workbooks import thesis_workbook
 
 MILLION = 1_000_000.0

@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from roti_excel import evaluate, load, model
-from roti_excel.levels.roi import band
+from roti_excel.method.roi import band
 from tests.workbooks import write_workbook
 
 money = st.floats(min_value=1.0, max_value=1e12, allow_nan=False, allow_infinity=False)

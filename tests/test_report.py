@@ -15,12 +15,12 @@ import pytest
 from openpyxl.chart import BarChart, LineChart
 from openpyxl.worksheet.worksheet import Worksheet
 
-from roti_excel.issues import OutputError
-from roti_excel.parse_data import build
-from roti_excel.reader import read_workbook
+from roti_excel.errors import OutputError
+from roti_excel.method.evaluate import Results, evaluate
+from roti_excel.reading.evaluation import build
+from roti_excel.reading.raw_tables import read_workbook
 from roti_excel.report import workbook as report
 from roti_excel.report.labels import SHEETS
-from roti_excel.results import Results, evaluate
 from tests.cases import EVIL, no_costs_evaluation, no_groups_evaluation, rich_evaluation
 from tests.workbooks import thesis_workbook
 

@@ -12,8 +12,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from roti_excel.method.evaluate import Results, evaluate
 from roti_excel.report import workbook as report
-from roti_excel.results import Results, evaluate
 from tests.cases import no_costs_evaluation, no_groups_evaluation, rich_evaluation
 from tests.test_report import find_row, thesis_results
 

@@ -11,18 +11,20 @@ import openpyxl
 import pytest
 from openpyxl.worksheet.worksheet import Worksheet
 
-from roti_excel import example_case, schema, template
-from roti_excel.issues import OutputError
-from roti_excel.schema import Kind
-from roti_excel.template import (
+from roti_excel import schema
+from roti_excel.errors import OutputError
+from roti_excel.input_template import thesis_case as example_case
+from roti_excel.input_template import workbook as template
+from roti_excel.input_template.cells import FIRST_DATA_ROW, HEADER_ROW, HELP_ROW
+from roti_excel.input_template.text import choice_entries
+from roti_excel.input_template.workbook import (
     DATA_ROWS,
     LANGUAGES,
     bundled_template,
     template_filename,
     write_template,
 )
-from roti_excel.template_cells import FIRST_DATA_ROW, HEADER_ROW, HELP_ROW
-from roti_excel.template_text import choice_entries
+from roti_excel.schema import Kind
 
 CASES = [(lang, example) for lang in LANGUAGES for example in (False, True)]
 HEADER = HEADER_ROW + 1  # 1-based, as openpyxl counts
@@ -93,7 +95,7 @@ class TestBundledFiles:
     def test_checked_in_file_equals_generated(self, case: tuple[str, bool],
                                               generated: dict[tuple[str, bool], Path]) -> None:
         """The checked-in workbook has the sheets, cell values and validations the generator
-        makes now (regenerate with `python -m roti_excel.template`)."""
+        makes now (regenerate with `python -m roti_excel.input_template.workbook`)."""
         assert _snapshot(bundled_template(*case)) == _snapshot(generated[case])
 
     def test_bundled_template_found_in_source_tree(self) -> None:

@@ -18,10 +18,10 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from roti_excel import watch as watch_module
-from roti_excel.batch_workers import CRASH_HOOK, HANG_HOOK
-from roti_excel.issues import OutputError
-from roti_excel.watch import watch_folder
+from roti_excel.dropfolder import watch as watch_module
+from roti_excel.dropfolder.watch import watch_folder
+from roti_excel.dropfolder.workers import CRASH_HOOK, HANG_HOOK
+from roti_excel.errors import OutputError
 from tests.dropfiles import broken, digest, program, wait_until
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -9,7 +9,7 @@ from typing import Any
 
 import xlsxwriter
 
-from roti_excel import example_case
+from roti_excel.input_template import thesis_case as example_case
 
 Rows = Sequence[Mapping[str, Any]]
 
@@ -40,7 +40,7 @@ def write_workbook(path: Path, program: Sequence[tuple[str, Any]], sheets: Mappi
 
 
 def thesis_workbook(path: Path, **overrides: Any) -> Path:
-    """The thesis case from roti_excel.example_case, optionally with sheets replaced."""
+    """The thesis case (input_template.thesis_case), optionally with sheets replaced."""
     sheets = {**example_case.SHEETS, **overrides}
     return write_workbook(path, example_case.PROGRAM, sheets)
 

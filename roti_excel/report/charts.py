@@ -7,8 +7,8 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from .sheet import Book
-from .styles import CHART_COLOURS, FONT
+from roti_excel.report.book import Book
+from roti_excel.report.styles import CHART_COLOURS, FONT
 
 Range = list[Any]
 Series = tuple[str, Range]

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .texts import TEXT
+from roti_excel.report.texts import TEXT
 
 LANGUAGES = ("en", "id")
 

@@ -15,22 +15,20 @@ from typing import Any
 
 import xlsxwriter
 
-from ..atomic import atomic_path
-from ..issues import OutputError
-from ..results import Results
-from . import (
-    costs_sheet,
-    impact_sheet,
-    inputs,
-    learning_sheet,
-    quality,
-    roi_sheet,
-    styles,
-    summary,
-    survey_sheets,
-)
-from .labels import Labels, sheet_names
-from .sheet import Book
+from roti_excel.atomic import atomic_path
+from roti_excel.errors import OutputError
+from roti_excel.method.evaluate import Results
+from roti_excel.report import styles
+from roti_excel.report.book import Book
+from roti_excel.report.labels import Labels, sheet_names
+from roti_excel.report.sheets import costs as costs_sheet
+from roti_excel.report.sheets import data_quality as quality
+from roti_excel.report.sheets import impact as impact_sheet
+from roti_excel.report.sheets import input_copies as inputs
+from roti_excel.report.sheets import learning as learning_sheet
+from roti_excel.report.sheets import roi as roi_sheet
+from roti_excel.report.sheets import summary
+from roti_excel.report.sheets import surveys as survey_sheets
 
 WORKBOOK_OPTIONS = {"strings_to_formulas": False, "strings_to_urls": False, "in_memory": True,
                     "strings_to_numbers": False}
@@ -54,7 +52,7 @@ def sheets_for(results: Results) -> tuple[str, ...]:
 
 def build(results: Results, path: Path, lang: str, generated: dt.date | None = None) -> None:
     """Write the report to `path` (no atomic move; see :func:`write`)."""
-    from ..narrative import render
+    from roti_excel.narrative.render import render
 
     story = render(results, lang)
     program = results.evaluation.program

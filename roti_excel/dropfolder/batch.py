@@ -1,0 +1,244 @@
+"""`roti-excel batch FOLDER`: one pass over every workbook in a folder, each processed in a
+worker process, reports and errors files into FOLDER/reports, a portfolio of every program.
+
+The drop-folder runner, `roti-excel watch FOLDER`, lives in watch.py (re-exported here).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import threading
+import time
+from collections import deque
+from contextlib import suppress
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TextIO
+
+from roti_excel.dropfolder.folder import (
+    LOG_NAME,
+    REPORTS_DIR,
+    WORKBOOK_SUFFIXES,
+    FileResult,
+    PortfolioUpdate,
+    RunLog,
+    StopSignal,
+    errors_file,
+    is_ignored,
+    is_own_output,
+    job_for,
+    not_workbook_message,
+    try_output,
+    write_errors,
+)
+from roti_excel.dropfolder.portfolio import PORTFOLIO_NAME, FailedRow, ProgramRow, write_portfolio
+from roti_excel.dropfolder.watch import watch_folder
+from roti_excel.dropfolder.workers import DEFAULT_TIMEOUT_S, Job, WorkerPool
+
+__all__ = ["BatchOutcome", "FileResult", "collect_inputs", "run_batch", "watch_folder"]
+
+
+@dataclass
+class BatchOutcome:
+    """Every file's result; ok when every input produced a report."""
+
+    folder: Path
+    reports: Path
+    results: list[FileResult] = field(default_factory=list)
+    seconds: float = 0.0
+    not_processed: list[Path] = field(default_factory=list)  # left when stopped by Ctrl-C
+
+    @property
+    def ok(self) -> bool:
+        return not self.not_processed and all(r.ok for r in self.results)
+
+    @property
+    def failed(self) -> list[FileResult]:
+        return [r for r in self.results if not r.ok]
+
+    def summary_line(self) -> str:
+        done = len(self.results)
+        rate = done / self.seconds if self.seconds > 0 else 0.0
+        line = (f"batch: {done} file(s), {done - len(self.failed)} with a report, "
+                f"{len(self.failed)} failed, in {self.seconds:.1f} s ({rate:.2f} files/s); "
+                f"reports and {PORTFOLIO_NAME} in {self.reports}")
+        if self.not_processed:
+            line += f"; stopped, {len(self.not_processed)} file(s) not processed"
+        return line
+
+
+def collect_inputs(folder: Path, reports: Path) -> list[Path]:
+    """Every file directly in `folder` that someone dropped: not lock or temporary files,
+    nor (when reports are written into the folder itself) the runner's own outputs."""
+    own = reports.resolve() == folder.resolve()
+    found = [p for p in folder.iterdir()
+             if p.is_file() and not is_ignored(p.name) and not (own and is_own_output(p.name))]
+    return sorted(found, key=lambda p: (p.name.casefold(), p.name))
+
+
+def run_batch(folder: Path, out_dir: Path | None = None, workers: int | None = None, *,
+              timeout: float = DEFAULT_TIMEOUT_S,
+              stop: threading.Event | None = None) -> BatchOutcome:
+    """Process every input in `folder` once; see the module docstring. Prints one line per
+    file and a closing summary; shows a progress bar when standard error is a terminal."""
+    start = time.monotonic()
+    reports = out_dir if out_dir is not None else folder / REPORTS_DIR
+    reports.mkdir(parents=True, exist_ok=True)
+    sources = collect_inputs(folder, reports)
+    run = _BatchRun(folder, reports, len(sources))
+    jobs: deque[Job] = deque()
+    for source, out_stem in _output_stems(sources).items():
+        message = not_workbook_message(source.name)
+        if message is not None:
+            run.finish(FileResult(source, "failed", [message]), out_stem)
+        else:
+            jobs.append(job_for(source, reports, out_stem))
+            run.stems[source] = out_stem
+    size = min(workers or os.cpu_count() or 1, len(jobs))
+    if size:
+        run.pool_loop(jobs, size, timeout, StopSignal(stop))
+    run.portfolio.flush(idle=True)
+    run.progress.close()
+    run.outcome.seconds = time.monotonic() - start
+    print(run.outcome.summary_line(), flush=True)
+    return run.outcome
+
+
+def _output_stems(sources: list[Path]) -> dict[Path, str]:
+    """Each input's stem for its output names. Workbooks choose first; an input whose stem
+    is taken (`a.csv` beside `a.xlsx`) uses its whole name instead (`a.csv.errors.txt`)."""
+    used: set[str] = set()
+    stems = {}
+    first = [s for s in sources if s.suffix.lower() in WORKBOOK_SUFFIXES]
+    for source in first + [s for s in sources if s not in first]:
+        stem = source.stem if source.stem.casefold() not in used else source.name
+        n = 2
+        while stem.casefold() in used:
+            stem, n = f"{source.name}-{n}", n + 1
+        used.add(stem.casefold())
+        stems[source] = stem
+    return {source: stems[source] for source in sources}
+
+
+class _BatchRun:
+    def __init__(self, folder: Path, reports: Path, total: int) -> None:
+        self.outcome = BatchOutcome(folder, reports)
+        self.progress = Progress(total)
+        self.log = RunLog(reports / LOG_NAME, self.progress.echo)
+        self.programs: list[ProgramRow] = []
+        self.failures: list[FailedRow] = []
+        self.stems: dict[Path, str] = {}
+        self.portfolio = PortfolioUpdate(self.log, reports / PORTFOLIO_NAME, lambda: (
+            write_portfolio(reports / PORTFOLIO_NAME, self.programs, self.failures)))
+        # Stale outputs are removed only where they cannot be someone's input.
+        self.tidy = reports.resolve() != folder.resolve()
+
+    def pool_loop(self, jobs: deque[Job], size: int, timeout: float, stop: StopSignal) -> None:
+        stopping = False
+        with stop.installed(), WorkerPool(size, timeout) as pool:
+            while jobs or pool.busy:
+                if stop.requested and not stopping:
+                    stopping = True
+                    self.log.note("stopping: finishing the files in hand "
+                                  "(Ctrl-C again to abandon them)")
+                    self.outcome.not_processed += [j.source for j in jobs]
+                    jobs.clear()
+                if stopping and stop.abandon:
+                    for job in pool.abandon():
+                        self._abandoned(job)
+                    break
+                while jobs and pool.idle:
+                    pool.submit(jobs.popleft())
+                for job, result in pool.poll(0.25):
+                    if stopping and result.status == "crashed":
+                        self._abandoned(job)  # Ctrl-C reached the worker: not the file's fault
+                    else:
+                        self.finish(FileResult.of(job, result), self.stems[job.source])
+                self.portfolio.flush(idle=not jobs and not pool.busy)
+                self.progress.tick()
+        self.portfolio.flush(idle=True)
+
+    def _abandoned(self, job: Job) -> None:
+        self.log.note(f"{job.label}: abandoned, no report written")
+        self.outcome.not_processed.append(job.source)
+
+    def finish(self, result: FileResult, out_stem: str) -> None:
+        reports = self.outcome.reports
+        self.outcome.results.append(result)
+        errors = errors_file(reports, out_stem)
+        if result.ok and result.summary is not None and result.report is not None:
+            self.programs.append(ProgramRow.from_summary(result.summary, result.report.name,
+                                                         result.finished))
+            if self.tidy:
+                with suppress(OSError):
+                    errors.unlink(missing_ok=True)
+        else:
+            self.failures.append(FailedRow(result.source.name, result.first_error,
+                                           result.finished, errors.name))
+            try_output(self.log, errors.name, lambda: write_errors(errors, result.messages))
+            if self.tidy:  # a report of an earlier version of this input would mislead
+                job = job_for(result.source, reports, out_stem)
+                for stale in (job.report, job.json_path):
+                    with suppress(OSError):
+                        stale.unlink(missing_ok=True)
+        self.portfolio.mark()
+        self.log.file(result)
+        self.progress.advance(result.ok)
+
+
+class Progress:
+    """A one-line progress bar on standard error when it is a terminal: files done,
+    failed, time left. Lines printed through `echo` appear above it."""
+
+    WIDTH = 28
+
+    def __init__(self, total: int, stream: TextIO | None = None) -> None:
+        self.stream = stream or sys.stderr
+        isatty = getattr(self.stream, "isatty", None)
+        self.enabled = total > 0 and callable(isatty) and bool(isatty())
+        self.total, self.done, self.failed = total, 0, 0
+        self.start = time.monotonic()
+        self._width = 0
+        self._drawn_at = 0.0
+
+    def echo(self, line: str) -> None:
+        self._clear()
+        print(line, file=self.stream, flush=True)
+        self._draw()
+
+    def advance(self, ok: bool) -> None:
+        self.done += 1
+        self.failed += not ok
+        self._draw()
+
+    def tick(self) -> None:
+        if time.monotonic() - self._drawn_at >= 1.0:
+            self._draw()
+
+    def close(self) -> None:
+        self._clear()
+
+    def line(self) -> str:
+        filled = self.WIDTH * self.done // self.total if self.total else self.WIDTH
+        text = (f"[{'#' * filled}{'-' * (self.WIDTH - filled)}] {self.done}/{self.total} files,"
+                f" {self.failed} failed")
+        elapsed = time.monotonic() - self.start
+        if 0 < self.done < self.total and elapsed >= 1.0:
+            left = elapsed / self.done * (self.total - self.done)
+            text += f", about {int(left) // 60}:{int(left) % 60:02d} left"
+        return text
+
+    def _draw(self) -> None:
+        if self.enabled:
+            text = self.line()
+            self.stream.write("\r" + text.ljust(self._width))
+            self.stream.flush()
+            self._width = len(text)
+            self._drawn_at = time.monotonic()
+
+    def _clear(self) -> None:
+        if self.enabled and self._width:
+            self.stream.write("\r" + " " * self._width + "\r")
+            self.stream.flush()
+            self._width = 0

@@ -1,0 +1,236 @@
+"""What `batch` and `watch` share: which files in a drop folder are inputs, the answer for
+those that are not workbooks, the errors file, the run log, portfolio updates and stopping on
+Ctrl-C."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import re
+import signal
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import FrameType
+from typing import Any
+
+from roti_excel.api import report_path
+from roti_excel.atomic import write_bytes
+from roti_excel.dropfolder.portfolio import ERRORS_SUFFIX, PORTFOLIO_NAME
+from roti_excel.dropfolder.workers import Job, JobResult, Status
+from roti_excel.errors import OutputError
+
+REPORTS_DIR, PROCESSED_DIR, FAILED_DIR = "reports", "processed", "failed"
+LOG_NAME = "roti.log"
+WORKBOOK_SUFFIXES = frozenset({".xlsx", ".xlsm"})
+# Office and download temporaries: skipped, never answered, never moved.
+_TEMP_SUFFIXES = (".tmp", ".temp", ".part", ".partial", ".crdownload", ".download", ".swp",
+                  ".lock", "~")
+_IGNORED_NAMES = frozenset({"thumbs.db", "desktop.ini", ".ds_store"})
+_EXCEL_SAVE_TEMP = re.compile(r"^[0-9A-F]{8}$")  # Excel saves to e.g. "A1B2C3D4", then renames
+_OWN_OUTPUT = re.compile(r"(_report\.(xlsx|json)|\.errors\.txt)$", re.IGNORECASE)
+# Least time between two rebuilds of portfolio.xlsx while files are still in hand.
+PORTFOLIO_INTERVAL_S = 1.0
+# How long Ctrl-C waits for the files in hand before abandoning them.
+STOP_GRACE_S = 10.0
+
+
+def is_ignored(name: str) -> bool:
+    """Office lock files (`~$x.xlsx`, `.~lock.x.xlsx#`), hidden and temporary files."""
+    lower = name.lower()
+    return (name.startswith(("~$", ".", "~")) or lower.endswith(_TEMP_SUFFIXES)
+            or lower in _IGNORED_NAMES or bool(_EXCEL_SAVE_TEMP.match(name))
+            or (name.startswith(".~lock.") and name.endswith("#")))
+
+
+def is_own_output(name: str) -> bool:
+    """Names the runner writes (when reports go to the drop folder itself)."""
+    return bool(_OWN_OUTPUT.search(name)) or name in (PORTFOLIO_NAME, LOG_NAME)
+
+
+def not_workbook_message(name: str) -> str | None:
+    """The answer for a file that is not an .xlsx workbook, by its extension; None for a
+    workbook (its content is judged by the guard in a worker)."""
+    suffix = Path(name).suffix.lower()
+    if suffix in WORKBOOK_SUFFIXES:
+        return None
+    what = {
+        ".xls": "this is an old-format Excel workbook (.xls); open it in Excel, choose "
+                "File > Save As > Excel Workbook (*.xlsx) and drop the .xlsx",
+        ".csv": "this is a CSV file, which holds one sheet only; the evaluation needs the "
+                "whole workbook (Program, Costs, Measures, ...): fill the roti-excel template "
+                "in Excel and save it as Excel Workbook (*.xlsx)",
+        ".ods": "this is a LibreOffice/OpenOffice spreadsheet (.ods); open it and save it "
+                "as Excel 2007-365 (.xlsx)",
+        ".xlsb": "this is an Excel binary workbook (.xlsb); open it in Excel and save it as "
+                 "Excel Workbook (*.xlsx)",
+        ".numbers": "this is an Apple Numbers file; export it to Excel (.xlsx)",
+    }.get(suffix)
+    if what is None:
+        kind = f"a {suffix} file" if suffix else "a file without extension"
+        what = (f"this is {kind}, not an Excel workbook; fill the roti-excel template "
+                "(roti-excel template) in Excel and save it as Excel Workbook (*.xlsx)")
+    return f"{name}: {what}"
+
+
+def job_for(source: Path, reports: Path, out_stem: str | None = None) -> Job:
+    """The job for one input; `out_stem` replaces the input's stem in the output names
+    (when two inputs of one batch share a stem)."""
+    named = source if out_stem is None else source.with_name(out_stem + ".xlsx")
+    return Job(source, report_path(named, None, reports, ".xlsx"),
+               report_path(named, None, reports, ".json"), source.name)
+
+
+def errors_file(folder: Path, stem: str) -> Path:
+    return folder / f"{stem}{ERRORS_SUFFIX}"
+
+
+def write_errors(path: Path, messages: list[str]) -> None:
+    """Every problem, one `FILE: SHEET!CELL: message` per line, errors before warnings."""
+    write_bytes(path, ("\n".join(messages) + "\n").encode("utf-8"))
+
+
+@dataclass
+class FileResult:
+    """What happened to one input."""
+
+    source: Path
+    status: Status
+    messages: list[str] = field(default_factory=list)
+    summary: dict[str, Any] | None = None
+    seconds: float = 0.0
+    report: Path | None = None
+    finished: dt.datetime = field(default_factory=dt.datetime.now)
+
+    @property
+    def ok(self) -> bool:
+        return self.status == "ok"
+
+    @property
+    def first_error(self) -> str:
+        return self.messages[0] if self.messages else ""
+
+    @classmethod
+    def of(cls, job: Job, result: JobResult) -> FileResult:
+        return cls(job.source, result.status, result.messages, result.summary, result.seconds,
+                   job.report if result.ok else None)
+
+
+def now_stamp() -> str:
+    """A time stamp for file names, valid on Windows too."""
+    return dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+
+
+class RunLog:
+    """One line per file, to the terminal and appended to reports/roti.log:
+    time, file, result, seconds (and the first problem for a failure)."""
+
+    def __init__(self, path: Path, echo: Callable[[str], None] | None = None) -> None:
+        self.path = path
+        self.echo = echo or (lambda line: print(line, file=sys.stderr, flush=True))
+        self._warned = False
+
+    def file(self, result: FileResult) -> None:
+        line = (f"{result.finished:%Y-%m-%d %H:%M:%S}  {result.source.name}  {result.status}  "
+                f"{result.seconds:.2f} s")
+        if not result.ok and result.first_error:
+            line += f"  {result.first_error}"
+        self.line(line)
+
+    def note(self, text: str) -> None:
+        self.line(f"{dt.datetime.now():%Y-%m-%d %H:%M:%S}  {text}")
+
+    def line(self, line: str) -> None:
+        self.echo(line)
+        try:
+            # opened per line: never holds the file open (Windows lets others read it)
+            with self.path.open("a", encoding="utf-8") as fh:
+                fh.write(line + "\n")
+        except OSError as exc:
+            if not self._warned:
+                self._warned = True
+                self.echo(f"(cannot write {self.path}: {exc.strerror}; logging to the "
+                          "terminal only)")
+
+
+def try_output(log: RunLog, what: str, write: Callable[[], None]) -> bool:
+    """Run an output step; a failure (file open in Excel, disk full) is logged, not raised,
+    so the runner keeps going."""
+    try:
+        write()
+        return True
+    except (OSError, OutputError) as exc:
+        log.note(f"could not write {what}: {exc}")
+        return False
+
+
+class PortfolioUpdate:
+    """Rebuilds portfolio.xlsx after files are done: at once when the runner has nothing else
+    in hand, otherwise at most every `interval` seconds, so that a large batch does not
+    spend its time rewriting a growing portfolio after every file."""
+
+    def __init__(self, log: RunLog, path: Path, write: Callable[[], None],
+                 interval: float = PORTFOLIO_INTERVAL_S) -> None:
+        self.log, self.path, self.write, self.interval = log, path, write, interval
+        self.dirty = False
+        self._last = -float("inf")
+
+    def mark(self) -> None:
+        self.dirty = True
+
+    def flush(self, idle: bool) -> None:
+        if self.dirty and (idle or time.monotonic() - self._last >= self.interval):
+            self.dirty = False
+            self._last = time.monotonic()
+            try_output(self.log, self.path.name, self.write)
+
+
+class StopSignal:
+    """Ctrl-C (SIGINT, and SIGTERM) as a request to stop rather than an exception, so the
+    runner stops between two steps: the first asks to finish the files in hand, the second
+    (or STOP_GRACE_S later) abandons them. Signal handlers are installed only in the main
+    thread; elsewhere `event` (set by the caller) is the way to stop."""
+
+    def __init__(self, event: threading.Event | None = None,
+                 grace: float = STOP_GRACE_S) -> None:
+        self.event = event or threading.Event()
+        self.grace = grace
+        self._abandon = False
+        self._requested_at: float | None = None
+        self._previous: dict[signal.Signals, Any] = {}
+
+    @contextlib.contextmanager
+    def installed(self) -> Iterator[StopSignal]:
+        main = threading.current_thread() is threading.main_thread()
+        signals = [signal.SIGINT] + ([signal.SIGTERM] if os.name != "nt" else [])
+        if main:
+            for sig in signals:
+                self._previous[sig] = signal.signal(sig, self._handle)
+        try:
+            yield self
+        finally:
+            for sig, previous in self._previous.items():
+                signal.signal(sig, previous)
+            self._previous.clear()
+
+    def _handle(self, signum: int, frame: FrameType | None) -> None:
+        # Only flags here: printing from a signal handler can hit a write in progress.
+        if self.event.is_set():
+            self._abandon = True
+        self.event.set()
+
+    @property
+    def requested(self) -> bool:
+        if self.event.is_set() and self._requested_at is None:
+            self._requested_at = time.monotonic()
+        return self.event.is_set()
+
+    @property
+    def abandon(self) -> bool:
+        if not self.requested or self._requested_at is None:
+            return False
+        return self._abandon or time.monotonic() - self._requested_at > self.grace

@@ -1,0 +1,325 @@
+"""`roti-excel watch FOLDER`: the drop-folder runner.
+
+A file is picked up once it has finished arriving: its size and modification time unchanged
+for `settle` seconds and it can be opened. File events (watchdog) make that quick; a rescan of
+the folder every `rescan` seconds catches what events miss (network shares, a full inotify
+table). Each workbook is processed in a worker process; the input then moves, unchanged, to
+processed/ (a report was written) or failed/ (with `<stem>.errors.txt` beside it). An input
+whose name is already taken there keeps a time-stamped name: nothing dropped is ever deleted
+or modified. Ctrl-C stops between two steps: the files in hand are finished (or, after a
+second Ctrl-C, abandoned: they stay in the folder for the next start) and the function
+returns normally.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import queue
+import stat
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from watchdog.events import FileSystemEvent, FileSystemEventHandler
+from watchdog.observers import Observer
+
+from roti_excel.atomic import replace
+from roti_excel.dropfolder.folder import (
+    FAILED_DIR,
+    LOG_NAME,
+    PROCESSED_DIR,
+    REPORTS_DIR,
+    STOP_GRACE_S,
+    FileResult,
+    PortfolioUpdate,
+    RunLog,
+    StopSignal,
+    errors_file,
+    is_ignored,
+    job_for,
+    not_workbook_message,
+    now_stamp,
+    write_errors,
+)
+from roti_excel.dropfolder.portfolio import (
+    PORTFOLIO_NAME,
+    read_failures,
+    read_reports,
+    write_portfolio,
+)
+from roti_excel.dropfolder.workers import DEFAULT_TIMEOUT_S, Job, JobResult, WorkerPool
+from roti_excel.errors import OutputError
+
+DEFAULT_SETTLE_S = 2.0
+DEFAULT_RESCAN_S = 5.0
+TICK_S = 0.2
+MOVE_RETRY_S = 5.0
+
+Signature = tuple[int, int]  # size, modification time (ns)
+
+
+class _Events(FileSystemEventHandler):
+    """Puts the name of every file an event mentions on a queue (watchdog's thread)."""
+
+    def __init__(self, names: queue.SimpleQueue[str]) -> None:
+        self.names = names
+
+    def on_any_event(self, event: FileSystemEvent) -> None:
+        for path in (event.src_path, getattr(event, "dest_path", "")):
+            if path:
+                self.names.put(os.path.basename(os.fsdecode(path)))
+
+
+@dataclass
+class _Arrival:
+    signature: Signature
+    since: float  # when the signature was first seen
+
+
+@dataclass
+class _Stuck:
+    """A result whose input could not be moved yet (open in another program)."""
+
+    result: FileResult
+    signature: Signature
+    target: Path
+    retry_at: float
+
+
+def watch_folder(folder: Path, settle: float = DEFAULT_SETTLE_S, workers: int | None = None,
+                 *, timeout: float = DEFAULT_TIMEOUT_S, rescan: float = DEFAULT_RESCAN_S,
+                 stop: threading.Event | None = None, grace: float = STOP_GRACE_S) -> None:
+    """Process each workbook dropped into `folder` until Ctrl-C (or `stop` is set, for a
+    caller running this in a thread); see the module docstring. `timeout` limits the time
+    per file, `grace` the wait for the files in hand once asked to stop."""
+    try:
+        _Watch(folder, settle, workers or os.cpu_count() or 1, timeout, rescan).run(
+            StopSignal(stop, grace))
+    except KeyboardInterrupt:  # only before the handler is in place: stopping is success
+        return
+
+
+def _stop_observer(observer: Any) -> None:
+    # watchdog logs a harmless race of its inotify thread at shutdown as an error ("called
+    # when the thread is inactive"); keep it off the terminal while stopping.
+    logger = logging.getLogger("watchdog.observers")
+    level = logger.level
+    logger.setLevel(logging.CRITICAL)
+    try:
+        observer.stop()
+        observer.join(5)
+    finally:
+        logger.setLevel(level)
+
+
+def _signature(path: Path) -> Signature | None:
+    """Size and mtime of a regular file; None when it is gone or not a file."""
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return (st.st_size, st.st_mtime_ns) if stat.S_ISREG(st.st_mode) else None
+
+
+def _can_open(path: Path) -> bool:
+    """Readable now (a copy in progress on Windows keeps the file locked)."""
+    try:
+        with path.open("rb") as fh:
+            fh.read(1)
+    except OSError:
+        return False
+    return True
+
+
+class _Watch:
+    def __init__(self, folder: Path, settle: float, workers: int, timeout: float,
+                 rescan: float) -> None:
+        self.folder = folder.resolve()
+        self.reports = self.folder / REPORTS_DIR
+        self.processed = self.folder / PROCESSED_DIR
+        self.failed = self.folder / FAILED_DIR
+        for sub in (self.reports, self.processed, self.failed):
+            sub.mkdir(exist_ok=True)
+        self.settle, self.workers, self.timeout, self.rescan = settle, workers, timeout, rescan
+        self.log = RunLog(self.reports / LOG_NAME)
+        self.events: queue.SimpleQueue[str] = queue.SimpleQueue()
+        self.arrivals: dict[str, _Arrival] = {}
+        self.in_hand: dict[str, tuple[Job, Signature]] = {}
+        self.stuck: dict[str, _Stuck] = {}
+        portfolio = self.reports / PORTFOLIO_NAME
+        self.portfolio = PortfolioUpdate(self.log, portfolio, lambda: write_portfolio(
+            portfolio, read_reports(self.reports), read_failures(self.failed)))
+
+    def run(self, stop: StopSignal) -> None:
+        with stop.installed():  # first: Ctrl-C during start-up is a request to stop too
+            observer = self._start_observer()
+            try:
+                self.log.note(f"watching {self.folder} (Ctrl-C to stop)")
+                self.portfolio.mark()
+                self.portfolio.flush(idle=True)
+                with WorkerPool(self.workers, self.timeout) as pool:
+                    self._loop(pool, stop)
+            finally:
+                self.portfolio.flush(idle=True)
+                if observer is not None:
+                    _stop_observer(observer)
+                self.log.note(f"stopped watching {self.folder}")
+
+    def _loop(self, pool: WorkerPool, stop: StopSignal) -> None:
+        next_scan = 0.0
+        stopping = False
+        while True:
+            if stop.requested:
+                if not stopping:
+                    stopping = True
+                    if pool.busy:
+                        self.log.note(f"stopping: finishing {len(pool.busy)} file(s) in hand "
+                                      "(Ctrl-C again to abandon them)")
+                if not pool.busy:
+                    return
+                if stop.abandon:
+                    for job in pool.abandon():
+                        self._abandoned(job)
+                    return
+            else:
+                names = self._drain_events()
+                if time.monotonic() >= next_scan:
+                    names.update(self._listing())
+                    next_scan = time.monotonic() + self.rescan
+                    self._retry_stuck()
+                self._look(names | set(self.arrivals))
+                self._dispatch(pool)
+            for job, result in pool.poll(TICK_S):
+                if stopping and result.status == "crashed":
+                    self._abandoned(job)  # Ctrl-C reached the worker: not the file's fault
+                else:
+                    self._finished(job, result)
+            self.portfolio.flush(idle=not self.in_hand and not self.arrivals)
+
+    def _abandoned(self, job: Job) -> None:
+        self.in_hand.pop(job.source.name, None)
+        self.log.note(f"{job.label}: abandoned; it stays in the folder and is processed at "
+                      "the next start")
+
+    def _start_observer(self) -> Any:
+        try:
+            observer = Observer()
+            observer.schedule(_Events(self.events), str(self.folder), recursive=False)
+            observer.start()
+        except Exception as exc:  # noqa: BLE001 - any failure: fall back to rescanning
+            self.log.note(f"file events unavailable ({exc}); checking the folder every "
+                          f"{self.rescan:g} s instead")
+            return None
+        return observer
+
+    def _drain_events(self) -> set[str]:
+        names = set()
+        while True:
+            try:
+                names.add(self.events.get_nowait())
+            except queue.Empty:
+                return names
+
+    def _listing(self) -> set[str]:
+        try:
+            return set(os.listdir(self.folder))
+        except OSError as exc:
+            self.log.note(f"cannot list {self.folder}: {exc.strerror}")
+            return set()
+
+    def _look(self, names: set[str]) -> None:
+        """Note new files and changes; forget files that went away."""
+        now = time.monotonic()
+        for name in names:
+            if name in self.in_hand or is_ignored(name):
+                continue
+            signature = _signature(self.folder / name)
+            if signature is None:
+                self.arrivals.pop(name, None)
+                continue
+            stuck = self.stuck.get(name)
+            if stuck is not None:
+                if stuck.signature == signature:
+                    continue  # handled; only its move is pending
+                del self.stuck[name]  # replaced by a new file of the same name
+            arrival = self.arrivals.get(name)
+            if arrival is None or arrival.signature != signature:
+                self.arrivals[name] = _Arrival(signature, now)
+
+    def _dispatch(self, pool: WorkerPool) -> None:
+        """Hand every file that has finished arriving to a worker (first come, first
+        served); answer a non-workbook at once."""
+        now = time.monotonic()
+        for name, arrival in sorted(self.arrivals.items(), key=lambda item: item[1].since):
+            message = not_workbook_message(name)
+            if (now - arrival.since < self.settle or (message is None and not pool.idle)
+                    or not _can_open(self.folder / name)):
+                continue
+            del self.arrivals[name]
+            source = self.folder / name
+            if message is not None:
+                self._settle(FileResult(source, "failed", [message]), arrival.signature)
+            else:
+                job = job_for(source, self.reports)
+                pool.submit(job)
+                self.in_hand[name] = (job, arrival.signature)
+
+    def _finished(self, job: Job, result: JobResult) -> None:
+        name = job.source.name
+        _job, signature = self.in_hand.pop(name)
+        now_signature = _signature(job.source)
+        if now_signature is None:
+            self.log.note(f"{name}: removed from the folder while it was being processed")
+        elif now_signature != signature:
+            self.log.note(f"{name}: changed while it was being processed; processing it again")
+            self.arrivals[name] = _Arrival(now_signature, time.monotonic())
+        else:
+            self._settle(FileResult.of(job, result), signature)
+
+    def _settle(self, result: FileResult, signature: Signature) -> None:
+        self.log.file(result)
+        self._move(result, signature)
+
+    def _move(self, result: FileResult, signature: Signature,
+              target: Path | None = None) -> None:
+        """Move the input to processed/ or failed/ (errors file first, so whoever finds the
+        input in failed/ finds the reason beside it)."""
+        folder = self.processed if result.ok else self.failed
+        if target is None:
+            target = self._free_name(folder, result.source.name, with_errors=not result.ok)
+        name = result.source.name
+        try:
+            if not result.ok:
+                write_errors(errors_file(folder, target.stem), result.messages)
+            replace(result.source, target)
+        except (OSError, OutputError) as exc:
+            if name not in self.stuck:
+                self.log.note(f"{name}: cannot move it to {folder.name}/ yet ({exc}); "
+                              "will retry")
+            self.stuck[name] = _Stuck(result, signature, target, time.monotonic() + MOVE_RETRY_S)
+            return
+        self.stuck.pop(name, None)
+        self.portfolio.mark()
+
+    def _retry_stuck(self) -> None:
+        now = time.monotonic()
+        for name, stuck in list(self.stuck.items()):
+            if _signature(stuck.result.source) != stuck.signature:
+                del self.stuck[name]  # gone or replaced: a new file is a new arrival
+            elif stuck.retry_at <= now:
+                self._move(stuck.result, stuck.signature, stuck.target)
+
+    def _free_name(self, folder: Path, name: str, with_errors: bool) -> Path:
+        """`name` in `folder`, or a time-stamped variant when taken (by an input or, in
+        failed/, by an errors file)."""
+        source = Path(name)
+        candidate, n = name, 1
+        while (folder / candidate).exists() or (
+                with_errors and errors_file(folder, Path(candidate).stem).exists()):
+            n += 1
+            tail = now_stamp() if n == 2 else f"{now_stamp()}-{n - 1}"
+            candidate = f"{source.stem}.{tail}{source.suffix}"
+        return folder / candidate

@@ -1,1 +1,0 @@
-"""Pure computations, one module per Kirkpatrick/Phillips level."""

@@ -1,0 +1,260 @@
+"""Turning one raw cell into a typed value by its schema column, or an issue that says
+what was found and what to enter instead."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from roti_excel import schema
+from roti_excel.issues import Issue, error
+from roti_excel.reading.raw_tables import Cell, RawTable
+
+_NUMBER_TEXT = re.compile(r"^[+-]?(\d{1,3}([.,]\d{3})+|\d+)([.,]\d+)?$")
+_INF = float("inf")
+_PERCENT_TEXT = re.compile(r"^\s*([+-]?\d+(?:[.,]\d+)?)\s*%\s*$")
+
+
+def _number_from_text(text: str) -> float | None:
+    """Numbers typed as text: `1500000`, `1,500,000`, `1.500.000` (Indonesian thousands),
+    `7291,67` (Indonesian decimal comma), `Rp 1.500.000`."""
+    s = text.strip().replace("\u00a0", "").replace(" ", "")
+    s = re.sub(r"^(rp\.?|idr)", "", s, flags=re.IGNORECASE)
+    if not _NUMBER_TEXT.match(s):
+        return None
+    if "," in s and "." in s:
+        # the last separator is the decimal one
+        if s.rfind(",") > s.rfind("."):
+            s = s.replace(".", "").replace(",", ".")
+        else:
+            s = s.replace(",", "")
+    elif s.count(",") > 1 or s.count(".") > 1:
+        s = s.replace(",", "").replace(".", "")
+    elif "," in s:
+        head, tail = s.split(",")
+        s = head + tail if len(tail) == 3 and head not in ("0", "-0", "") else head + "." + tail
+    elif "." in s:
+        head, tail = s.split(".")
+        if len(tail) == 3 and head not in ("0", "-0", "") and len(head) <= 3:
+            s = head + tail  # 1.500 is one thousand five hundred in Indonesian usage
+    try:
+        return float(s)
+    except ValueError:
+        return None
+
+
+def _as_date(value: Any) -> dt.date | None:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())  # fast path: 2011-01-31
+        except ValueError:
+            pass
+        for fmt in ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%Y/%m/%d", "%d.%m.%Y"):
+            try:
+                return dt.datetime.strptime(value.strip(), fmt).date()
+            except ValueError:
+                continue
+    return None
+
+
+class Located(Protocol):
+    """Something that gives a column's value and its A1 reference: a reader row, or a
+    single cell."""
+
+    def value(self, key: str) -> Any: ...
+
+    def ref(self, key: str) -> str: ...
+
+
+@dataclass(frozen=True)
+class CellAt:
+    """A single cell as a :class:`Located`, whatever key is asked for."""
+
+    cell: Cell
+
+    def value(self, key: str) -> Any:
+        return self.cell.value
+
+    def ref(self, key: str) -> str:
+        return self.cell.ref
+
+
+_NUMERIC = frozenset({schema.Kind.NUMBER, schema.Kind.NONNEGATIVE, schema.Kind.POSITIVE,
+                      schema.Kind.FRACTION})
+
+
+@dataclass
+class Converter:
+    """Converts cells of one sheet, gathering issues instead of stopping."""
+
+    sheet_name: str
+    issues: list[Issue]
+
+    def _bad(self, col: schema.Column, value: Any, ref: str, expected: str) -> None:
+        found = value if not isinstance(value, str) else f"'{value}'"
+        example = f" such as {col.example}" if col.example else ""
+        self.issues.append(error(f"{col.en} is {found}; enter {expected}{example}",
+                                 self.sheet_name, ref))
+
+    def _blank(self, col: schema.Column, at: Located) -> None:
+        if col.required and not col.blank_allowed:
+            example = f", e.g. {col.example}" if col.example else ""
+            self.issues.append(error(f"{col.en} is empty; it is required{example}",
+                                     self.sheet_name, at.ref(col.key)))
+
+    def text(self, col: schema.Column, at: Located) -> str:
+        value = at.value(col.key)
+        if value is None:
+            self._blank(col, at)
+            return str(col.default) if col.default is not None else ""
+        if type(value) is str:
+            return value
+        if isinstance(value, float) and value.is_integer():
+            return str(int(value))
+        if isinstance(value, dt.datetime):
+            return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
+        if isinstance(value, dt.date):
+            return value.isoformat()
+        return str(value).strip()
+
+    def number(self, col: schema.Column, at: Located) -> float | None:
+        """A number checked against the column's kind; None when blank (after default)."""
+        value = at.value(col.key)
+        if type(value) is float:  # the common case, kept short: large sheets pass here
+            number: float | None = value
+        elif value is None:
+            self._blank(col, at)
+            return float(col.default) if col.default is not None else None
+        elif isinstance(value, bool):
+            number = None
+        elif isinstance(value, int):
+            number = float(value)
+        elif isinstance(value, str):
+            percent = _PERCENT_TEXT.match(value)
+            if percent and col.kind is schema.Kind.FRACTION:
+                number = float(percent.group(1).replace(",", ".")) / 100
+            else:
+                number = _number_from_text(value)
+        else:
+            number = None
+        if number is None or number != number or number in (_INF, -_INF):
+            kinds = {schema.Kind.FRACTION: "a percentage between 0 % and 100 %"}
+            self._bad(col, value, at.ref(col.key), kinds.get(col.kind, "a number"))
+            return None
+        return self._check_range(col, at, number)
+
+    def _check_range(self, col: schema.Column, at: Located, number: float) -> float | None:
+        kind = col.kind
+        if kind is schema.Kind.NUMBER:
+            return number
+        if kind is schema.Kind.FRACTION and not 0 <= number <= 1:
+            hint = (f" (if you meant {number:g} %, type {number:g}%)"
+                    if 1 < number <= 100 else "")
+            self.issues.append(error(
+                f"{col.en} is {number:g}, outside 0 %..100 %; enter a percentage such as 80%"
+                f"{hint}", self.sheet_name, at.ref(col.key)))
+            return None
+        if kind is schema.Kind.NONNEGATIVE and number < 0:
+            self._bad(col, number, at.ref(col.key), "a number of 0 or more")
+            return None
+        if kind is schema.Kind.POSITIVE and number <= 0:
+            self._bad(col, number, at.ref(col.key), "a number above 0")
+            return None
+        return number
+
+    def choice(self, col: schema.Column, at: Located) -> str | None:
+        value = at.value(col.key)
+        if value is None:
+            self._blank(col, at)
+            return str(col.default) if col.default is not None else None
+        found = schema.match_choice(col.choices, value)
+        if found is None:
+            allowed = schema.choice_list(col.choices, "en")
+            self.issues.append(error(
+                f"{col.en} is '{self.text(col, at)}'; enter one of: {allowed}",
+                self.sheet_name, at.ref(col.key)))
+            return None
+        return found.key
+
+    def date(self, col: schema.Column, at: Located) -> dt.date | None:
+        value = at.value(col.key)
+        if value is None:
+            self._blank(col, at)
+            return None
+        found = _as_date(value)
+        if found is None:
+            self._bad(col, value, at.ref(col.key), "a date (YYYY-MM-DD)")
+        return found
+
+    def period(self, col: schema.Column, at: Located) -> str:
+        value = at.value(col.key)
+        if isinstance(value, (dt.date, dt.datetime)):
+            day = _as_date(value)
+            return day.strftime("%Y-%m") if day and day.day == 1 else str(day)
+        return self.text(col, at)
+
+    def method(self, col: schema.Column) -> Callable[[schema.Column, Located], Any]:
+        """The conversion for the column's kind; chosen once per column, not per cell."""
+        kind = col.kind
+        if kind in _NUMERIC:
+            return self.number
+        if kind is schema.Kind.TEXT:
+            return self.text
+        if kind is schema.Kind.CHOICE:
+            return self.choice
+        if kind is schema.Kind.DATE:
+            return self.date
+        return self.period
+
+    def value(self, col: schema.Column, at: Located) -> Any:
+        """Converts by the column's kind."""
+        return self.method(col)(col, at)
+
+    def column(self, col: schema.Column, table: RawTable, index: int) -> list[Any]:
+        """Converts one column of many rows. The common values (numbers in range, plain
+        text, blanks, choices and dates seen before) go through one list comprehension;
+        the rest take the cell-by-cell path, which reports problems with their cells."""
+        rows = table.rows
+        raw = table.raw_column(index)
+        out = _fast_column(col, raw)
+        method = self.method(col)
+        memo = _MEMO_KINDS.get(col.kind)
+        seen: dict[Any, Any] = {}
+        for i, value in enumerate(out):
+            if value is not _SLOW:
+                continue
+            key = raw[i]
+            if memo and type(key) is str and key in seen:
+                out[i] = seen[key]
+                continue
+            before = len(self.issues)
+            out[i] = method(col, rows[i])
+            if memo and type(key) is str and len(self.issues) == before:
+                seen[key] = out[i]  # the same text converts the same way, without issues
+        return out
+
+
+_SLOW: Any = object()  # marks a value the fast path leaves to the cell-by-cell path
+_MEMO_KINDS = {schema.Kind.CHOICE: True, schema.Kind.DATE: True}
+
+
+def _fast_column(col: schema.Column, raw: list[Any]) -> list[Any]:
+    kind = col.kind
+    if kind is schema.Kind.NUMBER:
+        return [v if type(v) is float else _SLOW for v in raw]
+    if kind is schema.Kind.NONNEGATIVE:
+        return [v if type(v) is float and v >= 0 else _SLOW for v in raw]
+    if kind is schema.Kind.POSITIVE:
+        return [v if type(v) is float and v > 0 else _SLOW for v in raw]
+    if kind is schema.Kind.FRACTION:
+        return [v if type(v) is float and 0 <= v <= 1 else _SLOW for v in raw]
+    if kind is schema.Kind.TEXT:
+        return [v if type(v) is str and v and v == v.strip() else _SLOW for v in raw]
+    return [_SLOW] * len(raw)

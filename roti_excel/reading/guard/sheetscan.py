@@ -1,0 +1,381 @@
+"""Each sheet, scanned as a byte stream without building a tree: the extent of its
+cells, merged ranges, formulas without a stored value, strings over Excel's 32,767
+characters; and the issues they make."""
+
+from __future__ import annotations
+
+import html
+import re
+import zipfile
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import BinaryIO
+
+from roti_excel.issues import Issue, error, warning
+from roti_excel.reading.guard.common import (
+    SHOWN,
+    cell_name,
+    col_number,
+    count_text,
+    listing,
+    max_number,
+    parse_range,
+    parse_ref,
+)
+from roti_excel.reading.guard.limits import Limits
+from roti_excel.reading.guard.xmlcheck import no_dtd
+from roti_excel.reading.guard.xmlstream import as_utf8, pieces, rfind_start, with_prefix
+from roti_excel.reading.guard.zipcheck import entry_chunks
+
+
+def _inside(p: bytes, also: bytes) -> bytes:
+    """A cell's content up to its <v>, its end or the next cell (or `also`)."""
+    return (rb"[^<]*(?:<(?!" + p + rb"v[\s>/]|/" + p + rb"c>|" + p + rb"c[\s>/]" + also
+            + rb")[^<]*)*")
+
+
+@lru_cache(maxsize=16)
+def _sheet_patterns(prefix: bytes, min_long: int) -> dict[str, re.Pattern[bytes]]:
+    """Byte patterns over sheet XML whose elements carry `prefix` (b"" or b"x:")."""
+    p = re.escape(prefix)
+    q = rb"[\"']"
+    return {
+        # Cell references as Excel writes them (a literal prefix: fast) ...
+        "col_fast": re.compile(rb' r="([A-Za-z]+)[0-9]'),
+        "row_fast": re.compile(rb' r="[A-Za-z]+([0-9]+)'),
+        # ... and as XML allows them (other quotes, white space), when those miss cells.
+        "col": re.compile(rb"<" + p + rb"c\s(?:[^<>]*?\s)?r\s*=\s*" + q
+                          + rb"([A-Za-z]+)[0-9]"),
+        "row": re.compile(rb"<" + p + rb"c\s(?:[^<>]*?\s)?r\s*=\s*" + q
+                          + rb"[A-Za-z]+([0-9]+)"),
+        "cell_start": re.compile(rb"<" + p + rb"c[\s>/]"),
+        "row_r": re.compile(rb"<" + p + rb"row\s(?:[^<>]*?\s)?r\s*=\s*" + q
+                            + rb"([0-9]+)"),
+        "dimension": re.compile(rb"<" + p + rb"dimension\s(?:[^<>]*?\s)?ref=" + q
+                                + rb"([^\"'<>]*)"),
+        "merge": re.compile(rb"<" + p + rb"mergeCell\s(?:[^<>]*?\s)?ref=" + q
+                            + rb"([^\"'<>]*)"),
+        # A cell without a <v> child: its start tag and its content.
+        # A formula cell without a value: its start tag's attributes, then (with no <v>
+        # before it) a formula, then either the cell's end or an empty <v/> or <v></v>
+        # (what openpyxl writes), captured. Unrolled loops: linear on hostile input.
+        "no_value": re.compile(
+            rb"<" + p + rb"c(\s[^<>]*)?(?<!/)>" + _inside(p, rb"|" + p + rb"f[\s>/]")
+            + rb"<" + p + rb"f[\s>/]" + _inside(p, b"") + rb"(?:</" + p + rb"c>|(<" + p
+            + rb"v(?:\s[^<>]*)?(?:/>|>\s*</" + p + rb"v>)))"),
+        "formula": re.compile(rb"<" + p + rb"f[\s>/]"),
+        "long_v": re.compile(rb"<" + p + rb"v>([^<]{" + str(min_long).encode() + rb",})"),
+        "long_t": re.compile(rb"<" + p + rb"t(?:\s[^<>]*)?>([^<]{" + str(min_long).encode()
+                             + rb",})"),
+        "rich_is": re.compile(rb"<" + p + rb"is>\s*<" + p + rb"r[\s>]"),
+        # Each attempt stops at the next item, so these stay linear on hostile input.
+        "long_is": re.compile(rb"<" + p + rb"is>(?:[^<]|<(?!/" + p + rb"is>|" + p
+                              + rb"is>)){" + str(min_long).encode() + rb"}"),
+        "phonetic": re.compile(rb"<" + p + rb"rPh[\s>][^<]*(?:<(?!/" + p + rb"rPh>|" + p
+                               + rb"rPh[\s>])[^<]*)*</" + p + rb"rPh>"),
+        "long_si": re.compile(rb"<" + p + rb"si(?:\s[^<>]*)?>(?:[^<]|<(?!/" + p + rb"si>|"
+                              + p + rb"si[\s>/])){" + str(min_long).encode() + rb"}"),
+    }
+
+
+_R_ATTR = re.compile(rb"(?:^|\s)r=[\"']([^\"']*)[\"']")
+_T_SHARED = re.compile(rb"(?:^|\s)t=[\"']s[\"']")
+_T_STR = re.compile(rb"(?:^|\s)t=[\"']str[\"']")
+# Formula cells without a value remembered per sheet, for the data-area check (more are
+# counted): 10,000 references are well under a MB.
+_KEPT = 10_000
+_EXCEL_ESCAPE = re.compile(r"_x[0-9A-Fa-f]{4}_")
+_TAG = re.compile(rb"<[^<>]*>")
+_WINDOW = 1024 * 1024
+
+
+def _starts(prefix: bytes, name: bytes) -> tuple[bytes, ...]:
+    """The byte strings that begin an element `name` (followed by space, > or /)."""
+    return tuple(b"<" + prefix + name + end for end in (b" ", b">", b"/", b"\t", b"\n", b"\r"))
+
+
+def _text_length(xml: bytes, pats: dict[str, re.Pattern[bytes]], stop: int) -> tuple[int, bool]:
+    """(characters, exact) of the text in a string item: its runs' text without the
+    phonetic (rPh) runs, found by dropping every tag (Excel writes no white space between
+    the tags of an item; a pretty-printed one may count a few characters too many).
+    Counted 1 MB at a time, stopping once over `stop` (then not exact)."""
+    total = 0
+    pos = 0
+    while pos < len(xml):
+        end = len(xml)
+        if end - pos > _WINDOW:
+            end = xml.rfind(b"<", pos + 1, pos + _WINDOW)
+            end = end if end > pos else pos + _WINDOW
+        part = xml[pos:end]
+        if b"rPh" in part:
+            part = pats["phonetic"].sub(b"", part)
+        raw = _TAG.sub(b"", part) if b"<" in part else part
+        text = html.unescape(raw.decode("utf-8", "replace"))
+        total += len(_EXCEL_ESCAPE.sub("x", text))
+        pos = end
+        if total > stop and pos < len(xml):
+            return total, False
+    return total, True
+
+
+class SheetScan:
+    """Everything the guard wants from one sheet's XML, fed piece by piece."""
+
+    def __init__(self, prefix: bytes, limits: Limits,
+                 long_shared: dict[int, tuple[int, bool]]) -> None:
+        self.limits = limits
+        self.pats = _sheet_patterns(prefix, limits.max_string_chars + 1)
+        self.prefix = prefix
+        self.cell_starts = _starts(prefix, b"c")
+        self.row_split = re.compile(rb"<" + re.escape(prefix) + rb"row[\s>/]")
+        self.c_token = b"<" + prefix + b"c"
+        self.row_token = b"<" + prefix + b"row"
+        self.long_shared = long_shared
+        # The <v> of a cell using one of the long shared strings (indexes are few).
+        self.shared_v = re.compile(
+            rb"<" + re.escape(prefix) + rb"v>(" + b"|".join(str(i).encode() for i in
+                                                         sorted(long_shared)[:1000])
+            + rb")</" + re.escape(prefix) + rb"v>") if long_shared else None
+        self.dimension: str | None = None
+        self.max_row = 0  # 1-based, from cell references
+        self.max_col = 0
+        self.max_row_r = 0  # from <row r="...">
+        self.rows_seen = 0
+        self.implicit = False  # some cells have no r="..." attribute
+        self.implicit_cols = 0
+        self.merged: list[str] = []
+        self.merged_area = 0
+        self.too_many_merged = False
+        self.bad_merge: str | None = None
+        self.no_value: list[str] = []
+        self.no_value_total = 0
+        self.long_text: list[tuple[str, int, bool]] = []  # cell, characters, exact
+        self.long_text_total = 0
+
+    def feed(self, piece: bytes) -> None:
+        pats = self.pats
+        if self.dimension is None and b"dimension" in piece:
+            match = pats["dimension"].search(piece)
+            if match:
+                self.dimension = match.group(1).decode("utf-8", "replace")
+        col_list = pats["col_fast"].findall(piece)
+        row_list = pats["row_fast"].findall(piece)
+        if piece.count(self.c_token) != len(row_list):  # <cols>, <cfRule>, ... or odd cells
+            cells = len(pats["cell_start"].findall(piece))
+            if cells > len(row_list):
+                col_list = pats["col"].findall(piece)
+                row_list = pats["row"].findall(piece)
+                if cells > len(row_list):
+                    self._implicit_positions(piece)
+        if col_list:
+            self.max_col = max(self.max_col, max(col_number(c) for c in set(col_list)))
+        if row_list:
+            self.max_row = max(self.max_row, max_number(row_list))
+        rows_here = piece.count(self.row_token)  # rowBreaks too: only makes it larger
+        if rows_here:
+            row_rs = pats["row_r"].findall(piece)
+            if row_rs:
+                self.max_row_r = max(self.max_row_r, max_number(row_rs))
+            self.rows_seen += rows_here
+        if b"mergeCell" in piece:
+            self._merges(piece)
+        if pats["formula"].search(piece):
+            self._formulas(piece)
+        if len(piece) > self.limits.max_string_chars:
+            self._long_texts(piece)
+        if self.shared_v is not None:
+            self._long_shared_cells(piece, self.shared_v)
+
+    def _implicit_positions(self, piece: bytes) -> None:
+        """Cells without r="..." sit after the previous cell of their row: count them."""
+        self.implicit = True
+        for segment in self.row_split.split(piece):
+            n = sum(segment.count(s) for s in self.cell_starts)
+            self.implicit_cols = max(self.implicit_cols, n)
+
+    def _merges(self, piece: bytes) -> None:
+        for raw in self.pats["merge"].findall(piece):
+            if len(self.merged) >= self.limits.max_merged_ranges:
+                self.too_many_merged = True
+                return
+            ref = raw.decode("utf-8", "replace")
+            self.merged.append(ref)
+            bounds = parse_range(ref)
+            if bounds is None:
+                continue
+            (r1, c1), (r2, c2) = bounds
+            if max(r1, r2) > self.limits.max_rows or max(c1, c2) > self.limits.max_cols:
+                self.bad_merge = self.bad_merge or ref
+                continue
+            self.merged_area += (abs(r2 - r1) + 1) * (abs(c2 - c1) + 1)
+            if self.merged_area > self.limits.max_cells:
+                self.bad_merge = self.bad_merge or ref
+
+    def _cell_ref(self, start_tag: bytes | None) -> str:
+        match = _R_ATTR.search(start_tag or b"")
+        return match.group(1).decode("utf-8", "replace") if match else "?"
+
+    def _formulas(self, piece: bytes) -> None:
+        """Formula cells with no <v>, or an empty one that is not a text result (Excel
+        stores a formula giving "" as t="str" with an empty <v>), in the order found."""
+        found: list[tuple[bytes, bytes]] = self.pats["no_value"].findall(piece)
+        if b"str" in piece:
+            found = [(tag, empty_v) for tag, empty_v in found
+                     if not (empty_v and _T_STR.search(tag))]
+        self.no_value_total += len(found)
+        room = _KEPT - len(self.no_value)
+        if room > 0:
+            self.no_value.extend(self._cell_ref(tag) for tag, _ in found[:room])
+
+    def _long(self, ref: str, measured: tuple[int, bool]) -> None:
+        if measured[0] > self.limits.max_string_chars:
+            self.long_text_total += 1
+            if len(self.long_text) < SHOWN:
+                self.long_text.append((ref, *measured))
+
+    def _ref_before(self, piece: bytes, pos: int) -> str:
+        start = rfind_start(piece, self.c_token, max(0, pos - 65536), pos)
+        if start < 0:  # a cell with over 64 KB before its text
+            start = rfind_start(piece, self.c_token, 0, pos)
+        if start < 0:
+            return "?"
+        end = piece.find(b">", start)
+        return self._cell_ref(piece[start + 1:end])
+
+    def _long_texts(self, piece: bytes) -> None:
+        pats = self.pats
+        stop = self.limits.max_string_chars
+        for match in pats["long_v"].finditer(piece):
+            self._long(self._ref_before(piece, match.start()),
+                       _text_length(match.group(1), pats, stop))
+        if not pats["rich_is"].search(piece):  # one run per string: its <t> tells
+            for match in pats["long_t"].finditer(piece):
+                self._long(self._ref_before(piece, match.start()),
+                           _text_length(match.group(1), pats, stop))
+            return
+        for match in pats["long_is"].finditer(piece):
+            end = piece.find(b"</" + self.prefix + b"is>", match.start())
+            item = piece[match.start():end if end >= 0 else len(piece)]
+            self._long(self._ref_before(piece, match.start()),
+                       _text_length(item, pats, stop))
+
+    def _long_shared_cells(self, piece: bytes, shared_v: re.Pattern[bytes]) -> None:
+        for match in shared_v.finditer(piece):
+            start = rfind_start(piece, self.c_token, max(0, match.start() - 65536),
+                                match.start())
+            tag = piece[start:piece.find(b">", start)] if start >= 0 else b""
+            if _T_SHARED.search(tag):
+                self._long(self._cell_ref(tag), self.long_shared[int(match.group(1))])
+
+    def extent(self) -> tuple[int, int]:
+        """(last row, last column), 1-based, that a reader padding from A1 would need."""
+        rows, cols = self.max_row, self.max_col
+        if self.implicit:  # conservative: positions follow the row and previous cell
+            rows = max(rows, self.max_row_r, self.rows_seen)
+            cols = cols + self.implicit_cols
+        return rows, cols
+
+
+def scan_sheet(fh: BinaryIO, info: zipfile.ZipInfo, limits: Limits,
+               long_shared: dict[int, tuple[int, bool]]) -> SheetScan:
+    chunks = as_utf8(no_dtd(entry_chunks(fh, info, limits.max_entry_bytes), info.filename))
+    prefix, stream = with_prefix(chunks)
+    scan = SheetScan(prefix, limits, long_shared)
+    for piece in pieces(stream, scan.c_token, b"</" + prefix + b"c>",
+                        limits.max_cell_xml_bytes, info.filename):
+        scan.feed(piece)
+        rows, cols = scan.extent()
+        if rows > limits.max_rows or cols > limits.max_cols or rows * cols > limits.max_cells:
+            break  # already refused: the rest cannot change that
+    return scan
+
+
+def long_shared_strings(fh: BinaryIO, info: zipfile.ZipInfo,
+                        limits: Limits) -> dict[int, tuple[int, bool]]:
+    """{index: (characters, exact)} of the shared strings longer than Excel allows."""
+    chunks = as_utf8(no_dtd(entry_chunks(fh, info, limits.max_entry_bytes), info.filename))
+    prefix, stream = with_prefix(chunks)
+    pats = _sheet_patterns(prefix, limits.max_string_chars + 1)
+    starts = _starts(prefix, b"si")
+    found: dict[int, tuple[int, bool]] = {}
+    index = 0  # of the first item in the piece
+    for piece in pieces(stream, b"<" + prefix + b"si", b"</" + prefix + b"si>",
+                        limits.max_cell_xml_bytes, info.filename):
+        if len(piece) > limits.max_string_chars:
+            counted, before = 0, index
+            for match in pats["long_si"].finditer(piece):
+                before += sum(piece.count(s, counted, match.start()) for s in starts)
+                counted = match.start()
+                end = piece.find(b"</" + prefix + b"si>", match.start())
+                item = piece[match.start():end if end >= 0 else len(piece)]
+                measured = _text_length(item, pats, limits.max_string_chars)
+                if measured[0] > limits.max_string_chars:
+                    found[before] = measured
+        index += sum(piece.count(s) for s in starts)
+    return found
+
+
+def sheet_issues(name: str, scan: SheetScan, limits: Limits) -> list[Issue]:
+    issues: list[Issue] = []
+    rows, cols = scan.extent()
+    dim = parse_range(scan.dimension) if scan.dimension else None
+    if dim is not None:
+        rows = max(rows, dim[0][0], dim[1][0])
+        cols = max(cols, dim[0][1], dim[1][1])
+    if rows > limits.max_rows or cols > limits.max_cols:
+        shown = (cell_name(rows, cols) if rows < 10**9 and cols < 10**9
+                 else "beyond the last row or column")
+        issues.append(error(
+            f"sheet '{name}' has cells at {shown}, past Excel's last cell "
+            f"{cell_name(limits.max_rows, limits.max_cols)}: the file is damaged; copy the data "
+            "to a new workbook and save that", name))
+    elif rows * cols > limits.max_cells:
+        far = cell_name(rows, cols)
+        issues.append(error(
+            f"sheet '{name}' claims cells up to {far} ({count_text(rows * cols)} cells); delete "
+            "the unused rows/columns or copy the data to a new workbook", name, far))
+    if scan.too_many_merged:
+        issues.append(error(
+            f"sheet '{name}' has more than {limits.max_merged_ranges:,} merged ranges; unmerge "
+            "them (select all, Home > Merge & Center > Unmerge Cells) and save again", name))
+    elif scan.bad_merge:
+        issues.append(error(
+            f"sheet '{name}' has merged cells {scan.bad_merge} covering too many cells "
+            f"(all merged ranges together may cover at most {count_text(limits.max_cells)}); "
+            "unmerge them (Home > Merge & Center > Unmerge Cells) and save again", name,
+            scan.bad_merge.split(":")[0]))
+    elif scan.merged:
+        issues.append(merged_warning(name, scan.merged))
+    if scan.long_text:
+        shown_cells = [f"{ref} ({'' if exact else 'over '}{length:,} characters)"
+                       for ref, length, exact in scan.long_text]
+        first_ref = scan.long_text[0][0]
+        issues.append(error(
+            f"text too long in {listing(shown_cells, scan.long_text_total)}: a cell may hold "
+            f"at most {limits.max_string_chars:,} characters; shorten the text or split it "
+            "over several cells", name, first_ref if parse_ref(first_ref) else None))
+    if scan.no_value:
+        issues.append(uncomputed_warning(name, scan.no_value, scan.no_value_total))
+    return issues
+
+
+def merged_warning(sheet: str, merged: Sequence[str]) -> Issue:
+    """The guard's warning for a sheet's merged ranges (also rebuilt by the data-area
+    check, which replaces it)."""
+    first = merged[0].split(":")[0]
+    return warning(
+        f"merged cells {listing(list(merged[:SHOWN]), len(merged))} — unmerge them "
+        "(Home > Merge & Center > Unmerge Cells) so each value sits in its own cell",
+        sheet, first if parse_ref(first) else None)
+
+
+def uncomputed_warning(sheet: str, cells: Sequence[str], total: int) -> Issue:
+    """The guard's warning for formula cells without a stored value, naming the first
+    few of `cells` (`total` in all)."""
+    subject = (f"formula in {listing(list(cells[:SHOWN]), total)} has" if total == 1
+               else f"formulas in {listing(list(cells[:SHOWN]), total)} have")
+    return warning(
+        f"{subject} no stored value (file saved by a program that does not calculate); "
+        "open and save it in Excel or LibreOffice", sheet,
+        cells[0] if parse_ref(cells[0]) else None)
+

@@ -1,0 +1,169 @@
+"""The zip container: its contents list read before zipfile loads it, each entry's
+declared sizes and ratio, and each entry inflated here as a stream, with a byte cap, that
+must end exactly at its declared size and CRC."""
+
+from __future__ import annotations
+
+import os
+import struct
+import zipfile
+import zlib
+from collections.abc import Iterator
+from typing import BinaryIO
+
+from roti_excel.issues import Issue, error
+from roti_excel.reading.guard.common import CHUNK, DAMAGED, NEW_COPY, Refused, listing, size_text
+from roti_excel.reading.guard.limits import Limits
+
+
+def entry_chunks(fh: BinaryIO, info: zipfile.ZipInfo, cap: int) -> Iterator[bytes]:
+    """The entry's bytes, decompressed here in chunks (not by zipfile, which stops
+    silently at the declared size): refused past `cap` bytes or past the size the zip
+    declares, and unless the data ends exactly at that size with the declared CRC.
+    So a zip that lies about its sizes is caught, whatever a later parser believes."""
+    limit = min(cap, info.file_size)
+    header = b""
+    if 0 <= info.header_offset < os.fstat(fh.fileno()).st_size:
+        fh.seek(info.header_offset)
+        header = fh.read(30)
+    if len(header) < 30 or header[:4] != b"PK\x03\x04":
+        raise Refused(error(f"{DAMAGED}: the part {info.filename} cannot be found where "
+                            f"the zip's contents list says; {NEW_COPY}"))
+    name_len, extra_len = struct.unpack("<HH", header[26:30])
+    fh.seek(info.header_offset + 30 + name_len + extra_len)
+    total = 0
+    crc = 0
+    if info.compress_type == zipfile.ZIP_STORED:
+        left = info.compress_size
+        while left > 0 and total <= limit:
+            data = fh.read(min(CHUNK, left))
+            if not data:
+                break
+            left -= len(data)
+            total += len(data)
+            crc = zlib.crc32(data, crc)
+            if total <= limit:
+                yield data
+    else:
+        inflater = zlib.decompressobj(-zlib.MAX_WBITS)
+        pending = b""
+        while not inflater.eof and total <= limit:
+            raw = pending or fh.read(CHUNK)
+            if not raw:
+                break
+            data = inflater.decompress(raw, CHUNK)
+            pending = inflater.unconsumed_tail
+            total += len(data)
+            crc = zlib.crc32(data, crc)
+            if data and total <= limit:
+                yield data
+    if total > cap:
+        raise Refused(error(
+            f"{DAMAGED}: the part {info.filename} unpacks to more than {size_text(cap)} "
+            f"(a 'zip bomb'); {NEW_COPY}"))
+    if total != info.file_size or crc != info.CRC:
+        raise Refused(error(
+            f"{DAMAGED}: the part {info.filename} does not match the size or checksum "
+            "that the zip declares for it (a damaged or crafted file, possibly a 'zip "
+            f"bomb'); {NEW_COPY}"))
+
+
+def directory_record(fh: BinaryIO, size: int) -> tuple[int, int] | None:
+    """(entries, central directory bytes) from the end records, before zipfile loads the
+    directory; None when they cannot be found (zipfile then says why)."""
+    tail_len = min(size, 22 + 65535)
+    fh.seek(size - tail_len)
+    tail = fh.read(tail_len)
+    pos = tail.rfind(b"PK\x05\x06")
+    if pos < 0 or pos + 22 > len(tail):
+        return None
+    entries, cd_size = struct.unpack("<HL", tail[pos + 10:pos + 16])
+    if pos >= 20 and tail[pos - 20:pos - 16] == b"PK\x06\x07":  # zip64 locator
+        (offset,) = struct.unpack("<Q", tail[pos - 12:pos - 4])
+        if 0 <= offset < size:
+            fh.seek(offset)
+            record = fh.read(56)
+            if len(record) == 56 and record[:4] == b"PK\x06\x06":
+                entries64, cd_size64 = struct.unpack("<QQ", record[32:48])
+                return max(entries, entries64), max(cd_size, cd_size64)
+    return entries, cd_size
+
+
+def entry_issues(infos: list[zipfile.ZipInfo], limits: Limits) -> list[Issue]:
+    """Duplicates, declared sizes, ratios, encryption, compression: before any read."""
+    issues: list[Issue] = []
+    if len(infos) > limits.max_entries:
+        return [error(f"the file holds {len(infos):,} parts, more than the "
+                      f"{limits.max_entries:,} any real workbook has: it is damaged or not a "
+                      f"workbook; {NEW_COPY}")]
+    seen: dict[str, str] = {}
+    for info in infos:
+        key = info.filename.lower()
+        if key in seen:
+            issues.append(error(f"{DAMAGED}: the part {info.filename} appears twice "
+                                f"(a file readers may read differently); {NEW_COPY}"))
+            break
+        seen[key] = info.filename
+    total = sum(info.file_size for info in infos)
+    if total > limits.max_total_uncompressed:
+        issues.append(error(
+            f"the workbook unpacks to {size_text(total)}, more than the "
+            f"{size_text(limits.max_total_uncompressed)} allowed (too large, or a 'zip bomb'); "
+            "delete unused sheets, pictures and empty rows, or split the data over several "
+            "workbooks"))
+    large: list[zipfile.ZipInfo] = []
+    bombs: list[zipfile.ZipInfo] = []
+    for info in infos:
+        if info.flag_bits & 0x1:
+            issues.append(error(
+                "the workbook's parts are encrypted with a zip password; open it in Excel "
+                "and save it as a normal .xlsx without a password"))
+            break
+        if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+            issues.append(error(
+                f"{DAMAGED}: the part {info.filename} uses a compression Excel never "
+                f"writes; {NEW_COPY}"))
+            break
+        if info.file_size > limits.max_entry_bytes:
+            large.append(info)
+        elif (info.file_size > limits.ratio_min_bytes
+              and info.compress_size < info.file_size * limits.min_ratio):
+            bombs.append(info)
+    if large:
+        shown = [f"{i.filename} ({size_text(i.file_size)})" for i in large[:3]]
+        issues.append(error(
+            f"parts too large once unpacked: {listing(shown, len(large))}, over the "
+            f"{size_text(limits.max_entry_bytes)} allowed for one part; delete unused rows, "
+            "sheets or pictures, or split the data over several workbooks"))
+    if bombs:
+        shown = [f"{i.filename} ({i.file_size / max(i.compress_size, 1):,.0f} to 1)"
+                 for i in bombs[:3]]
+        issues.append(error(
+            f"parts compressed far more than in any real workbook: "
+            f"{listing(shown, len(bombs))} (a 'zip bomb'); the file is not read: ask the "
+            "sender for the original file"))
+    return issues
+
+
+def other_zip_kind(names: set[str]) -> Issue | None:
+    """A zip that is not an .xlsx: another format, or a workbook missing its parts."""
+    if "xl/workbook.bin" in names:
+        return error("this is an Excel Binary Workbook (.xlsb); open it in Excel and save "
+                     "as .xlsx (Excel Workbook)")
+    if "mimetype" in names and "content.xml" in names:
+        return error("this is an OpenDocument file (.ods, from LibreOffice); open it and "
+                     "save as .xlsx (Excel Workbook)")
+    if "word/document.xml" in names:
+        return error("this is a Word document, not an Excel workbook; choose the workbook")
+    if "ppt/presentation.xml" in names:
+        return error("this is a PowerPoint presentation, not an Excel workbook; choose the "
+                     "workbook")
+    if "[content_types].xml" not in names:
+        return error("not an Excel workbook: this zip file has no [Content_Types].xml (a "
+                     "damaged workbook or another kind of file); open it in Excel and save "
+                     "as .xlsx, or choose the right file")
+    if "xl/workbook.xml" not in names:
+        return error("not an Excel workbook: xl/workbook.xml is missing (a damaged workbook "
+                     "or another kind of Office file); open it in Excel and save as .xlsx, "
+                     "or choose the right file")
+    return None

@@ -1,0 +1,215 @@
+"""Workbook -> raw tables whose every value remembers its sheet and A1 cell.
+
+Only this module and the guard know about files and cells. Values are read with
+python-calamine (fast, values only: formulas are never evaluated, macros never run).
+The caller must have run :func:`roti_excel.reading.guard.inspect_file` first: calamine can abort
+the whole process on some hostile files.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from python_calamine import CalamineWorkbook
+
+from roti_excel import schema
+from roti_excel.issues import Issue, a1, column_letter, error, warning
+
+# A header row may sit below a title and instruction rows; look this far down for it.
+HEADER_SEARCH_ROWS = 30
+
+Value = str | float | int | bool | dt.date | dt.datetime | dt.time | dt.timedelta | None
+
+
+@dataclass(frozen=True)
+class Cell:
+    value: Value
+    ref: str  # A1, e.g. "D7"
+
+    @property
+    def blank(self) -> bool:
+        return self.value is None or (isinstance(self.value, str) and not self.value.strip())
+
+
+class RawRow:
+    """One data row. Values and A1 references are made on demand: a large sheet has
+    millions of cells and only a few ever need their reference (in a message)."""
+
+    __slots__ = ("_line", "_table", "number")
+
+    def __init__(self, table: RawTable, number: int, line: list[Any]) -> None:
+        self._table = table
+        self.number = number  # 1-based spreadsheet row
+        self._line = line
+
+    def _at(self, col: int) -> Value:
+        return clean(self._line[col]) if col < len(self._line) else None
+
+    def value(self, key: str) -> Value:
+        """The cleaned value of a schema column (None when blank or no such column)."""
+        col = self._table.columns.get(key)
+        if col is None or col >= len(self._line):
+            return None
+        value = self._line[col]
+        return value if type(value) is float else clean(value)
+
+    def ref(self, key: str) -> str:
+        col = self._table.columns.get(key, 0)
+        return f"{self._table.letters(col)}{self.number}"
+
+    def get(self, key: str) -> Cell | None:
+        col = self._table.columns.get(key)
+        if col is None:
+            return None
+        return Cell(self._at(col), f"{self._table.letters(col)}{self.number}")
+
+    def raw(self, col: int) -> Any:
+        """The value as read (unclean) at a 0-based column; "" past the row's end."""
+        return self._line[col] if col < len(self._line) else ""
+
+    @property
+    def extra(self) -> dict[str, Cell]:
+        """Open columns: header text -> cell."""
+        return {h: Cell(self._at(c), f"{self._table.letters(c)}{self.number}")
+                for h, c in self._table.extra_columns.items()}
+
+
+@dataclass
+class RawTable:
+    sheet: schema.Sheet
+    name: str  # tab name as in the workbook
+    header_row: int  # 1-based
+    columns: dict[str, int]  # schema column key -> 0-based column index
+    extra_columns: dict[str, int]  # open-column header text -> 0-based column index
+    rows: list[RawRow] = field(default_factory=list)
+    hidden: bool = False
+    _letters: dict[int, str] = field(default_factory=dict, repr=False)
+    _lines: list[list[Any]] | None = field(default=None, repr=False)
+
+    def letters(self, col: int) -> str:
+        """Column letters, cached: they are asked for once per message, not per cell."""
+        found = self._letters.get(col)
+        if found is None:
+            found = self._letters[col] = column_letter(col)
+        return found
+
+    def raw_column(self, col: int, rows: list[RawRow] | None = None) -> list[Any]:
+        """The values as read at a 0-based column, one per data row ("" past a row's end)."""
+        if rows is None:
+            if self._lines is None or len(self._lines) != len(self.rows):
+                self._lines = [r._line for r in self.rows]
+            lines = self._lines
+        else:
+            lines = [r._line for r in rows]
+        return [line[col] if col < len(line) else "" for line in lines]
+
+
+@dataclass
+class RawWorkbook:
+    path: Path
+    tables: dict[str, RawTable] = field(default_factory=dict)
+    ignored_sheets: list[str] = field(default_factory=list)
+    issues: list[Issue] = field(default_factory=list)
+
+
+def clean(value: Any) -> Value:
+    if value is None or isinstance(value, (str, float, int, bool, dt.date, dt.time, dt.timedelta)):
+        if isinstance(value, str):
+            return value.strip() or None
+        return value
+    return str(value)  # calamine error cells and anything unexpected become text
+
+
+def _find_header(sheet: schema.Sheet, grid: list[list[Any]]) -> tuple[int, dict[str, int]] | None:
+    """The row (0-based) whose cells name the most schema columns, and those columns."""
+    best: tuple[int, dict[str, int]] | None = None
+    for r, row in enumerate(grid[:HEADER_SEARCH_ROWS]):
+        found: dict[str, int] = {}
+        for c, value in enumerate(row):
+            if not isinstance(value, str) or not value.strip():
+                continue
+            col = schema.match_column(sheet, value)
+            if col is not None and col.key not in found:
+                found[col.key] = c
+        if found and (best is None or len(found) > len(best[1])):
+            best = (r, found)
+    return best
+
+
+def _table(sheet: schema.Sheet, name: str, grid: list[list[Any]], hidden: bool,
+           issues: list[Issue]) -> RawTable | None:
+    located = _find_header(sheet, grid)
+    if located is None:
+        wanted = ", ".join(c.en for c in sheet.columns if c.required)
+        issues.append(error(
+            f"no header row found; put the column names ({wanted}) in one row near the top",
+            name, "A1"))
+        return None
+    header_r, columns = located
+    header = grid[header_r]
+    extra: dict[str, int] = {}
+    if sheet.open_columns:
+        for c, value in enumerate(header):
+            if c in columns.values() or value is None or not str(value).strip():
+                continue
+            text = str(value).strip()
+            if isinstance(value, float) and value.is_integer():
+                text = str(int(value))
+            if text in extra:
+                issues.append(error(f"column '{text}' appears twice; keep one", name,
+                                    a1(header_r, c)))
+                continue
+            extra[text] = c
+    for col in sheet.columns:
+        if col.required and col.key not in columns:
+            issues.append(error(
+                f"required column '{col.en}' is missing; add a column headed '{col.name('en')}'"
+                f" (or '{col.name('id')}') to the header row {header_r + 1}", name,
+                a1(header_r, len(header))))
+    table = RawTable(sheet, name, header_r + 1, columns, extra, hidden=hidden)
+    used = sorted({*columns.values(), *extra.values()})
+    for r in range(header_r + 1, len(grid)):
+        line = grid[r]
+        # a row counts when any used cell holds something other than blanks
+        if any(c < len(line) and _filled(line[c]) for c in used):
+            table.rows.append(RawRow(table, r + 1, line))
+    return table
+
+
+def _filled(value: Any) -> bool:
+    return value != "" and value is not None and not (isinstance(value, str)
+                                                       and not value.strip())
+
+
+def read_workbook(path: Path) -> RawWorkbook:
+    """Read every sheet the schema knows; other sheets (Instructions, lists) are ignored."""
+    book = RawWorkbook(path)
+    wb = CalamineWorkbook.from_path(str(path))
+    visibility = {m.name: str(m.visible).rsplit(".", 1)[-1].lower()
+                  for m in wb.sheets_metadata}
+    for name in wb.sheet_names:
+        sheet = schema.match_sheet(name)
+        if sheet is None:
+            book.ignored_sheets.append(name)
+            continue
+        if sheet.key in book.tables:
+            first = book.tables[sheet.key].name
+            book.issues.append(error(
+                f"sheets '{first}' and '{name}' are both the {sheet.en} sheet; keep one", name))
+            continue
+        grid = wb.get_sheet_by_name(name).to_python(skip_empty_area=False)
+        state = visibility.get(name, "visible")
+        hidden = state != "visible"
+        table = _table(sheet, name, grid, hidden, book.issues)
+        if table is not None:
+            if hidden:
+                how = ("very hidden (not listed under Unhide; a macro or the author hid it)"
+                       if state == "veryhidden" else "hidden")
+                book.issues.append(warning(
+                    f"sheet '{name}' is {how}; its data IS used. Unhide it (right-click a sheet "
+                    "tab > Unhide) to check it, or delete it if it should not be read", name))
+            book.tables[sheet.key] = table
+    return book

@@ -1,0 +1,298 @@
+"""A thin layer over an xlsxwriter worksheet: user text always as inert strings (truncated
+with a visible marker past Excel's cell limit, and recorded), formulas always with their
+cached value, column widths and wrapped-row heights worked out when the sheet is done,
+and the same print setup on every sheet."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import textwrap
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from xlsxwriter.utility import quote_sheetname, xl_rowcol_to_cell
+
+from roti_excel.report.labels import Labels
+from roti_excel.report.styles import Styles
+
+MAX_CELL_TEXT = 32_767
+MAX_WIDTH = 55.0  # characters; longer text wraps
+MIN_WIDTH = 6.0
+LINE_HEIGHT = 13.0  # points per line of 10-point text
+DEFAULT_HEIGHT = 14.0  # every row, set explicitly so Excel and LibreOffice agree
+CHARS_PER_WIDTH = 1.3  # 10-point text per unit of column width (the width of an 11-pt "0")
+HEADER_CAP = 16  # a header wraps (on two lines or more) rather than widen its column more
+# A4 landscape less the margins, in points
+MARGIN_SIDE_IN, MARGIN_TOP_IN, MARGIN_BOTTOM_IN = 0.4, 0.5, 0.6
+PRINT_WIDTH_PT = 842 - 2 * MARGIN_SIDE_IN * 72
+PRINT_HEIGHT_PT = 595 - (MARGIN_TOP_IN + MARGIN_BOTTOM_IN) * 72 - 6
+
+
+@dataclass(frozen=True)
+class Truncation:
+    sheet: str
+    cell: str
+    length: int
+
+
+@dataclass
+class Book:
+    """What every sheet module shares while the workbook is written."""
+
+    wb: Any
+    lang: str
+    t: Labels
+    styles: Styles
+    names: dict[str, str]  # sheet key -> sheet name in the report language
+    program: str
+    generated: dt.date
+    truncations: list[Truncation] = field(default_factory=list)
+
+    def sheet(self, key: str, max_width: float | None = None) -> Sheet:
+        """The sheet's writer; text wider than `max_width` characters wraps."""
+        return Sheet(self, key, MAX_WIDTH if max_width is None else max_width)
+
+
+def literal(text: str) -> str:
+    """A string as a formula literal: quotes doubled."""
+    return '"' + text.replace('"', '""') + '"'
+
+
+def sum_of(refs: Sequence[str]) -> str:
+    """SUM over references; 0 when there are none; nested past Excel's 255 arguments."""
+    if not refs:
+        return "0"
+    if len(refs) <= 255:
+        return "SUM(" + ",".join(refs) + ")"
+    parts = [sum_of(refs[i:i + 255]) for i in range(0, len(refs), 255)]
+    return sum_of(parts)
+
+
+def runs(rows: Iterable[int]) -> list[tuple[int, int]]:
+    """Sorted rows grouped into (first, last) runs of consecutive rows."""
+    out: list[tuple[int, int]] = []
+    for r in sorted(set(rows)):
+        if out and r == out[-1][1] + 1:
+            out[-1] = (out[-1][0], r)
+        else:
+            out.append((r, r))
+    return out
+
+
+def _number_width(value: float, fmt_text: str) -> float:
+    decimals = 0
+    if "." in fmt_text:
+        decimals = len(fmt_text.split(".", 1)[1].split(";")[0].rstrip('%" '))
+        decimals = min(decimals, 4)
+    shown = abs(value) * (100 if "%" in fmt_text else 1)
+    try:
+        digits = len(f"{shown:,.{decimals}f}")
+    except (OverflowError, ValueError):
+        digits = 12
+    prefix = fmt_text.split('"')[1] if fmt_text.count('"') >= 2 else ""
+    return digits + len(prefix) + 3
+
+
+class Sheet:
+    def __init__(self, book: Book, key: str, max_width: float = 55.0) -> None:
+        self.book = book
+        self.key = key
+        self.name = book.names[key]
+        self.ws: Any = book.wb.get_worksheet_by_name(self.name)
+        self.t = book.t
+        self.st = book.styles
+        self._width: dict[int, float] = {}
+        self._min_width: dict[int, float] = {}
+        self._wrapped: list[tuple[int, int, int, str]] = []  # row, first col, last col, text
+        self._fixed_rows: set[int] = set()
+        self._fixed_height: dict[int, float] = {}
+        self._sections: set[int] = set()
+        self._charts: list[tuple[int, int, int, float, float]] = []  # row, col, x, w, h (px)
+        self._max_row = 0
+        self.max_width = max_width  # longer text wraps (in a wrapping format)
+
+    # -- references -------------------------------------------------------------------
+    def ref(self, row: int, col: int) -> str:
+        """Absolute reference for use from another sheet: 'Input copies'!$E$5."""
+        return f"{quote_sheetname(self.name)}!{xl_rowcol_to_cell(row, col, True, True)}"
+
+    def range(self, r0: int, c0: int, r1: int, c1: int) -> str:
+        return (f"{quote_sheetname(self.name)}!{xl_rowcol_to_cell(r0, c0, True, True)}:"
+                f"{xl_rowcol_to_cell(r1, c1, True, True)}")
+
+    @staticmethod
+    def local(row: int, col: int, absolute: bool = False) -> str:
+        return str(xl_rowcol_to_cell(row, col, absolute, absolute))
+
+    @staticmethod
+    def local_range(r0: int, c0: int, r1: int, c1: int) -> str:
+        return f"{xl_rowcol_to_cell(r0, c0, True, True)}:{xl_rowcol_to_cell(r1, c1, True, True)}"
+
+    # -- writing ----------------------------------------------------------------------
+    def _fit(self, col: int, width: float) -> None:
+        self._width[col] = max(self._width.get(col, 0.0), min(width, self.max_width))
+
+    def min_width(self, col: int, width: float) -> None:
+        self._min_width[col] = max(self._min_width.get(col, 0.0), width)
+
+    def text(self, row: int, col: int, value: str | None, fmt: Any = None, *,
+             fit: bool = True, last_col: int | None = None) -> None:
+        """User or report text, always a string cell (never a formula, number or link)."""
+        text = "" if value is None else str(value)
+        self._max_row = max(self._max_row, row)
+        if len(text) > MAX_CELL_TEXT:
+            marker = self.t("truncated_marker", n=len(text))
+            text = text[: MAX_CELL_TEXT - len(marker)] + marker
+            self.book.truncations.append(Truncation(self.name, xl_rowcol_to_cell(row, col),
+                                                    len(value or "")))
+        if text == "":
+            self.ws.write_blank(row, col, None, fmt if fmt is not None else self.st.text)
+            return
+        self.ws.write_string(row, col, text, fmt if fmt is not None else self.st.text)
+        longest = max((len(line) for line in text.splitlines()), default=0)
+        if fit:
+            self._fit(col, longest + 2)
+        fmt_used = fmt if fmt is not None else self.st.text
+        if getattr(fmt_used, "text_wrap", 0) and (longest + 2 > MIN_WIDTH or "\n" in text):
+            self._wrapped.append((row, col, col if last_col is None else last_col, text))
+
+    def number(self, row: int, col: int, value: float | None, fmt: Any) -> None:
+        self._max_row = max(self._max_row, row)
+        if value is None:
+            self.ws.write_blank(row, col, None, fmt)
+            return
+        self.ws.write_number(row, col, value, fmt)
+        self._fit(col, _number_width(value, fmt.num_format or ""))
+
+    def formula(self, row: int, col: int, formula: str, cached: float | str, fmt: Any) -> None:
+        """A live formula with the value Python computed stored as its result."""
+        text = formula if formula.startswith("=") else "=" + formula
+        self._max_row = max(self._max_row, row)
+        self.ws.write_formula(row, col, text, fmt, cached)
+        if isinstance(cached, str):
+            self._fit(col, len(cached) + 2)
+        else:
+            self._fit(col, _number_width(cached, fmt.num_format or ""))
+
+    def header(self, row: int, col: int, labels: Sequence[str]) -> None:
+        for i, label in enumerate(labels):
+            self.ws.write_string(row, col + i, label, self.st.header)
+            longest_word = max((len(w) for w in label.split()), default=4)
+            self._fit(col + i, min(max(longest_word, math.ceil(len(label) / 2)), HEADER_CAP) + 2)
+            self._wrapped.append((row, col + i, col + i, label))
+
+    def title(self, row: int, text: str, subtitle: str = "") -> None:
+        self.text(row, 0, text, self.st.title, fit=False)
+        self.ws.set_row(row, 20)
+        self._fixed_rows.add(row)
+        self._fixed_height[row] = 20.0
+        if subtitle:
+            self.text(row + 1, 0, subtitle, self.st.subtitle, fit=False)
+
+    def section(self, row: int, text: str) -> None:
+        """A heading kept on one printed page with the first rows of the table under it."""
+        self.text(row, 0, text, self.st.section, fit=False)
+        self._sections.add(row)
+
+    def paragraph(self, row: int, first: int, last: int, text: str, fmt: Any = None) -> None:
+        """A wrapped paragraph merged across columns; its height set when the sheet is done."""
+        if not text:
+            return
+        fmt = fmt if fmt is not None else self.st.paragraph
+        if last > first:
+            self.ws.merge_range(row, first, row, last, "", fmt)
+        self.text(row, first, text, fmt, fit=False, last_col=last)
+
+    def chart(self, row: int, col: int, chart: Any, *, x_offset: int = 0,
+              x_scale: float = 1.0, y_scale: float = 1.0) -> None:
+        """Insert a chart (480 x 288 pixels at scale 1); kept on one printed page."""
+        self.ws.insert_chart(row, col, chart, {"x_offset": x_offset, "y_offset": 4,
+                                              "x_scale": x_scale, "y_scale": y_scale})
+        self._charts.append((row, col, x_offset, 480 * x_scale, 288 * y_scale + 4))
+
+    # -- finishing --------------------------------------------------------------------
+    def widths(self) -> dict[int, float]:
+        cols = set(self._width) | set(self._min_width)
+        return {c: max(self._width.get(c, MIN_WIDTH), self._min_width.get(c, 0.0), MIN_WIDTH)
+                for c in cols}
+
+    def _heights(self, widths: dict[int, float]) -> dict[int, float]:
+        heights: dict[int, float] = {}
+        for row, first, last, text in self._wrapped:
+            if row in self._fixed_rows:
+                continue
+            chars = sum(widths.get(c, 8.43) for c in range(first, last + 1)) * CHARS_PER_WIDTH
+            lines = sum(len(textwrap.wrap(part, max(int(chars) - 1, 1))) or 1
+                        for part in text.splitlines() or [""])
+            if lines > 1:
+                heights[row] = max(heights.get(row, 0.0), lines * LINE_HEIGHT + 3)
+        return {r: min(h, 409.0) for r, h in heights.items()}
+
+    def _page_breaks(self, widths: dict[int, float], heights: dict[int, float]) -> list[int]:
+        """Rows to break the printed pages above, so that no chart and no section heading
+        with the start of its table is split across two pages (pages fit to one wide)."""
+        def px(col: int) -> float:
+            return int(widths.get(col, 8.43) * 7 + 5)
+
+        last_col = max(widths, default=0)
+        table = sum(px(c) for c in range(last_col + 1))
+        charts = max((sum(px(c) for c in range(col)) + x + w
+                      for _, col, x, w, _ in self._charts), default=0.0)
+        scale = min(1.0, PRINT_WIDTH_PT / (max(table, charts, 1.0) * 0.75))
+        page = PRINT_HEIGHT_PT / (math.floor(scale * 100) / 100 or 0.01)
+
+        def height(row: int) -> float:
+            return heights.get(row, self._fixed_height.get(row, DEFAULT_HEIGHT))
+
+        keep: dict[int, float] = {r: sum(height(r + i) for i in range(4)) for r in self._sections}
+        last_row = self._max_row
+        for row, _, _, _, h in self._charts:
+            keep[row] = max(keep.get(row, 0.0), h * 0.75 + 4)
+            last_row = max(last_row, row + math.ceil(h * 0.75 / DEFAULT_HEIGHT))
+        breaks: list[int] = []
+        y = 0.0
+        for row in range(last_row + 1):
+            need = keep.get(row)
+            if need and y > 0 and y + need > page:
+                breaks.append(row)
+                y = 0.0
+            y += height(row)
+            if y > page:
+                y = height(row)
+        return breaks
+
+    def finish(self, freeze_row: int | None, *, landscape: bool = True,
+               repeat: int | None = None) -> None:
+        self.ws.set_default_row(DEFAULT_HEIGHT)
+        widths = self.widths()
+        for col, width in sorted(widths.items()):
+            self.ws.set_column(col, col, width)
+        heights = self._heights(widths)
+        for row, h in heights.items():
+            self.ws.set_row(row, h)
+        if freeze_row:
+            self.ws.freeze_panes(freeze_row, 0)
+        ws = self.ws
+        if landscape:
+            ws.set_landscape()
+        ws.set_paper(9)  # A4
+        ws.fit_to_pages(1, 0)
+        ws.set_margins(left=MARGIN_SIDE_IN, right=MARGIN_SIDE_IN, top=MARGIN_TOP_IN,
+                       bottom=MARGIN_BOTTOM_IN)
+        ws.center_horizontally()
+        if repeat is not None:
+            ws.repeat_rows(repeat)
+        ws.set_footer(self.footer(), {"margin": 0.25})
+        breaks = self._page_breaks(widths, heights)
+        if breaks:
+            ws.set_h_pagebreaks(breaks)
+
+    def footer(self) -> str:
+        name = self.book.program.replace("&", "&&")
+        if len(name) > 120:
+            name = name[:117] + "..."
+        page = self.t("footer_page")
+        date = self.t("footer_generated", date=self.book.generated.isoformat())
+        return f"&L&8{name}&C&8{page}&R&8{date}"

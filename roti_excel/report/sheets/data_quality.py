@@ -1,0 +1,154 @@
+"""The Intangibles sheet (as entered) and the Data quality sheet: every warning and
+finding with where it points, the isolation method per measure, the assumptions, and any
+text the report had to shorten."""
+
+from __future__ import annotations
+
+from roti_excel.method.costs import allocation_shares
+from roti_excel.method.evaluate import Results
+from roti_excel.method.stats import OUTLIER_IQR_FACTOR
+from roti_excel.narrative.render import format_compact, format_number
+from roti_excel.report.book import Book, Sheet, Truncation
+from roti_excel.report.sheets.impact import ordered_measures
+
+
+def write_intangibles(book: Book, results: Results) -> None:
+    sh = book.sheet("intangibles")
+    st, t = sh.st, sh.t
+    sh.title(0, t("intangibles_title"))
+    sh.text(1, 0, t("intangibles_note"), st.note, fit=False)
+    header = 3
+    sh.header(header, 0, [t("col_group"), t("col_benefit"), t("col_evidence"),
+                          t("col_direction")])
+    row = header + 1
+    for item in results.evaluation.intangibles:
+        sh.text(row, 0, item.group or t("all_groups"))
+        sh.text(row, 1, item.benefit, st.wrap)
+        sh.text(row, 2, item.evidence, st.wrap)
+        sh.text(row, 3, item.direction)
+        row += 1
+    if row > header + 1:
+        sh.ws.autofilter(header, 0, row - 1, 3)
+    else:
+        sh.text(row, 0, t("none_entered"), st.note, fit=False)
+    sh.min_width(1, 40)
+    sh.min_width(2, 40)
+    sh.finish(header + 1)
+
+
+def _truncation_row(sh: Sheet, row: int, tr: Truncation) -> None:
+    sh.text(row, 0, sh.t("dq_report"))
+    sh.text(row, 1, sh.t("kind_truncated"))
+    sh.text(row, 2, tr.sheet)
+    sh.text(row, 3, tr.cell)
+    sh.text(row, 4, sh.t("truncated_message", n=tr.length), sh.st.wrap)
+
+
+def write_quality(book: Book, results: Results, narrative: str) -> None:
+    ev = results.evaluation
+    p = ev.program
+    sh = book.sheet("quality")
+    st, t = sh.st, sh.t
+    sh.title(0, t("quality_title"))
+    sh.paragraph(1, 0, 4, narrative)
+    header = 3
+    sh.header(header, 0, [t("col_type"), t("col_kind"), t("col_sheet"), t("col_cell"),
+                          t("col_message")])
+    row = header + 1
+    for issue in results.warnings:
+        sh.text(row, 0, t("dq_input"))
+        sh.text(row, 1, t("severity_" + issue.severity))
+        sh.text(row, 2, issue.sheet or "")
+        sh.text(row, 3, issue.cell or "")
+        sh.text(row, 4, issue.message, st.wrap)
+        row += 1
+    for f in results.findings:
+        sh.text(row, 0, t("dq_method"))
+        sh.text(row, 1, t.get("kind_" + f.kind, f.kind))
+        sh.text(row, 2, f.sheet)
+        sh.text(row, 3, f.cell)
+        sh.text(row, 4, f.message, st.wrap)
+        row += 1
+    written = len(book.truncations)
+    for tr in list(book.truncations):
+        _truncation_row(sh, row, tr)
+        row += 1
+    if row > header + 1:
+        sh.ws.autofilter(header, 0, row - 1, 4)
+    else:
+        sh.text(row, 0, t("none_found"), st.note, fit=False)
+        row += 1
+    row += 1
+
+    # -- isolation per measure ---------------------------------------------------------
+    sh.section(row, t("dq_isolation_title"))
+    sh.header(row + 1, 0, [t("col_measure"), t("col_group"), t("col_isolation"), "",
+                           t("col_meaning")])
+    sh.ws.merge_range(row + 1, 2, row + 1, 3, t("col_isolation"), st.header)
+    row += 2
+    for m in ordered_measures(results):
+        key = m.measure.isolation.replace(" ", "_")
+        sh.text(row, 0, m.measure.name)
+        sh.text(row, 1, m.group or t("no_group"))
+        sh.ws.merge_range(row, 2, row, 3, "", st.text)
+        sh.text(row, 2, t("iso_" + key), fit=False)
+        sh.text(row, 4, t("iso_explain_" + key), st.wrap)
+        row += 1
+    if not results.impact.measures:
+        sh.text(row, 0, t("not_evaluated"), st.note, fit=False)
+        row += 1
+    row += 1
+
+    # -- assumptions -------------------------------------------------------------------
+    sh.section(row, t("dq_assumptions_title"))
+    sh.header(row + 1, 0, [t("col_item"), t("col_value"), "", "", t("col_note")])
+    sh.ws.merge_range(row + 1, 1, row + 1, 3, t("col_value"), st.header)
+    row += 2
+    lang = book.lang
+
+    def num(value: float) -> str:
+        return format_compact(value, 4, lang)
+
+    _, basis = allocation_shares(ev)
+    shared = any(line.group is None for line in ev.costs)
+    assumptions: list[tuple[str, str, str]] = [
+        (t("assume_horizon"), num(p.horizon_months), t("assume_horizon_note")),
+        (t("assume_objective"), num(p.roi_objective * 100) + " %", t("assume_objective_note")),
+        (t("assume_currency"), p.currency, ""),
+        (t("assume_outlier"), t("outlier_" + p.outlier_rule) if p.outlier_rule in
+         ("flag", "exclude") else p.outlier_rule,
+         t("assume_outlier_note", k=f"{OUTLIER_IQR_FACTOR:g}")),
+        (t("assume_allocation"),
+         t("allocation_basis_" + basis) if shared and basis else t("allocation_basis_none"),
+         t("assume_allocation_note")),
+        (t("assume_missing"), t("assume_missing_value"), ""),
+    ]
+    for rate in ev.rates:
+        derivation = (f"{format_number(rate.amount, 2, lang)} / {num(rate.days_per_month)} / "
+                      f"{num(rate.shifts_per_day)} / {num(rate.hours_per_shift)} = "
+                      f"{format_number(rate.value, 2, lang)}")
+        assumptions.append((t("assume_rate", name=rate.name), derivation,
+                            t("assume_rate_note")))
+    for meas in ev.measures:
+        if meas.value_per_unit is not None:
+            assumptions.append((t("assume_value", name=meas.name),
+                                format_number(meas.value_per_unit, 2, lang),
+                                meas.value_source))
+    for item, value, note in assumptions:
+        sh.text(row, 0, item, st.wrap)
+        sh.ws.merge_range(row, 1, row, 3, "", st.text)
+        sh.text(row, 1, value, fit=False)
+        sh.text(row, 4, note, st.wrap)
+        row += 1
+    # text shortened while writing this sheet itself
+    later = book.truncations[written:]
+    if later:
+        row += 1
+        sh.section(row, t("dq_truncated_title"))
+        row += 1
+        for tr in later:
+            _truncation_row(sh, row, tr)
+            row += 1
+    sh.min_width(4, 50)
+    sh.min_width(3, 8)
+    sh.finish(header + 1)

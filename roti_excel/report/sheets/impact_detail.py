@@ -1,0 +1,219 @@
+"""The detail blocks of the Level 4 sheet: one per measure, its periods (improvement after
+isolation, as a formula over the input copies) and its per-respondent estimates, each
+converted to money with the measure's value per unit."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from roti_excel.method.impact import BEYOND_HORIZON, MISSING_VALUE, OUTLIER_EXCLUDED, MeasureResult
+from roti_excel.report.book import Book, Sheet
+from roti_excel.report.sheets.input_copies import InputRefs
+
+ESTIMATE_KEYS = ["respondent", "estimate_source", "annual", "contribution", "confidence",
+                 "factor", "horizon_factor", "adjusted", "counted", "vpu", "money", "note"]
+
+
+class Columns:
+    """Column positions of a table whose columns depend on the data."""
+
+    def __init__(self, keys: list[str], note_col: int | None = None) -> None:
+        self.keys = keys
+        self.at = {k: i for i, k in enumerate(keys)}
+        if note_col is not None and "note" in self.at:  # notes line up in one column
+            self.at["note"] = max(note_col, self.at["note"])
+
+    def headers(self, sh: Sheet, row: int, prefix: str) -> None:
+        for key, col in self.at.items():
+            sh.header(row, col, [sh.t(prefix + key)])
+
+    def __getitem__(self, key: str) -> int:
+        return self.at[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.at
+
+
+@dataclass(frozen=True)
+class MeasureCells:
+    """Where the measure's parameters live on the per-measure table (absolute, local)."""
+
+    vpu: str
+    factor: str
+    intercept: str
+    slope: str
+
+
+@dataclass
+class Block:
+    """Rows and columns a measure's detail block occupies."""
+
+    periods: tuple[int, int] | None = None  # first, last row
+    estimates: tuple[int, int] | None = None
+    columns: Columns | None = None
+
+
+def period_keys(m: MeasureResult) -> list[str]:
+    iso = m.measure.isolation
+    if iso == "trend line":
+        keys = ["before_period", "before", "x_before", "after_period", "after", "x_after",
+                "projection"]
+    else:
+        keys = ["before_period", "before", "after_period", "after"]
+    if iso == "control group":
+        keys += ["control_before", "control_after", "change", "control_change"]
+    keys.append("improvement")
+    if iso == "estimate":
+        keys += ["factor", "adjusted"]
+    return [*keys, "counted", "vpu", "money", "note"]
+
+
+def note_text(book: Book, horizon_months: float, note: str, outlier: bool) -> str:
+    t = book.t
+    if note == BEYOND_HORIZON:
+        return t("note_beyond_horizon", months=f"{horizon_months:g}")
+    if note == OUTLIER_EXCLUDED:
+        return t("note_outlier_excluded")
+    text = t("note_missing") if note == MISSING_VALUE else ""
+    if outlier:
+        text = (text + "; " if text else "") + t("note_outlier_kept")
+    return text
+
+
+def block_height(m: MeasureResult) -> int:
+    """Rows of a measure's block: title, header + periods, header + estimates, notes, gap."""
+    rows = 1
+    if m.periods:
+        rows += 1 + len(m.periods) + (1 if m.measure.isolation == "trend line" else 0)
+    if m.estimates:
+        rows += 1 + len(m.estimates)
+    return rows + 1
+
+
+def _direction(m: MeasureResult, before: str, after: str) -> str:
+    return f"{before}-{after}" if m.measure.better_when == "lower" else f"{after}-{before}"
+
+
+def note_column(measures: list[MeasureResult]) -> int:
+    """The one column every block writes its notes in: after the widest block."""
+    widths = [len(period_keys(m)) for m in measures if m.periods]
+    widths += [len(ESTIMATE_KEYS) for m in measures if m.estimates]
+    return max(widths, default=1) - 1
+
+
+def write_block(book: Book, sh: Sheet, row: int, m: MeasureResult, cells: MeasureCells,
+                inputs: InputRefs, horizon: float, note_col: int) -> Block:
+    st, t = sh.st, sh.t
+    title = m.measure.name + (f" ({m.group})" if m.group else "")
+    sh.section(row, t("impact_block_title", measure=title,
+                      isolation=t("iso_" + m.measure.isolation.replace(" ", "_"))))
+    row += 1
+    block = Block()
+    if m.periods:
+        pc = Columns(period_keys(m), note_col)
+        block.columns = pc
+        pc.headers(sh, row, "col_")
+        row += 1
+        block.periods = (row, row + len(m.periods) - 1)
+        _periods(book, sh, row, m, pc, cells, inputs, horizon)
+        row += len(m.periods)
+        if "x_before" in pc:
+            sh.text(row, 0, t("note_x_positions"), st.note, fit=False)
+            row += 1
+    if m.estimates:
+        ec = Columns(ESTIMATE_KEYS, note_col)
+        ec.headers(sh, row, "col_")
+        row += 1
+        block.estimates = (row, row + len(m.estimates) - 1)
+        _estimates(book, sh, row, m, ec, cells, inputs, horizon)
+    return block
+
+
+def _periods(book: Book, sh: Sheet, row: int, m: MeasureResult, pc: Columns,
+             cells: MeasureCells, inputs: InputRefs, horizon: float) -> None:
+    st = sh.st
+    trend = m.measure.isolation == "trend line" and m.trend is not None
+    xs_before = {i: p.before_x for i, p in enumerate(m.periods) if p.before_x is not None}
+    xs_after = [p.after_x or 0.0 for p in m.periods]
+    for i, p in enumerate(m.periods):
+        r = row + i
+        ref = inputs.impact[id(p.row)]
+        missing = p.row.before is None or p.row.after is None
+        sh.text(r, pc["before_period"], p.row.before_period, st.center)
+        sh.text(r, pc["after_period"], p.row.after_period, st.center)
+        for key, value, cell in (("before", p.row.before, ref.before),
+                                 ("after", p.row.after, ref.after)):
+            if value is None:
+                sh.number(r, pc[key], None, st.number)
+            else:
+                sh.formula(r, pc[key], cell, value, st.number)
+        b, a = sh.local(r, pc["before"]), sh.local(r, pc["after"])
+        improvement_f = _direction(m, b, a)
+        if "control_before" in pc:
+            sh.formula(r, pc["control_before"], ref.control_before,
+                       p.row.control_before or 0.0, st.number)
+            sh.formula(r, pc["control_after"], ref.control_after,
+                       p.row.control_after or 0.0, st.number)
+            if not missing:
+                cb, ca = sh.local(r, pc["control_before"]), sh.local(r, pc["control_after"])
+                sh.formula(r, pc["change"], _direction(m, b, a), p.change, st.number)
+                sh.formula(r, pc["control_change"], _direction(m, cb, ca), p.baseline or 0.0,
+                           st.number)
+            improvement_f = f"{sh.local(r, pc['change'])}-{sh.local(r, pc['control_change'])}"
+        if trend and m.trend is not None:
+            if i in xs_before:
+                sh.number(r, pc["x_before"], xs_before[i], st.integer)
+            sh.number(r, pc["x_after"], xs_after[i], st.integer)
+            sh.formula(r, pc["projection"],
+                       f"{cells.intercept}+{cells.slope}*{sh.local(r, pc['x_after'])}",
+                       m.trend[0] + m.trend[1] * xs_after[i], st.number)
+            improvement_f = _direction(m, sh.local(r, pc["projection"]), a)
+        if missing:
+            sh.number(r, pc["improvement"], 0.0, st.number)
+        else:
+            sh.formula(r, pc["improvement"], improvement_f, p.improvement, st.number)
+        counted_src = sh.local(r, pc["improvement"])
+        if "factor" in pc:
+            sh.formula(r, pc["factor"], cells.factor, p.factor, st.number4)
+            sh.formula(r, pc["adjusted"], f"{counted_src}*{sh.local(r, pc['factor'])}",
+                       p.adjusted, st.number)
+            counted_src = sh.local(r, pc["adjusted"])
+        if p.included:
+            sh.formula(r, pc["counted"], counted_src, p.adjusted, st.number)
+        else:
+            sh.number(r, pc["counted"], 0.0, st.number)
+        sh.formula(r, pc["vpu"], cells.vpu, m.value_per_unit, st.money2)
+        sh.formula(r, pc["money"], f"{sh.local(r, pc['counted'])}*{sh.local(r, pc['vpu'])}",
+                   p.money, st.money)
+        sh.text(r, pc["note"], note_text(book, horizon, p.note, p.outlier), st.note_cell)
+
+
+def _estimates(book: Book, sh: Sheet, row: int, m: MeasureResult, ec: Columns,
+               cells: MeasureCells, inputs: InputRefs, horizon: float) -> None:
+    st = sh.st
+    for i, e in enumerate(m.estimates):
+        r = row + i
+        ref = inputs.estimates[id(e.estimate)]
+        sh.text(r, ec["respondent"], e.estimate.respondent)
+        sh.text(r, ec["estimate_source"], e.estimate.source)
+        if e.estimate.annual_improvement is None:
+            sh.number(r, ec["annual"], None, st.number)
+        else:
+            sh.formula(r, ec["annual"], ref.annual, e.estimate.annual_improvement, st.number)
+        sh.formula(r, ec["contribution"], ref.contribution, e.estimate.contribution, st.pct)
+        sh.formula(r, ec["confidence"], ref.confidence, e.estimate.confidence, st.pct)
+        sh.formula(r, ec["factor"], f"{sh.local(r, ec['contribution'])}*"
+                   f"{sh.local(r, ec['confidence'])}", e.factor, st.number4)
+        sh.formula(r, ec["horizon_factor"], f"{inputs.horizon}/12", e.horizon_factor,
+                   st.number4)
+        sh.formula(r, ec["adjusted"], "*".join(
+            sh.local(r, ec[k]) for k in ("annual", "factor", "horizon_factor")),
+            e.adjusted, st.number)
+        if e.included:
+            sh.formula(r, ec["counted"], sh.local(r, ec["adjusted"]), e.adjusted, st.number)
+        else:
+            sh.number(r, ec["counted"], 0.0, st.number)
+        sh.formula(r, ec["vpu"], cells.vpu, m.value_per_unit, st.money2)
+        sh.formula(r, ec["money"], f"{sh.local(r, ec['counted'])}*{sh.local(r, ec['vpu'])}",
+                   e.money, st.money)
+        sh.text(r, ec["note"], note_text(book, horizon, e.note, e.outlier), st.note_cell)

@@ -1,0 +1,234 @@
+"""The Input copies sheet: the input data every formula of the report refers to, block by
+block, each row with the input sheet and row it came from. Written first, so the other
+sheets know where each value lives."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from roti_excel.method.evaluate import Results
+from roti_excel.model import Evaluation, Origin
+from roti_excel.report.book import Book, Sheet
+
+# columns shared by every block: A = where it came from, then the block's own columns
+SOURCE_COL = 0
+
+
+@dataclass
+class CostRef:
+    unit_cost: str
+    quantity: str
+    duration: str
+    proration: str
+
+
+@dataclass
+class RateRef:
+    amount: str
+    days: str
+    shifts: str
+    hours: str
+
+
+@dataclass
+class MeasureRef:
+    value_per_unit: str
+    contribution: str
+    confidence: str
+
+
+@dataclass
+class ImpactRef:
+    before: str
+    after: str
+    control_before: str
+    control_after: str
+
+
+@dataclass
+class EstimateRef:
+    annual: str
+    contribution: str
+    confidence: str
+
+
+@dataclass
+class InputRefs:
+    """Absolute references (with the sheet name) to the copied input values, keyed by the
+    identity of the model object they copy."""
+
+    horizon: str = ""
+    objective: str = ""
+    participants: dict[str, str] = field(default_factory=dict)  # group name -> cell
+    costs: dict[int, CostRef] = field(default_factory=dict)
+    rates: dict[int, RateRef] = field(default_factory=dict)
+    measures: dict[int, MeasureRef] = field(default_factory=dict)
+    impact: dict[int, ImpactRef] = field(default_factory=dict)
+    estimates: dict[int, EstimateRef] = field(default_factory=dict)
+
+
+def origin_text(book: Book, origin: Origin) -> str:
+    if not origin.sheet:
+        return ""
+    return book.t("origin", sheet=origin.sheet, row=origin.row)
+
+
+class _Blocks:
+    def __init__(self, sh: Sheet, ev: Evaluation) -> None:
+        self.sh = sh
+        self.ev = ev
+        self.row = 3
+        self.biggest: tuple[int, int, int, int] = (0, 0, 0, 0)  # header row, last row, cols
+
+    def start(self, title_key: str, headers: list[str]) -> int:
+        """Block title and header; returns the first data row."""
+        sh = self.sh
+        sh.section(self.row, sh.t(title_key))
+        sh.header(self.row + 1, 0, [sh.t("col_source"), *headers])
+        return self.row + 2
+
+    def end(self, first: int, count: int, ncols: int) -> None:
+        header = first - 1
+        if count and count > self.biggest[1] - self.biggest[0]:
+            self.biggest = (header, header + count, ncols, 0)
+        if not count:
+            self.sh.text(first, 1, self.sh.t("none_entered"), self.sh.st.note, fit=False)
+            count = 1
+        self.row = first + count + 1
+
+
+def write(book: Book, results: Results) -> InputRefs:
+    ev = results.evaluation
+    sh = book.sheet("inputs", max_width=32)
+    st, t = sh.st, sh.t
+    refs = InputRefs()
+    sh.title(0, t("inputs_title"))
+    sh.text(1, 0, t("inputs_note"), st.note, fit=False)
+    blocks = _Blocks(sh, ev)
+    program_sheet = ev.sheet_names.get("program", "Program")
+
+    # assumptions of the program
+    first = blocks.start("block_assumptions", [t("col_item"), t("col_value")])
+    p = ev.program
+    rows: list[tuple[str, object]] = [
+        ("assume_horizon", p.horizon_months), ("assume_objective", p.roi_objective),
+        ("assume_currency", p.currency), ("assume_outlier", p.outlier_rule)]
+    for i, (key, value) in enumerate(rows):
+        r = first + i
+        sh.text(r, 0, program_sheet)
+        sh.text(r, 1, t(key))
+        if isinstance(value, str):
+            sh.text(r, 2, value, st.input_text)
+        elif key == "assume_objective":
+            sh.number(r, 2, float(value), st.input_pct)  # type: ignore[arg-type]
+        else:
+            sh.number(r, 2, float(value), st.input_number)  # type: ignore[arg-type]
+    refs.horizon = sh.ref(first, 2)
+    refs.objective = sh.ref(first + 1, 2)
+    blocks.end(first, len(rows), 3)
+
+    # groups
+    first = blocks.start("block_groups", [t("col_group"), t("col_participants"),
+                                          t("col_surveys_sent"), t("col_description")])
+    groups_sheet = ev.sheet_names.get("groups", "")
+    for i, g in enumerate(ev.groups):
+        r = first + i
+        sh.text(r, 0, groups_sheet)
+        sh.text(r, 1, g.name, st.input_text)
+        sh.number(r, 2, g.participants, st.input_number)
+        sh.number(r, 3, g.surveys_sent, st.input_number)
+        sh.text(r, 4, g.description, st.input_text)
+        refs.participants[g.name] = sh.ref(r, 2)
+    blocks.end(first, len(ev.groups), 5)
+
+    # cost lines
+    first = blocks.start("block_costs", [
+        t("col_group"), t("col_code"), t("col_unit_cost"), t("col_quantity"),
+        t("col_duration"), t("col_proration"), t("col_description")])
+    for i, line in enumerate(ev.costs):
+        r = first + i
+        sh.text(r, 0, origin_text(book, line.origin))
+        sh.text(r, 1, line.group or "", st.input_text)
+        sh.text(r, 2, line.code, st.input_text)
+        sh.number(r, 3, line.unit_cost, st.input_money2)
+        sh.number(r, 4, line.quantity, st.input_number)
+        sh.number(r, 5, line.duration, st.input_number)
+        sh.number(r, 6, line.proration, st.input_pct)
+        sh.text(r, 7, line.description, st.input_text)
+        refs.costs[id(line)] = CostRef(sh.ref(r, 3), sh.ref(r, 4), sh.ref(r, 5), sh.ref(r, 6))
+    blocks.end(first, len(ev.costs), 8)
+
+    # rates
+    first = blocks.start("block_rates", [
+        t("col_rate"), t("col_amount"), t("col_days"), t("col_shifts"), t("col_hours")])
+    for i, rate in enumerate(ev.rates):
+        r = first + i
+        sh.text(r, 0, origin_text(book, rate.origin))
+        sh.text(r, 1, rate.name, st.input_text)
+        sh.number(r, 2, rate.amount, st.input_money2)
+        sh.number(r, 3, rate.days_per_month, st.input_number)
+        sh.number(r, 4, rate.shifts_per_day, st.input_number)
+        sh.number(r, 5, rate.hours_per_shift, st.input_number)
+        refs.rates[id(rate)] = RateRef(sh.ref(r, 2), sh.ref(r, 3), sh.ref(r, 4), sh.ref(r, 5))
+    blocks.end(first, len(ev.rates), 6)
+
+    # measures
+    first = blocks.start("block_measures", [
+        t("col_measure"), t("col_group"), t("col_unit"), t("col_better_when"),
+        t("col_isolation"), t("col_value_per_unit"), t("col_rate"), t("col_contribution"),
+        t("col_confidence"), t("col_value_source")])
+    for i, m in enumerate(ev.measures):
+        r = first + i
+        sh.text(r, 0, origin_text(book, m.origin))
+        for c, value in enumerate((m.name, m.group or "", m.unit, m.better_when, m.isolation),
+                                  start=1):
+            sh.text(r, c, value, st.input_text)
+        sh.number(r, 6, m.value_per_unit, st.input_money2)
+        sh.text(r, 7, m.rate or "", st.input_text)
+        sh.number(r, 8, m.contribution, st.input_pct)
+        sh.number(r, 9, m.confidence, st.input_pct)
+        sh.text(r, 10, m.value_source, st.input_text)
+        refs.measures[id(m)] = MeasureRef(sh.ref(r, 6), sh.ref(r, 8), sh.ref(r, 9))
+    blocks.end(first, len(ev.measures), 11)
+
+    # impact rows
+    first = blocks.start("block_impact", [
+        t("col_measure"), t("col_group"), t("col_before_period"), t("col_before"),
+        t("col_after_period"), t("col_after"), t("col_control_before"), t("col_control_after")])
+    for i, row in enumerate(ev.impact):
+        r = first + i
+        sh.text(r, 0, origin_text(book, row.origin))
+        sh.text(r, 1, row.measure, st.input_text)
+        sh.text(r, 2, row.group or "", st.input_text)
+        sh.text(r, 3, row.before_period, st.input_text)
+        sh.number(r, 4, row.before, st.input_number)
+        sh.text(r, 5, row.after_period, st.input_text)
+        sh.number(r, 6, row.after, st.input_number)
+        sh.number(r, 7, row.control_before, st.input_number)
+        sh.number(r, 8, row.control_after, st.input_number)
+        refs.impact[id(row)] = ImpactRef(sh.ref(r, 4), sh.ref(r, 6), sh.ref(r, 7), sh.ref(r, 8))
+    blocks.end(first, len(ev.impact), 9)
+
+    # estimates
+    if ev.estimates:
+        first = blocks.start("block_estimates", [
+            t("col_measure"), t("col_group"), t("col_respondent"), t("col_estimate_source"),
+            t("col_annual"), t("col_contribution"), t("col_confidence")])
+        for i, e in enumerate(ev.estimates):
+            r = first + i
+            sh.text(r, 0, origin_text(book, e.origin))
+            for c, value in enumerate((e.measure, e.group or "", e.respondent, e.source),
+                                      start=1):
+                sh.text(r, c, value, st.input_text)
+            sh.number(r, 5, e.annual_improvement, st.input_number)
+            sh.number(r, 6, e.contribution, st.input_pct)
+            sh.number(r, 7, e.confidence, st.input_pct)
+            refs.estimates[id(e)] = EstimateRef(sh.ref(r, 5), sh.ref(r, 6), sh.ref(r, 7))
+        blocks.end(first, len(ev.estimates), 8)
+
+    header, last, ncols, _ = blocks.biggest
+    if last > header:
+        sh.ws.autofilter(header, 0, last, ncols - 1)
+    sh.min_width(0, 14)
+    sh.finish(3)
+    return refs

@@ -1,0 +1,227 @@
+"""The Summary sheet: the program, the headline figures (formulas over Level 5) with the
+band in words and colour, the same per group, the level scorecard, a chart of benefits
+against costs, and the written interpretation with the recommended actions."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Protocol
+
+from roti_excel.method.evaluate import Results
+from roti_excel.method.roi import Financials
+from roti_excel.narrative.render import format_number, format_pct
+from roti_excel.report import charts
+from roti_excel.report.book import Book, Sheet
+from roti_excel.report.sheets.input_copies import InputRefs
+from roti_excel.report.sheets.roi import (
+    C_BAND,
+    C_BCR,
+    C_BEN,
+    C_COST,
+    C_NET,
+    C_PAY,
+    C_ROI,
+    FinRefs,
+    RoiRefs,
+    band_key,
+    band_label,
+)
+
+LAST_COL = 7
+
+
+class NarrativeText(Protocol):
+    """What the Summary uses of :class:`roti_excel.narrative.render.Narrative`."""
+
+    @property
+    def band_label(self) -> str: ...
+    @property
+    def headline(self) -> str: ...
+    @property
+    def band_text(self) -> str: ...
+    @property
+    def actions(self) -> tuple[str, ...]: ...
+    @property
+    def groups(self) -> Mapping[str, str]: ...
+
+
+def write(book: Book, results: Results, inputs: InputRefs, roi: RoiRefs,
+          narrative: NarrativeText) -> None:
+    ev = results.evaluation
+    p = ev.program
+    sh = book.sheet("summary")
+    st, t = sh.st, sh.t
+    sh.title(0, p.name)
+    sh.text(1, 0, t("summary_subtitle"), st.subtitle, fit=False)
+    row = 3
+    period = " – ".join(d.isoformat() for d in (p.evaluation_start, p.evaluation_end) if d)
+    for key, value in (("info_organization", p.organization), ("info_period", period),
+                       ("info_currency", p.currency), ("info_prepared_by", p.prepared_by),
+                       ("info_generated", book.generated.isoformat()),
+                       ("info_objective", ""), ("info_horizon", "")):
+        sh.text(row, 0, t(key), st.bold)
+        if key == "info_objective":
+            sh.formula(row, 1, inputs.objective, p.roi_objective, st.pct_left)
+        elif key == "info_horizon":
+            sh.formula(row, 1, inputs.horizon, p.horizon_months, st.number_left)
+        else:
+            sh.text(row, 1, value, fit=False)
+        row += 1
+    row += 1
+
+    # -- headline ----------------------------------------------------------------------
+    total = results.total
+    sh.section(row, t("summary_headline"))
+    row += 1
+    tr = roi.total
+    roi_value: float | str = ((total.benefits - total.costs) / total.costs
+                              if total.costs > 0 else t("na"))
+    headline: list[tuple[str, str, float | str, object]] = [
+        ("col_benefits", tr.benefits, total.benefits, st.money_bold),
+        ("col_costs_tr", tr.costs, total.costs, st.money_bold),
+        ("col_net", tr.net, total.benefits - total.costs, st.money_bold),
+        ("col_bcr", tr.bcr, total.benefits / total.costs if total.costs > 0 else t("na"),
+         st.ratio),
+        ("col_roi", tr.roi, roi_value, st.pct_bold),
+        ("col_payback", tr.payback, total.costs / (total.benefits / total.horizon_months)
+         if total.payback_months is not None else t("na"), st.months),
+        ("col_band", tr.band, band_label(book, total), st.bands[band_key(total)]),
+    ]
+    for key, ref, cached, fmt in headline:
+        sh.text(row, 0, t(key), st.bold)
+        sh.formula(row, 1, ref, cached, st.right if isinstance(cached, str) and
+                   key != "col_band" else fmt)
+        row += 1
+    sh.text(row, 0, t("summary_objective_note", objective=f"{p.roi_objective * 100:g}"),
+            st.note, fit=False)
+    row += 2
+
+    # -- per group ---------------------------------------------------------------------
+    fins = results.groups
+    sh.section(row, t("summary_groups"))
+    row += 1
+    sh.header(row, 0, [t("col_group"), t("col_benefits"), t("col_costs_tr"), t("col_net"),
+                       t("col_bcr"), t("col_roi"), t("col_payback"), t("col_band")])
+    row += 1
+    first = row
+    rows: list[tuple[str, FinRefs, Financials]] = [(f.name, roi.groups[f.name], f)
+                                                   for f in fins]
+    if not rows:
+        rows = [(t("total_all"), roi.total, total)]
+    for name, refs, fin in rows:
+        _group_row(sh, row, name, refs, fin, band_label(book, fin))
+        row += 1
+    last = row - 1
+    for fin in fins:
+        sentence = narrative.groups.get(fin.name, "")
+        if sentence:
+            sh.paragraph(row, 0, LAST_COL, sentence)
+            row += 1
+    row += 1
+    sh.section(row, t("summary_interpretation"))
+    row += 1
+    sh.paragraph(row, 0, LAST_COL, narrative.headline, st.headline)
+    row += 1
+    sh.paragraph(row, 0, LAST_COL, narrative.band_text)
+    row += 2
+    if narrative.actions:
+        sh.section(row, t("summary_actions"))
+        row += 1
+        for action in narrative.actions:
+            sh.paragraph(row, 0, LAST_COL, "• " + action)
+            row += 1
+        row += 1
+
+    chart = charts.bar(book, t("chart_benefits_costs"), [sh.name, first, 0, last, 0],
+                       [(t("col_benefits"), [sh.name, first, C_BEN, last, C_BEN]),
+                        (t("col_costs_tr"), [sh.name, first, C_COST, last, C_COST])],
+                       st.money_fmt)
+
+    # -- scorecard ---------------------------------------------------------------------
+    sh.section(row, t("summary_scorecard"))
+    row += 1
+    sh.header(row, 0, [t("col_level"), t("col_key_figure"), "", t("col_value"), t("col_n"),
+                       t("col_status")])
+    sh.ws.merge_range(row, 1, row, 2, t("col_key_figure"), st.header)
+    row += 1
+    r1, r2, r3, r4 = results.reaction, results.learning, results.application, results.impact
+    q1 = ev.questions_at(1)
+    q3 = ev.questions_at(3)
+    scale1 = f"{q1[0].scale_min:g}–{q1[0].scale_max:g}" if q1 else ""
+    scale3 = f"{q3[0].scale_min:g}–{q3[0].scale_max:g}" if q3 else ""
+    score: list[tuple[str, bool, str, float | None, object, str]] = [
+        ("level_1", r1.evaluated, t("key_reaction", scale=scale1,
+                                    fav=_pct_text(r1.overall.favourable_pct, book.lang)),
+         r1.overall.mean, st.number, f"{r1.respondents:g}"),
+        ("level_2", r2.evaluated, t("key_learning", mean=_num_text(r2.overall.mean, book.lang)),
+         None if r2.overall.pass_rate_pct is None else r2.overall.pass_rate_pct / 100,
+         st.pct1, f"{r2.overall.sat}"),
+        ("level_3", r3.evaluated, t("key_application", scale=scale3),
+         r3.overall_mean, st.number, f"{sum(x.respondents for x in r3.response):g}"),
+    ]
+    for key, evaluated, figure, figure_value, fmt, n in score:
+        sh.text(row, 0, t(key), st.bold)
+        if evaluated:
+            _key_figure(sh, row, figure)
+            sh.number(row, 3, figure_value, fmt)
+            sh.text(row, 4, n, st.center)
+            sh.text(row, 5, t("evaluated"))
+        else:
+            _key_figure(sh, row, "")
+            sh.text(row, 5, t("not_evaluated"), st.bands[""])
+        row += 1
+    sh.text(row, 0, t("level_4"), st.bold)
+    if r4.evaluated:
+        _key_figure(sh, row, t("key_impact"))
+        sh.formula(row, 3, tr.benefits, total.benefits, st.money)
+        sh.text(row, 4, t("n_measures", n=len(r4.measures)), st.center)
+        sh.text(row, 5, t("evaluated"))
+    else:
+        _key_figure(sh, row, "")
+        sh.text(row, 5, t("not_evaluated"), st.bands[""])
+    row += 1
+    sh.text(row, 0, t("level_5"), st.bold)
+    _key_figure(sh, row, t("col_roi"))
+    sh.formula(row, 3, tr.roi, roi_value, st.pct)
+    sh.text(row, 5, t("evaluated") if total.costs > 0 else t("no_costs_short"))
+    row += 2
+    sh.chart(row, 0, chart, x_scale=1.5, y_scale=0.9)
+    sh.min_width(0, 24)
+    sh.min_width(1, 20)
+    for col in range(2, LAST_COL + 1):
+        sh.min_width(col, 14)
+    sh.finish(1)
+    sh.ws.activate()
+    sh.ws.set_first_sheet()
+
+
+def _key_figure(sh: Sheet, row: int, text: str) -> None:
+    sh.ws.merge_range(row, 1, row, 2, "", sh.st.wrap)
+    sh.text(row, 1, text, sh.st.wrap, fit=False, last_col=2)
+
+
+def _group_row(sh: Sheet, row: int, name: str, refs: FinRefs, fin: Financials,
+               band: str) -> None:
+    st, t = sh.st, sh.t
+    sh.text(row, 0, name, st.bold)
+    sh.formula(row, C_BEN, refs.benefits, fin.benefits, st.money)
+    sh.formula(row, C_COST, refs.costs, fin.costs, st.money)
+    sh.formula(row, C_NET, refs.net, fin.benefits - fin.costs, st.money)
+    ok = fin.costs > 0
+    na = st.right
+    sh.formula(row, C_BCR, refs.bcr, fin.benefits / fin.costs if ok else t("na"),
+               st.ratio if ok else na)
+    sh.formula(row, C_ROI, refs.roi, (fin.benefits - fin.costs) / fin.costs if ok else t("na"),
+               st.pct if ok else na)
+    payback = fin.payback_months is not None
+    sh.formula(row, C_PAY, refs.payback, fin.costs / (fin.benefits / fin.horizon_months)
+               if payback else t("na"), st.months if payback else na)
+    sh.formula(row, C_BAND, refs.band, band, st.bands[band_key(fin)])
+
+
+def _pct_text(value: float | None, lang: str) -> str:
+    return "" if value is None else format_pct(value, 1, lang)
+
+
+def _num_text(value: float | None, lang: str) -> str:
+    return "" if value is None else format_number(value, 1, lang)
