@@ -3,17 +3,14 @@
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import json
-from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from roti_excel.atomic import write_bytes
 from roti_excel.errors import InputError
-from roti_excel.issues import Issue, error, sort_issues
+from roti_excel.issues import Issue, sort_issues
 from roti_excel.method.evaluate import Results, evaluate
 from roti_excel.model import Evaluation
 from roti_excel.summary import summary
@@ -37,46 +34,11 @@ class Loaded:
 
 def load(path: str | Path) -> Loaded:
     """Guard the file, read it, validate it. Never raises for anything in the file."""
-    # deferred: for a bad file the guard is the only cost
-    from roti_excel.reading.data_areas import check_areas
-    from roti_excel.reading.evaluation import build
-    from roti_excel.reading.guard import inspect_file
-    from roti_excel.reading.raw_tables import read_workbook
+    from roti_excel.reading.read import read  # deferred: for a bad file the guard is the cost
 
     path = Path(path)
-    guarded = inspect_file(path)
-    if not guarded.ok:
-        return Loaded(path, None, list(guarded.issues))
-    with _gc_paused():
-        try:
-            book = read_workbook(path)
-        except Exception as exc:  # noqa: BLE001 - any parser failure is a file problem
-            reason = str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
-            return Loaded(path, None, [*guarded.issues, error(
-                f"the workbook could not be read ({reason}); open it in Excel or LibreOffice "
-                "and save it again as .xlsx")])
-        evaluation, issues = build(book)
-    # merged ranges and uncomputed formulas inside the tables read: errors, each cell once
-    all_issues = check_areas(guarded, book, issues)
-    if any(i.severity == "error" for i in all_issues):
-        evaluation = None
-    if evaluation is not None:
-        evaluation = replace(evaluation, warnings=tuple(
-            i for i in all_issues if i.severity == "warning"))
-    return Loaded(path, evaluation, all_issues)
-
-
-@contextlib.contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Reading a large sheet allocates millions of objects and no reference cycles; the
-    cycle collector would rescan them again and again for nothing."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
+    evaluation, issues = read(path)
+    return Loaded(path, evaluation, issues)
 
 
 def load_valid(path: str | Path) -> Evaluation:

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from roti_excel.issues import Issue
+from roti_excel.schema import normalise
 
 
 class Origin(NamedTuple):
@@ -257,3 +258,13 @@ class Evaluation:
 
     def group_names(self) -> tuple[str, ...]:
         return tuple(g.name for g in self.groups)
+
+
+def find_measure(found: tuple[Measure, ...], name: str, group: str | None) -> Measure | None:
+    """A measure of the row's group, else one listed with a blank group."""
+    wanted = normalise(name)
+    for g in (group, None):
+        for m in found:
+            if normalise(m.name) == wanted and normalise(m.group or "") == normalise(g or ""):
+                return m
+    return None

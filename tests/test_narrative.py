@@ -8,12 +8,10 @@ from pathlib import Path
 import jinja2
 import pytest
 
-from roti_excel import model
+from roti_excel import load_valid, model
 from roti_excel.method.evaluate import Results, evaluate
 from roti_excel.narrative import render as narrative
 from roti_excel.narrative.render import format_money, format_number, render
-from roti_excel.reading.evaluation import build
-from roti_excel.reading.raw_tables import read_workbook
 from roti_excel.resources import resource_dir
 from tests.workbooks import thesis_workbook
 
@@ -42,9 +40,7 @@ def case(benefits: float | None, costs: float, *, objective: float = 0.25, lang:
 @pytest.fixture(scope="module")
 def thesis(tmp_path_factory: pytest.TempPathFactory) -> Results:
     path = thesis_workbook(tmp_path_factory.mktemp("thesis") / "thesis.xlsx")
-    ev, issues = build(read_workbook(path))
-    assert ev is not None, issues
-    return evaluate(ev)
+    return evaluate(load_valid(path))
 
 
 def everything(n: narrative.Narrative) -> list[str]:

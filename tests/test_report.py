@@ -15,10 +15,9 @@ import pytest
 from openpyxl.chart import BarChart, LineChart
 from openpyxl.worksheet.worksheet import Worksheet
 
+from roti_excel import load_valid
 from roti_excel.errors import OutputError
 from roti_excel.method.evaluate import Results, evaluate
-from roti_excel.reading.evaluation import build
-from roti_excel.reading.raw_tables import read_workbook
 from roti_excel.report import workbook as report
 from roti_excel.report.labels import SHEETS
 from tests.cases import EVIL, no_costs_evaluation, no_groups_evaluation, rich_evaluation
@@ -29,9 +28,7 @@ ID = [names[1] for names in SHEETS.values()]
 # -- cases --------------------------------------------------------------------------------
 
 def thesis_results(folder: Path) -> Results:
-    ev, issues = build(read_workbook(thesis_workbook(folder / "thesis.xlsx")))
-    assert ev is not None, issues
-    return evaluate(ev)
+    return evaluate(load_valid(thesis_workbook(folder / "thesis.xlsx")))
 
 
 

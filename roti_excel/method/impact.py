@@ -8,8 +8,7 @@ from dataclasses import dataclass
 
 from roti_excel.method import isolation
 from roti_excel.method.stats import is_outlier, outlier_fences
-from roti_excel.model import Estimate, Evaluation, ImpactRow, Measure
-from roti_excel.reading.evaluation import find_measure
+from roti_excel.model import Estimate, Evaluation, ImpactRow, Measure, find_measure
 
 BEYOND_HORIZON = "beyond horizon"
 MISSING_VALUE = "missing value"

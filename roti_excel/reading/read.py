@@ -1,0 +1,53 @@
+"""The reading stage, file to evaluation: the guard judges the file, the raw tables are read,
+every sheet is converted and checked, then the data areas (merged ranges, formulas without a
+value inside a table). The evaluation carries its warnings, attached here once."""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+
+from roti_excel.issues import Issue, error
+from roti_excel.model import Evaluation
+from roti_excel.reading.data_areas import check_areas
+from roti_excel.reading.evaluation import build
+from roti_excel.reading.guard import inspect_file
+from roti_excel.reading.raw_tables import read_workbook
+
+
+def read(path: Path) -> tuple[Evaluation | None, list[Issue]]:
+    """The evaluation (None when any error) and every issue. Never raises for file content."""
+    guarded = inspect_file(path)
+    if not guarded.ok:
+        return None, list(guarded.issues)
+    with _gc_paused():
+        try:
+            book = read_workbook(path)
+        except Exception as exc:  # noqa: BLE001 - any parser failure is a file problem
+            reason = str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
+            return None, [*guarded.issues, error(
+                f"the workbook could not be read ({reason}); open it in Excel or LibreOffice "
+                "and save it again as .xlsx")]
+        evaluation, issues = build(book)
+    # merged ranges and uncomputed formulas inside the tables read: errors, each cell once
+    all_issues = check_areas(guarded, book, issues)
+    if evaluation is None or any(i.severity == "error" for i in all_issues):
+        return None, all_issues
+    warnings = tuple(i for i in all_issues if i.severity == "warning")
+    return replace(evaluation, warnings=warnings), all_issues
+
+
+@contextlib.contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Reading a large sheet allocates millions of objects and no reference cycles; the
+    cycle collector would rescan them again and again for nothing."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()

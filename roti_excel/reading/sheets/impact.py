@@ -1,0 +1,147 @@
+"""The benefit sheets: Rates (derived unit values), Measures (what is measured and how its
+effect is isolated and converted), Impact (before and after values) and Estimates."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from roti_excel import model, schema
+from roti_excel.issues import error, warning
+from roti_excel.model import find_measure
+from roti_excel.reading.parser import Parser, or_default
+from roti_excel.reading.raw_tables import RawRow, RawTable
+from roti_excel.schema import normalise
+
+
+def read_rates(p: Parser) -> tuple[model.Rate, ...]:
+    out: list[model.Rate] = []
+    for table, row, v, _ in p.rows("rates"):
+        if not v["rate"] or v["amount"] is None:
+            continue
+        if any(normalise(r.name) == normalise(v["rate"]) for r in out):
+            p.issues.append(error(f"Rate '{v['rate']}' is listed twice; keep one row",
+                                  table.name, p.ref(table, row, "rate")))
+            continue
+        out.append(model.Rate(v["rate"], v["amount"], or_default(v["days_per_month"], 1.0),
+                              or_default(v["shifts_per_day"], 1.0),
+                              or_default(v["hours_per_shift"], 1.0),
+                              p.origin(table, row)))
+    return tuple(out)
+
+
+def read_measures(p: Parser, rate_list: tuple[model.Rate, ...]) -> tuple[model.Measure, ...]:
+    out: list[model.Measure] = []
+    rate_names = {normalise(r.name): r.name for r in rate_list}
+    seen: set[tuple[str, str]] = set()
+    for table, row, v, _ in p.rows("measures"):
+        if not v["measure"] or v["better_when"] is None or v["isolation"] is None:
+            continue
+        group = p.group(table, row, v["group"])
+        ident = (normalise(group or ""), normalise(v["measure"]))
+        if ident in seen:
+            p.issues.append(error(f"Measure '{v['measure']}' is listed twice for this group; "
+                                  "keep one row", table.name, p.ref(table, row, "measure")))
+            continue
+        seen.add(ident)
+        rate = v["rate"] or None
+        has_value = v["value_per_unit"] is not None
+        if has_value == bool(rate):
+            what = "both" if has_value else "neither"
+            p.issues.append(error(
+                f"Measure '{v['measure']}' has {what} Value per unit and Rate; fill exactly one "
+                "(a money value per unit such as 7291.67, or the name of a row in Rates)",
+                table.name, p.ref(table, row, "value_per_unit")))
+        if rate and normalise(rate) not in rate_names:
+            listed = ", ".join(rate_names.values()) or "none"
+            p.issues.append(error(f"Rate '{rate}' is not in the Rates sheet (listed: {listed}); "
+                                  "add it there or correct the name", table.name,
+                                  p.ref(table, row, "rate")))
+        if rate:
+            rate = rate_names.get(normalise(rate), rate)
+        if v["isolation"] == "estimate":
+            for key in ("contribution", "confidence"):
+                if v[key] is None:
+                    p.issues.append(error(
+                        f"{schema.MEASURES.column(key).en} is empty; Isolation = estimate needs "
+                        "it, enter a percentage such as 80%", table.name, p.ref(table, row, key)))
+        out.append(model.Measure(v["measure"], v["better_when"], v["isolation"], group,
+                                 v["unit"], v["type"] or "", v["value_per_unit"], rate,
+                                 v["value_source"], v["contribution"], v["confidence"],
+                                 v["notes"], p.origin(table, row)))
+    return tuple(out)
+
+
+def _unknown_measure(p: Parser, table: RawTable, row: RawRow, name: str,
+                     found: tuple[model.Measure, ...]) -> None:
+    listed = ", ".join(sorted({m.name for m in found})) or "none"
+    p.issues.append(error(f"Measure '{name}' is not in the Measures sheet for this group "
+                          f"(listed: {listed}); add it there or correct the name",
+                          table.name, p.ref(table, row, "measure")))
+
+
+def _measure_rows(p: Parser, key: str, found: tuple[model.Measure, ...]
+                  ) -> Iterator[tuple[RawTable, RawRow, dict[str, Any], str | None, model.Measure]]:
+    """Rows of Impact or Estimates with their group and the measure they name; a row
+    naming no known measure is reported and skipped."""
+    for table, row, v, _ in p.rows(key):
+        group = p.group(table, row, v["group"])
+        measure = find_measure(found, v["measure"], group) if v["measure"] else None
+        if measure is not None:
+            yield table, row, v, group, measure
+        elif v["measure"]:
+            _unknown_measure(p, table, row, v["measure"], found)
+
+
+def read_impact(p: Parser, found: tuple[model.Measure, ...]) -> tuple[model.ImpactRow, ...]:
+    out: list[model.ImpactRow] = []
+    for table, row, v, group, measure in _measure_rows(p, "impact", found):
+        if v["before"] is None or v["after"] is None:
+            empty = "After" if v["after"] is None else "Before"
+            p.issues.append(warning(
+                f"{empty} is empty for {measure.name} in this row; the period counts as no "
+                "improvement (0). Enter the value if it is known", table.name,
+                p.ref(table, row, "after" if v["after"] is None else "before")))
+        if measure.isolation == "control group" and (v["control_before"] is None
+                                                     or v["control_after"] is None):
+            p.issues.append(error(
+                f"{measure.name} uses Isolation = control group, but Control before or Control "
+                "after is empty; enter both control values", table.name,
+                p.ref(table, row, "control_before")))
+        out.append(model.ImpactRow(measure.name, v["before"], v["after"], group,
+                                   v["before_period"], v["after_period"], v["control_before"],
+                                   v["control_after"], p.origin(table, row)))
+    return tuple(out)
+
+
+def read_estimates(p: Parser, found: tuple[model.Measure, ...]) -> tuple[model.Estimate, ...]:
+    out: list[model.Estimate] = []
+    for table, row, v, group, measure in _measure_rows(p, "estimates", found):
+        if v["contribution"] is None or v["confidence"] is None:
+            continue
+        if v["annual_improvement"] is None:
+            p.issues.append(warning(
+                f"Annual improvement is empty for {v['respondent'] or 'this respondent'}; it "
+                "counts as no improvement (0)", table.name, p.ref(table, row,
+                                                                   "annual_improvement")))
+        out.append(model.Estimate(measure.name, v["respondent"], v["annual_improvement"],
+                                  v["contribution"], v["confidence"], group, v["source"] or "",
+                                  p.origin(table, row)))
+    return tuple(out)
+
+
+def check_trend_lines(p: Parser, found: tuple[model.Measure, ...],
+                       rows: tuple[model.ImpactRow, ...]) -> None:
+    """A least-squares line needs at least two before values per series."""
+    for m in found:
+        if m.isolation != "trend line":
+            continue
+        groups = {r.group for r in rows if find_measure(found, r.measure, r.group) == m}
+        for g in groups:
+            n = sum(1 for r in rows if r.group == g and r.before is not None
+                    and find_measure(found, r.measure, r.group) == m)
+            if n < 2:
+                p.issues.append(error(
+                    f"{m.name} uses Isolation = trend line but has {n} before value(s)"
+                    f"{' for ' + g if g else ''}; enter at least two before periods, or choose "
+                    "another isolation method", m.origin.sheet, m.origin.cell("A")))

@@ -1,0 +1,91 @@
+"""The Program sheet (field / value pairs) and the Groups sheet (units or cohorts evaluated
+separately)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from roti_excel import model, schema
+from roti_excel.issues import error, warning
+from roti_excel.reading.cell_values import CellAt, Converter
+from roti_excel.reading.parser import Parser
+from roti_excel.reading.raw_tables import Cell, RawTable
+from roti_excel.schema import normalise
+
+
+def read_program(p: Parser) -> model.Program:
+    table = p.table("program")
+    found: dict[str, Any] = {}
+    if table is not None:
+        conv = Converter(table.name, p.issues)
+        value_col = schema.PROGRAM.column("value")
+        for row in table.rows:
+            field_cell = row.get("field")
+            if field_cell is None or field_cell.blank:
+                continue
+            spec = next((f for f in schema.PROGRAM_FIELDS
+                         if any(normalise(n) == normalise(field_cell.value)
+                                for n in f.spellings())), None)
+            if spec is None:
+                p.issues.append(warning(
+                    f"unknown field '{field_cell.value}' is ignored; known fields: "
+                    + ", ".join(f.en for f in schema.PROGRAM_FIELDS),
+                    table.name, field_cell.ref))
+                continue
+            cell = row.get("value") or Cell(None, field_cell.ref)
+            # the field's own rules apply to the Value cell, under the field's name
+            typed = schema.Column(spec.key, spec.en, spec.id, spec.kind, False, spec.default,
+                                  spec.choices, example=spec.example or value_col.example)
+            found[spec.key] = (conv.value(typed, CellAt(cell)), cell.ref)
+    name = found.get("program_name", ("", ""))[0]
+    if not name and table is not None:  # a missing sheet is reported as such
+        where = table.name if table else schema.PROGRAM.en
+        ref = str(found.get("program_name", ("", "B2"))[1] or "B2")
+        p.issues.append(error("Program name is empty; enter the training program's name,"
+                                 " e.g. Protos 70 operator training", where, ref))
+    kw: dict[str, Any] = {}
+    for spec in schema.PROGRAM_FIELDS:
+        value = found.get(spec.key, (None, ""))[0]
+        if value in (None, "") and spec.default is not None:
+            value = spec.default
+        kw[spec.key] = value
+    bands = category_bands(p, kw.pop("category_bands") or "", table, found)
+    horizon = kw.pop("benefit_horizon")
+    return model.Program(
+        name=kw["program_name"] or "", organization=kw["organization"] or "",
+        currency=(kw["currency"] or "IDR").upper(), language=kw["language"] or "en",
+        roi_objective=float(kw["roi_objective"]), horizon_months=float(horizon),
+        evaluation_start=kw["evaluation_start"], evaluation_end=kw["evaluation_end"],
+        prepared_by=kw["prepared_by"] or "", outlier_rule=kw["outlier_rule"] or "flag",
+        category_bands=bands)
+
+
+def category_bands(p: Parser, text: str, table: RawTable | None,
+                   found: dict[str, Any]) -> tuple[tuple[float, str], ...]:
+    bands: list[tuple[float, str]] = []
+    for part in filter(None, (p.strip() for p in text.split(";"))):
+        match = re.match(r"^([0-9]+(?:[.,][0-9]+)?)\s+(.+)$", part)
+        if not match:
+            p.issues.append(error(
+                f"Category bands item '{part}' is not 'number label'; enter e.g. "
+                "'2.5 Poor; 3.25 Fair; 4 Good'", table.name if table else "Program",
+                found.get("category_bands", ("", ""))[1]))
+            continue
+        bands.append((float(match.group(1).replace(",", ".")), match.group(2).strip()))
+    return tuple(sorted(bands))
+
+
+def read_groups(p: Parser) -> tuple[model.Group, ...]:
+    out: list[model.Group] = []
+    for table, row, v, _ in p.rows("groups"):
+        name = v["group"]
+        if not name:
+            continue
+        if normalise(name) in p.group_names:
+            p.issues.append(error(f"Group '{name}' is listed twice; keep one row",
+                                     table.name, p.ref(table, row, "group")))
+            continue
+        p.group_names[normalise(name)] = name
+        out.append(model.Group(name, v["participants"], v["surveys_sent"], v["description"]))
+    return tuple(out)

@@ -1,0 +1,174 @@
+"""The survey sheets: Questions (codes, levels, dimensions, scales), Reaction and Application
+(one value per question code and respondent), and Application counts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from roti_excel import model, schema
+from roti_excel.issues import error, warning
+from roti_excel.reading.cell_values import CellAt, Converter
+from roti_excel.reading.parser import Parser, or_default
+from roti_excel.reading.raw_tables import Cell, RawRow, RawTable, clean
+from roti_excel.schema import normalise
+
+
+def read_questions(p: Parser) -> tuple[model.Question, ...]:
+    out: list[model.Question] = []
+    seen: set[str] = set()
+    for table, row, v, _ in p.rows("questions"):
+        code, level, dim = v["code"], v["level"], v["dimension"]
+        if not code or level is None or dim is None:
+            continue
+        where = p.ref(table, row, "code")
+        if normalise(code) in seen:
+            p.issues.append(error(f"question code '{code}' is used twice; codes must "
+                                     "be unique", table.name, where))
+            continue
+        seen.add(normalise(code))
+        allowed = schema.REACTION_DIMENSIONS if level == "1" else schema.APPLICATION_DIMENSIONS
+        if dim not in {c.key for c in allowed}:
+            p.issues.append(error(
+                f"Dimension '{dim}' does not belong to level {level}; enter one of: "
+                f"{schema.choice_list(allowed, 'en')}", table.name,
+                p.ref(table, row, "dimension")))
+            continue
+        lo, hi = or_default(v["scale_min"], 1.0), or_default(v["scale_max"], 5.0)
+        if lo >= hi:
+            p.issues.append(error(f"Scale min {lo:g} is not below Scale max {hi:g}; "
+                                     "enter e.g. 1 and 5", table.name,
+                                     p.ref(table, row, "scale_max")))
+            continue
+        labels = tuple(x.strip() for x in (v["labels"] or "").split(";") if x.strip())
+        points = hi - lo + 1
+        if labels and float(len(labels)) != points:
+            p.issues.append(warning(
+                f"Labels give {len(labels)} names for a {lo:g}-{hi:g} scale ({points:g} "
+                "points); the labels are not used", table.name, p.ref(table, row, "labels")))
+            labels = ()
+        out.append(model.Question(code, int(level), dim, v["question"], lo, hi, labels))
+    return tuple(out)
+
+
+def _number(p: Parser, table: RawTable, label: str, cell: Cell,
+            kind: schema.Kind = schema.Kind.NUMBER, example: str = "4") -> float | None:
+    named = schema.Column("answer", label, label, kind, example=example)
+    return Converter(table.name, p.issues).number(named, CellAt(cell))
+
+
+def _extra_cell(table: RawTable, row: RawRow, col: int) -> Cell:
+    return Cell(clean(row.raw(col)), f"{table.letters(col)}{row.number}")
+
+
+def _check_codes(p: Parser, table: RawTable, questions: dict[str, model.Question],
+                 level: int) -> None:
+    for header, c in table.extra_columns.items():
+        if normalise(header) not in questions:
+            codes = ", ".join(q.code for q in questions.values()) or "none yet"
+            p.issues.append(error(
+                f"column '{header}' is not a level {level} question code in Questions "
+                f"(codes: {codes}); add the question there or rename the column",
+                table.name, f"{table.letters(c)}{table.header_row}"))
+
+
+def _answer_column(p: Parser, table: RawTable, col: int,
+                   q: model.Question) -> list[float | None]:
+    """One question's answers: numbers on the scale pass in one comprehension; blanks,
+    text and answers off the scale are looked at one by one."""
+    raw = table.raw_column(col)
+    lo, hi = q.scale_min, q.scale_max
+    out: list[Any] = [v if type(v) is float and lo <= v <= hi else _OTHER for v in raw]
+    for i, value in enumerate(out):
+        if value is not _OTHER:
+            continue
+        cell = raw[i]
+        if cell == "" or cell is None or (isinstance(cell, str) and not cell.strip()):
+            out[i] = None
+            continue
+        row = table.rows[i]
+        number = cell if type(cell) is float else _number(
+            p, table, f"Answer to {q.code}", _extra_cell(table, row, col))
+        if number is not None and not lo <= number <= hi:
+            p.issues.append(warning(
+                f"answer {number:g} to {q.code} is outside its scale {lo:g}-{hi:g}; it is left "
+                "out of the averages (enter a value on the scale, or leave it blank)",
+                table.name, f"{table.letters(col)}{row.number}"))
+        out[i] = number
+    return out
+
+
+_OTHER: Any = object()
+
+
+def read_survey(p: Parser, key: str, questions: tuple[model.Question, ...],
+           level: int) -> model.Survey:
+    """A Reaction or Application sheet: one value per question code and row. Written as a
+    tight loop over raw values: company-wide surveys have hundreds of thousands of rows."""
+    table = p.table(key)
+    if table is None:
+        return model.Survey()
+    by_code = {normalise(q.code): q for q in questions}
+    _check_codes(p, table, by_code, level)
+    asked = [(c, by_code[normalise(h)]) for h, c in table.extra_columns.items()
+             if normalise(h) in by_code]
+    answers = [_answer_column(p, table, c, q) for c, q in asked]
+    by_row = list(zip(*answers, strict=True)) if answers else [()] * len(table.rows)
+    v = p.columns(table)
+    n = len(table.rows)
+    fixed = zip(by_row, p.groups_of(table, v["group"]), v.get("session", [""] * n),
+                v.get("trainer", [""] * n), v.get("date", [None] * n), v["respondent"],
+                v.get("weight", [1.0] * n), p.origins(table), strict=True)
+    rows = [model.SurveyRow(values, group, session, trainer, date, respondent,
+                            or_default(weight, 1.0), origin)
+            for values, group, session, trainer, date, respondent, weight, origin in fixed]
+    return model.Survey(tuple(q.code for _, q in asked), tuple(rows),
+                        tuple(table.letters(c) for c, _ in asked), table.name)
+
+
+def read_application_counts(p: Parser, questions: tuple[model.Question, ...]
+                       ) -> tuple[model.ApplicationCount, ...]:
+    by_code = {normalise(q.code): q for q in questions}
+    table = p.table("application_counts")
+    out: list[model.ApplicationCount] = []
+    if table is None:
+        return ()
+    count_col = schema.Column("count", "Count", "Jumlah", schema.Kind.NONNEGATIVE, example="12")
+    for table, row, v, _ in p.rows("application_counts"):
+        question = by_code.get(normalise(v["code"] or ""))
+        if question is None:
+            if v["code"]:
+                p.issues.append(error(
+                    f"Code '{v['code']}' is not a level 3 question in Questions; add it there",
+                    table.name, p.ref(table, row, "code")))
+            continue
+        counts: list[tuple[float, float]] = []
+        for header, cell in row.extra.items():
+            point = _scale_point(question, header)
+            if point is None:
+                p.issues.append(error(
+                    f"column '{header}' is not a point of {question.code}'s scale "
+                    f"{question.scale_min:g}-{question.scale_max:g}; head the columns 1, 2, ... "
+                    "or with the question's labels", table.name,
+                    f"{table.letters(table.extra_columns[header])}{table.header_row}"))
+                continue
+            if cell.blank:
+                continue
+            n = _number(p, table, f"Count for {question.code} = {header}", cell,
+                        count_col.kind, count_col.example)
+            if n is not None:
+                counts.append((point, n))
+        out.append(model.ApplicationCount(question.code, tuple(counts),
+                                          p.group(table, row, v["group"]), p.origin(table, row)))
+    return tuple(out)
+
+
+def _scale_point(question: model.Question, header: str) -> float | None:
+    try:
+        point = float(header.replace(",", "."))
+    except ValueError:
+        wanted = normalise(header)
+        for i, label in enumerate(question.labels):
+            if normalise(label) == wanted:
+                return question.scale_min + i
+        return None
+    return point if question.scale_min <= point <= question.scale_max else None
