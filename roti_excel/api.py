@@ -26,7 +26,7 @@ class Loaded:
 
     @property
     def ok(self) -> bool:
-        return self.evaluation is not None and not any(i.severity == "error" for i in self.issues)
+        return self.evaluation is not None and not any(i.is_error for i in self.issues)
 
     def messages(self) -> list[str]:
         return [i.format(str(self.path)) for i in sort_issues(self.issues)]

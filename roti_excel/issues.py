@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Literal
 
-Severity = Literal["error", "warning"]
+from roti_excel.domain import Severity
 
 _A1 = re.compile(r"^([A-Z]{1,3})([0-9]+)$")
 
@@ -50,6 +49,10 @@ class Issue:
     cell: str | None = None
     file: str | None = field(default=None, compare=False)
 
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
     def located(self, file: str) -> Issue:
         return Issue(self.severity, self.message, self.sheet, self.cell, file)
 
@@ -62,7 +65,7 @@ class Issue:
         elif self.sheet:
             parts.append(self.sheet)
         prefix = ": ".join(parts)
-        label = "" if self.severity == "error" else "warning: "
+        label = "" if self.is_error else "warning: "
         return f"{prefix}: {label}{self.message}" if prefix else f"{label}{self.message}"
 
     def as_dict(self) -> dict[str, str | None]:
@@ -71,14 +74,14 @@ class Issue:
 
 
 def error(message: str, sheet: str | None = None, cell: str | None = None) -> Issue:
-    return Issue("error", message, sheet, cell)
+    return Issue(Severity.ERROR, message, sheet, cell)
 
 
 def warning(message: str, sheet: str | None = None, cell: str | None = None) -> Issue:
-    return Issue("warning", message, sheet, cell)
+    return Issue(Severity.WARNING, message, sheet, cell)
 
 
 def sort_issues(issues: list[Issue]) -> list[Issue]:
     """Errors before warnings, otherwise in the order found."""
-    errors = [i for i in issues if i.severity == "error"]
-    return errors + [i for i in issues if i.severity != "error"]
+    errors = [i for i in issues if i.is_error]
+    return errors + [i for i in issues if not i.is_error]

@@ -9,6 +9,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
+from roti_excel.domain import Attendance, Direction, Isolation, Language, OutlierRule
 from roti_excel.issues import Issue
 from roti_excel.schema import normalise
 
@@ -32,13 +33,13 @@ class Program:
     name: str
     organization: str = ""
     currency: str = "IDR"
-    language: str = "en"
+    language: Language = Language.EN
     roi_objective: float = 0.25
     horizon_months: float = 12.0
     evaluation_start: dt.date | None = None
     evaluation_end: dt.date | None = None
     prepared_by: str = ""
-    outlier_rule: str = "flag"
+    outlier_rule: OutlierRule = OutlierRule.FLAG
     # (upper bound, label) pairs, ascending; empty = use the question's scale labels
     category_bands: tuple[tuple[float, str], ...] = ()
 
@@ -151,7 +152,7 @@ class LearningRow:
     pre_test: float | None = None
     max_score: float | None = None
     pass_mark: float | None = None
-    status: str | None = None  # "attended", "absent" or None (not stated)
+    status: Attendance | None = None  # None: not stated
     origin: Origin = NOWHERE
     post_cell: str = ""
 
@@ -181,8 +182,8 @@ class Rate:
 @dataclass(frozen=True)
 class Measure:
     name: str
-    better_when: str  # "lower" or "higher"
-    isolation: str  # "none", "control group", "trend line", "estimate"
+    better_when: Direction
+    isolation: Isolation
     group: str | None = None
     unit: str = ""
     type: str = ""

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from roti_excel.domain import Severity
 from roti_excel.method.evaluate import Results
 
 
@@ -38,7 +39,7 @@ def summary(results: Results) -> dict[str, Any]:
     ev = results.evaluation
     program = ev.program
     issues = [i.as_dict() for i in ev.warnings]
-    issues += [{"severity": "warning", "sheet": f.sheet or None, "cell": f.cell or None,
+    issues += [{"severity": Severity.WARNING, "sheet": f.sheet or None, "cell": f.cell or None,
                 "message": f.message} for f in results.findings]
     participants = {g.name: g.participants for g in ev.groups}
     return {

@@ -6,13 +6,14 @@ from dataclasses import replace
 from typing import Any
 
 from roti_excel import model
+from roti_excel.domain import Direction, Isolation, Language
 from roti_excel.model import Origin
 
 
 def article_case(cost: float, *benefits: float, objective: float = 0.25) -> model.Evaluation:
     """One cost line and one measure per benefit, each worth its amount in money."""
-    measures = tuple(model.Measure(f"Benefit {i}", "higher", "none", value_per_unit=1.0)
-                     for i in range(len(benefits)))
+    measures = tuple(model.Measure(f"Benefit {i}", Direction.HIGHER, Isolation.NONE,
+                                   value_per_unit=1.0) for i in range(len(benefits)))
     impact = tuple(model.ImpactRow(f"Benefit {i}", 0.0, b) for i, b in enumerate(benefits))
     return model.Evaluation(
         model.Program("Article case", roi_objective=objective),
@@ -31,8 +32,8 @@ LONG = "x" * 40_000
 
 def rich_evaluation(**program: Any) -> model.Evaluation:
     """No survey levels; every isolation method; shared costs; hostile and overlong text."""
-    fields: dict[str, Any] = {"organization": "Org & Co", "currency": "USD", "language": "en",
-                              "roi_objective": 0.2, "horizon_months": 6,
+    fields: dict[str, Any] = {"organization": "Org & Co", "currency": "USD",
+                              "language": Language.EN, "roi_objective": 0.2, "horizon_months": 6,
                               "prepared_by": EVIL[1], **program}
     p = model.Program(EVIL[0], **fields)
 
@@ -47,13 +48,13 @@ def rich_evaluation(**program: Any) -> model.Evaluation:
         model.CostLine("TE", 700.0, 1, 1, 1.0, None, "evaluation", at("Costs", 7)),
     )
     measures = (
-        model.Measure(EVIL[0], "lower", "control group", "North", "errors", "hard", 15.5,
-                      origin=at("Measures", 3)),
-        model.Measure("Output", "higher", "trend line", "South", EVIL[4], "hard", None, "Wage",
-                      origin=at("Measures", 4)),
-        model.Measure("Overtime", "lower", "estimate", "North", EVIL[6], "hard", None, "wage",
-                      contribution=0.6, confidence=0.8, origin=at("Measures", 5)),
-        model.Measure("Sales", "higher", "estimate", None, "USD", "hard", 0.25,
+        model.Measure(EVIL[0], Direction.LOWER, Isolation.CONTROL_GROUP, "North", "errors",
+                      "hard", 15.5, origin=at("Measures", 3)),
+        model.Measure("Output", Direction.HIGHER, Isolation.TREND_LINE, "South", EVIL[4], "hard",
+                      None, "Wage", origin=at("Measures", 4)),
+        model.Measure("Overtime", Direction.LOWER, Isolation.ESTIMATE, "North", EVIL[6], "hard",
+                      None, "wage", contribution=0.6, confidence=0.8, origin=at("Measures", 5)),
+        model.Measure("Sales", Direction.HIGHER, Isolation.ESTIMATE, None, "USD", "hard", 0.25,
                       origin=at("Measures", 6)),
     )
     impact: list[model.ImpactRow] = []

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from roti_excel import evaluate, load, model
-from roti_excel.method.roi import HIGH, NEGATIVE, THIN_POSITIVE, band
+from roti_excel.domain import Band, Direction, Isolation, OutlierRule
+from roti_excel.method.roi import band
 from tests.cases import article_case, roi_case
 from tests.workbooks import thesis_workbook
 
@@ -43,7 +44,7 @@ class TestThesisGoldenFigures:
         assert round(fin.bcr, 4) == bcr
         assert round(fin.roi_pct, 4) == roi
         assert round(fin.payback_months, 2) == payback
-        assert fin.band == HIGH
+        assert fin.band == Band.HIGH
 
     def test_both_units(self, thesis):
         """The total over both units: 346,324,197.92 against 215,593,000, ROI 60.638 %.
@@ -91,8 +92,8 @@ class TestPublishedCases:
 
 class TestBands:
     @pytest.mark.parametrize(("roi", "expected"), [
-        (25.0, HIGH), (24.999, THIN_POSITIVE), (0.0, THIN_POSITIVE), (-0.001, NEGATIVE),
-        (1000.0, HIGH), (-100.0, NEGATIVE)])
+        (25.0, Band.HIGH), (24.999, Band.THIN_POSITIVE), (0.0, Band.THIN_POSITIVE),
+        (-0.001, Band.NEGATIVE), (1000.0, Band.HIGH), (-100.0, Band.NEGATIVE)])
     def test_boundaries(self, roi, expected):
         """Objective itself is high; exactly 0 (break-even) is thin positive."""
         assert band(roi, 25.0) == expected
@@ -100,17 +101,17 @@ class TestBands:
     def test_break_even_through_evaluate(self):
         """Benefits equal to costs give ROI 0 and the thin positive band."""
         r = evaluate(roi_case(100.0, 100.0))
-        assert r.total.roi_pct == 0.0 and r.total.band == THIN_POSITIVE
+        assert r.total.roi_pct == 0.0 and r.total.band == Band.THIN_POSITIVE
 
     def test_objective_from_program(self):
         """A 70 % objective makes ROI 60 % thin positive."""
         r = evaluate(roi_case(160.0, 100.0, objective=0.70))
-        assert r.total.band == THIN_POSITIVE
+        assert r.total.band == Band.THIN_POSITIVE
 
     def test_zero_costs_give_no_ratios(self):
         """Costs of 0: BCR, ROI, payback and band are None and a finding says why."""
         ev = model.Evaluation(model.Program("No costs"), measures=(
-            model.Measure("Output", "higher", "none", value_per_unit=1.0),),
+            model.Measure("Output", Direction.HIGHER, Isolation.NONE, value_per_unit=1.0),),
             impact=(model.ImpactRow("Output", 0.0, 10.0),))
         r = evaluate(ev)
         assert (r.total.bcr, r.total.roi_pct, r.total.payback_months, r.total.band) == (
@@ -127,7 +128,8 @@ def _one_measure(isolation: str, rows: tuple[model.ImpactRow, ...], better: str 
                  **kw: float) -> model.Evaluation:
     return model.Evaluation(
         model.Program("Isolation case"), costs=(model.CostLine("EC", 100.0),),
-        measures=(model.Measure("M", better, isolation, value_per_unit=10.0, **kw),),
+        measures=(model.Measure("M", Direction(better), Isolation(isolation), value_per_unit=10.0,
+                                **kw),),
         impact=rows)
 
 
@@ -179,8 +181,8 @@ class TestIsolation:
         """Estimates: annual improvement x contribution x confidence x value per unit."""
         ev = model.Evaluation(
             model.Program("Estimates"), costs=(model.CostLine("EC", 1000.0),),
-            measures=(model.Measure("Errors", "lower", "estimate", value_per_unit=50.0,
-                                    contribution=1.0, confidence=1.0),),
+            measures=(model.Measure("Errors", Direction.LOWER, Isolation.ESTIMATE,
+                                    value_per_unit=50.0, contribution=1.0, confidence=1.0),),
             estimates=(model.Estimate("Errors", "Ani", 40.0, 0.5, 0.9),
                        model.Estimate("Errors", "Budi", 20.0, 0.25, 0.8),
                        model.Estimate("Errors", "Citra", None, 0.5, 0.5)))
@@ -194,7 +196,7 @@ class TestConservativeRules:
         """With a 2-month horizon only the first two periods count; the third is listed."""
         ev = model.Evaluation(
             model.Program("Horizon", horizon_months=2), costs=(model.CostLine("EC", 1.0),),
-            measures=(model.Measure("M", "higher", "none", value_per_unit=1.0),),
+            measures=(model.Measure("M", Direction.HIGHER, Isolation.NONE, value_per_unit=1.0),),
             impact=tuple(model.ImpactRow("M", 0, v) for v in (1, 2, 4)))
         r = evaluate(ev)
         assert r.total.benefits == 3.0
@@ -212,8 +214,10 @@ class TestConservativeRules:
         """Outside 3 x IQR: flagged always, excluded only when the rule says exclude."""
         rows = tuple(model.ImpactRow("M", 0, v) for v in (1, 1, 1, 1, 1000))
         ev = model.Evaluation(
-            model.Program("Outliers", outlier_rule=rule), costs=(model.CostLine("EC", 1.0),),
-            measures=(model.Measure("M", "higher", "none", value_per_unit=10.0),), impact=rows)
+            model.Program("Outliers", outlier_rule=OutlierRule(rule)),
+            costs=(model.CostLine("EC", 1.0),),
+            measures=(model.Measure("M", Direction.HIGHER, Isolation.NONE, value_per_unit=10.0),),
+            impact=rows)
         r = evaluate(ev)
         assert r.total.benefits == benefits
         assert [f.kind for f in r.findings].count("outlier") == 1
@@ -223,7 +227,7 @@ class TestConservativeRules:
         ev = model.Evaluation(
             model.Program("Shared"), groups=(model.Group("A", 30), model.Group("B", 10)),
             costs=(model.CostLine("NA", 400.0), model.CostLine("T", 100.0, group="A")),
-            measures=(model.Measure("M", "higher", "none", value_per_unit=1.0),),
+            measures=(model.Measure("M", Direction.HIGHER, Isolation.NONE, value_per_unit=1.0),),
             impact=(model.ImpactRow("M", 0, 1, group="A"),))
         r = evaluate(ev)
         a, b = r.costs.groups

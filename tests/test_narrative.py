@@ -9,9 +9,12 @@ import jinja2
 import pytest
 
 from roti_excel import load_valid, model
+from roti_excel.domain import Attendance, Direction, Isolation, Language, OutlierRule
 from roti_excel.method.evaluate import Results, evaluate
 from roti_excel.narrative import render as narrative
-from roti_excel.narrative.render import format_money, format_number, render
+from roti_excel.narrative.facts import total_facts
+from roti_excel.narrative.numbers import Formatter, format_money, format_number
+from roti_excel.narrative.render import render
 from roti_excel.resources import resource_dir
 from tests.workbooks import thesis_workbook
 
@@ -24,14 +27,14 @@ def case(benefits: float | None, costs: float, *, objective: float = 0.25, lang:
     measures: tuple[model.Measure, ...] = ()
     impact: tuple[model.ImpactRow, ...] = ()
     if benefits is not None:
-        measures = (model.Measure("Output", "higher", "control group", unit="units",
-                                  value_per_unit=MILLION),)
+        measures = (model.Measure("Output", Direction.HIGHER, Isolation.CONTROL_GROUP,
+                                  unit="units", value_per_unit=MILLION),)
         impact = (model.ImpactRow("Output", 0.0, benefits / MILLION, group="Unit A",
                                   control_before=0.0, control_after=0.0),)
     costs_lines = (model.CostLine("EC", costs, group="Unit A"), model.CostLine("L", 0.0),
                    model.CostLine("TE", 0.0)) if costs else ()
     ev = model.Evaluation(
-        model.Program("Sales coaching", language=lang, roi_objective=objective),
+        model.Program("Sales coaching", language=Language(lang), roi_objective=objective),
         groups=(model.Group("Unit A", participants=10),), costs=costs_lines,
         measures=measures, impact=impact, **fields)  # type: ignore[arg-type]
     return evaluate(ev)
@@ -123,8 +126,8 @@ class TestTemplates:
     def test_missing_single_fact_raises(self):
         """Dropping one fact from a complete set is enough to fail."""
         results = case(200 * MILLION, 100 * MILLION)
-        fmt = narrative._Fmt("en", "IDR")
-        facts = narrative._total_facts(results, fmt)
+        fmt = Formatter("en", "IDR")
+        facts = total_facts(results, fmt)
         narrative.render_template("en", "headline.j2", facts)
         del facts["bcr"]
         with pytest.raises(jinja2.UndefinedError):
@@ -133,7 +136,7 @@ class TestTemplates:
     def test_none_fact_raises(self):
         """A fact that is None must not print as "None"."""
         results = case(200 * MILLION, 100 * MILLION)
-        facts = narrative._total_facts(results, narrative._Fmt("en", "IDR"))
+        facts = total_facts(results, Formatter("en", "IDR"))
         facts["roi"] = None
         with pytest.raises(jinja2.UndefinedError):
             narrative.render_template("en", "roi.j2", facts)
@@ -324,7 +327,7 @@ class TestLevels:
             model.LearningRow("1", 80, pre_test=60, max_score=100, pass_mark=70),
             model.LearningRow("2", 65, pre_test=50, max_score=100, pass_mark=70),
             model.LearningRow("3", 95, pre_test=70, max_score=100, pass_mark=70),
-            model.LearningRow("4", None, max_score=100, pass_mark=70, status="absent"),
+            model.LearningRow("4", None, max_score=100, pass_mark=70, status=Attendance.ABSENT),
             model.LearningRow("5", 0, max_score=100, pass_mark=70),
         )
         en = render(level_case(learning=rows), "en").levels["learning"]
@@ -356,7 +359,7 @@ class TestLevels:
 
     def test_impact(self):
         """Impact: each measure's improvement in its unit, its money and its isolation."""
-        measure = model.Measure("Overtime", "lower", "estimate", unit="hours",
+        measure = model.Measure("Overtime", Direction.LOWER, Isolation.ESTIMATE, unit="hours",
                                 value_per_unit=50_000, contribution=0.6, confidence=0.8)
         rows = (model.ImpactRow("Overtime", 300, 200), model.ImpactRow("Overtime", 300, 250))
         results = level_case(measures=(measure,), impact=rows,
@@ -376,7 +379,8 @@ class TestLevels:
         ("trend line", "trend line")])
     def test_impact_isolation(self, isolation, words):
         """The isolation method of each measure is named."""
-        measure = model.Measure("Output", "higher", isolation, value_per_unit=1.0)
+        measure = model.Measure("Output", Direction.HIGHER, Isolation(isolation),
+                                value_per_unit=1.0)
         rows = tuple(model.ImpactRow("Output", 10, 12, before_period=f"2020-0{i}",
                                      after_period=f"2021-0{i}", control_before=10,
                                      control_after=11) for i in range(1, 4))
@@ -435,7 +439,8 @@ class TestDataQuality:
 
     def test_zeroed_and_review(self):
         """Zeroed periods are counted, an ROI above 500 % is sent for review."""
-        measure = model.Measure("Output", "higher", "control group", value_per_unit=MILLION)
+        measure = model.Measure("Output", Direction.HIGHER, Isolation.CONTROL_GROUP,
+                                value_per_unit=MILLION)
         rows = (model.ImpactRow("Output", 0, 700, control_before=0, control_after=0),
                 model.ImpactRow("Output", 0, None))
         ev = model.Evaluation(model.Program("P"), costs=(model.CostLine("EC", 100 * MILLION),),
@@ -450,11 +455,12 @@ class TestDataQuality:
                                                   ("flag", "was flagged but kept")])
     def test_adjustments(self, rule, words):
         """Trimmed periods, outliers, equal cost split and likely absentees are each named."""
-        measure = model.Measure("Output", "higher", "control group", value_per_unit=1.0)
+        measure = model.Measure("Output", Direction.HIGHER, Isolation.CONTROL_GROUP,
+                                value_per_unit=1.0)
         rows = tuple(model.ImpactRow("Output", 0, after, control_before=0, control_after=0)
                      for after in (1, 1, 1, 1, 100, 1))
         ev = model.Evaluation(
-            model.Program("P", horizon_months=5, outlier_rule=rule),
+            model.Program("P", horizon_months=5, outlier_rule=OutlierRule(rule)),
             groups=(model.Group("A"), model.Group("B")),
             costs=(model.CostLine("EC", 10.0),), measures=(measure,), impact=rows,
             learning=(model.LearningRow("1", 0), model.LearningRow("2", 80)))

@@ -9,6 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from roti_excel import evaluate, load, model
+from roti_excel.domain import Direction, Isolation
 from roti_excel.method.roi import band
 from tests.workbooks import write_workbook
 
@@ -20,7 +21,7 @@ def _case(benefits: list[float], costs: list[float]) -> model.Evaluation:
     return model.Evaluation(
         model.Program("P"),
         costs=tuple(model.CostLine("EC", c) for c in costs),
-        measures=(model.Measure("M", "higher", "none", value_per_unit=1.0),),
+        measures=(model.Measure("M", Direction.HIGHER, Isolation.NONE, value_per_unit=1.0),),
         impact=tuple(model.ImpactRow("M", 0.0, b) for b in benefits))
 
 

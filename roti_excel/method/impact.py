@@ -6,13 +6,10 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from roti_excel.domain import Isolation, OutlierRule, PeriodNote
 from roti_excel.method import isolation
 from roti_excel.method.stats import is_outlier, outlier_fences
 from roti_excel.model import Estimate, Evaluation, ImpactRow, Measure, find_measure
-
-BEYOND_HORIZON = "beyond horizon"
-MISSING_VALUE = "missing value"
-OUTLIER_EXCLUDED = "extreme value excluded"
 
 
 @dataclass(frozen=True)
@@ -26,7 +23,7 @@ class PeriodResult:
     money: float  # adjusted x value per unit, 0 when not included
     included: bool
     outlier: bool
-    note: str  # why not included, or "" ; MISSING_VALUE periods are included as 0
+    note: PeriodNote  # why not counted in full; MISSING_VALUE periods count as 0
     # trend line only: x of this row's before value (None when missing) and after value
     before_x: float | None = None
     after_x: float | None = None
@@ -41,7 +38,7 @@ class EstimateResult:
     money: float
     included: bool
     outlier: bool
-    note: str
+    note: PeriodNote
 
 
 @dataclass(frozen=True)
@@ -87,7 +84,7 @@ def _periods(ev: Evaluation, measure: Measure, rows: list[ImpactRow], unit_value
     projections: list[float | None] = [None] * len(rows)
     before_x: list[float | None] = [None] * len(rows)
     after_x: list[float | None] = [None] * len(rows)
-    if measure.isolation == "trend line":
+    if measure.isolation == Isolation.TREND_LINE:
         known = [(i, r) for i, r in enumerate(rows) if r.before is not None]
         xs_before, xs_after = isolation.period_positions(
             [r.before_period for _, r in known], [r.after_period for r in rows])
@@ -97,34 +94,34 @@ def _periods(ev: Evaluation, measure: Measure, rows: list[ImpactRow], unit_value
             before_x[i] = x
         after_x = list(xs_after)
     factor = 1.0
-    if measure.isolation == "estimate":
+    if measure.isolation == Isolation.ESTIMATE:
         factor = isolation.estimate_factor(measure.contribution or 0.0, measure.confidence or 0.0)
-    drafts: list[tuple[ImpactRow, float, float | None, float, str]] = []
+    drafts: list[tuple[ImpactRow, float, float | None, float, PeriodNote]] = []
     for i, row in enumerate(rows):
-        note = BEYOND_HORIZON if i >= horizon else ""
+        note = PeriodNote.BEYOND_HORIZON if i >= horizon else PeriodNote.COUNTED
         if row.before is None or row.after is None:
-            drafts.append((row, 0.0, None, 0.0, note or MISSING_VALUE))
+            drafts.append((row, 0.0, None, 0.0, note or PeriodNote.MISSING_VALUE))
             continue
         change = isolation.signed_change(row.before, row.after, direction)
         baseline: float | None = None
         improvement = change
-        if measure.isolation == "control group":
+        if measure.isolation == Isolation.CONTROL_GROUP:
             baseline = isolation.signed_change(row.control_before or 0.0, row.control_after or 0.0,
                                                direction)
             improvement = change - baseline
-        elif measure.isolation == "trend line":
+        elif measure.isolation == Isolation.TREND_LINE:
             baseline = projections[i]
             improvement = isolation.trend_improvement(baseline or 0.0, row.after, direction)
         drafts.append((row, change, baseline, improvement, note))
-    fences = outlier_fences([d[3] * factor for d in drafts if not d[4]])
-    exclude = ev.program.outlier_rule == "exclude"
+    fences = outlier_fences([d[3] * factor for d in drafts if d[4] is PeriodNote.COUNTED])
+    exclude = ev.program.outlier_rule == OutlierRule.EXCLUDE
     out: list[PeriodResult] = []
     for i, (row, change, baseline, improvement, note) in enumerate(drafts):
         adjusted = improvement * factor
-        outlier = not note and is_outlier(adjusted, fences)
+        outlier = note is PeriodNote.COUNTED and is_outlier(adjusted, fences)
         if outlier and exclude:
-            note = OUTLIER_EXCLUDED
-        included = note in ("", MISSING_VALUE)
+            note = PeriodNote.OUTLIER_EXCLUDED
+        included = note in (PeriodNote.COUNTED, PeriodNote.MISSING_VALUE)
         out.append(PeriodResult(row, change, baseline, improvement, factor, adjusted,
                                 adjusted * unit_value if included else 0.0, included, outlier,
                                 note, before_x[i], after_x[i]))
@@ -136,15 +133,15 @@ def _estimates(ev: Evaluation, rows: list[Estimate],
     horizon_factor = ev.program.horizon_months / 12
     fences = outlier_fences([e.annual_improvement for e in rows
                              if e.annual_improvement is not None])
-    exclude = ev.program.outlier_rule == "exclude"
+    exclude = ev.program.outlier_rule == OutlierRule.EXCLUDE
     out: list[EstimateResult] = []
     for e in rows:
         factor = isolation.estimate_factor(e.contribution, e.confidence)
         annual = e.annual_improvement if e.annual_improvement is not None else 0.0
         outlier = e.annual_improvement is not None and is_outlier(annual, fences)
-        note = MISSING_VALUE if e.annual_improvement is None else (
-            OUTLIER_EXCLUDED if outlier and exclude else "")
-        included = note != OUTLIER_EXCLUDED
+        note = PeriodNote.MISSING_VALUE if e.annual_improvement is None else (
+            PeriodNote.OUTLIER_EXCLUDED if outlier and exclude else PeriodNote.COUNTED)
+        included = note is not PeriodNote.OUTLIER_EXCLUDED
         adjusted = annual * factor * horizon_factor
         out.append(EstimateResult(e, factor, horizon_factor, adjusted,
                                   adjusted * unit_value if included else 0.0, included, outlier,

@@ -9,14 +9,16 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 
+from roti_excel.domain import Direction
 
-def signed_change(before: float, after: float, better_when: str) -> float:
+
+def signed_change(before: float, after: float, better_when: Direction) -> float:
     """after - before for "higher is better", before - after for "lower is better"."""
-    return before - after if better_when == "lower" else after - before
+    return before - after if better_when == Direction.LOWER else after - before
 
 
 def control_group(before: float, after: float, control_before: float, control_after: float,
-                  better_when: str) -> float:
+                  better_when: Direction) -> float:
     """The trained group's change minus the control group's change."""
     return (signed_change(before, after, better_when)
             - signed_change(control_before, control_after, better_when))
@@ -33,7 +35,7 @@ def least_squares(xs: Sequence[float], ys: Sequence[float]) -> tuple[float, floa
     return my - slope * mx, slope
 
 
-def trend_improvement(projected: float, actual: float, better_when: str) -> float:
+def trend_improvement(projected: float, actual: float, better_when: Direction) -> float:
     """Actual against the projection of the pre-program trend."""
     return signed_change(projected, actual, better_when)
 

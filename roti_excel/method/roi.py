@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-HIGH = "high"
-THIN_POSITIVE = "thin_positive"
-NEGATIVE = "negative"
+from roti_excel.domain import Band
 
 
 @dataclass(frozen=True)
@@ -37,7 +35,7 @@ class Financials:
         return self.costs / (self.benefits / self.horizon_months)
 
     @property
-    def band(self) -> str | None:
+    def band(self) -> Band | None:
         roi = self.roi_pct
         return None if roi is None else band(roi, self.objective_pct)
 
@@ -47,10 +45,10 @@ class Financials:
                 "payback_months": self.payback_months, "band": self.band}
 
 
-def band(roi_pct: float, objective_pct: float) -> str:
+def band(roi_pct: float, objective_pct: float) -> Band:
     """high at or above the objective, thin positive from 0 (break-even) up to it,
     negative below 0."""
     if roi_pct >= objective_pct:
-        return HIGH
-    return THIN_POSITIVE if roi_pct >= 0 else NEGATIVE
+        return Band.HIGH
+    return Band.THIN_POSITIVE if roi_pct >= 0 else Band.NEGATIVE
 

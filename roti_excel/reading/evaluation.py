@@ -53,7 +53,7 @@ def build(book: RawWorkbook) -> tuple[model.Evaluation | None, list[Issue]]:
         program, groups, cost_lines, questions, reaction, read_learning(p), application,
         counts, rates, measures, impact_rows, estimate_rows, read_intangibles(p),
         str(book.path), {k: t.name for k, t in book.tables.items()})
-    has_errors = any(i.severity == "error" for i in p.issues)
+    has_errors = any(i.is_error for i in p.issues)
     return (None if has_errors else evaluation), p.issues
 
 

@@ -34,9 +34,9 @@ def read(path: Path) -> tuple[Evaluation | None, list[Issue]]:
         evaluation, issues = build(book)
     # merged ranges and uncomputed formulas inside the tables read: errors, each cell once
     all_issues = check_areas(guarded, book, issues)
-    if evaluation is None or any(i.severity == "error" for i in all_issues):
+    if evaluation is None or any(i.is_error for i in all_issues):
         return None, all_issues
-    warnings = tuple(i for i in all_issues if i.severity == "warning")
+    warnings = tuple(i for i in all_issues if not i.is_error)
     return replace(evaluation, warnings=warnings), all_issues
 
 

@@ -88,4 +88,4 @@ class GuardResult:
     @property
     def ok(self) -> bool:
         """True when nothing stops the file from being read (warnings allowed)."""
-        return not any(i.severity == "error" for i in self.issues)
+        return not any(i.is_error for i in self.issues)

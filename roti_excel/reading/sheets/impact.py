@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from roti_excel import model, schema
+from roti_excel.domain import Direction, Isolation
 from roti_excel.issues import error, warning
 from roti_excel.model import find_measure
 from roti_excel.reading.parser import Parser, or_default
@@ -59,13 +60,14 @@ def read_measures(p: Parser, rate_list: tuple[model.Rate, ...]) -> tuple[model.M
                                   p.ref(table, row, "rate")))
         if rate:
             rate = rate_names.get(normalise(rate), rate)
-        if v["isolation"] == "estimate":
+        isolation, better_when = Isolation(v["isolation"]), Direction(v["better_when"])
+        if isolation == Isolation.ESTIMATE:
             for key in ("contribution", "confidence"):
                 if v[key] is None:
                     p.issues.append(error(
                         f"{schema.MEASURES.column(key).en} is empty; Isolation = estimate needs "
                         "it, enter a percentage such as 80%", table.name, p.ref(table, row, key)))
-        out.append(model.Measure(v["measure"], v["better_when"], v["isolation"], group,
+        out.append(model.Measure(v["measure"], better_when, isolation, group,
                                  v["unit"], v["type"] or "", v["value_per_unit"], rate,
                                  v["value_source"], v["contribution"], v["confidence"],
                                  v["notes"], p.origin(table, row)))
@@ -102,7 +104,7 @@ def read_impact(p: Parser, found: tuple[model.Measure, ...]) -> tuple[model.Impa
                 f"{empty} is empty for {measure.name} in this row; the period counts as no "
                 "improvement (0). Enter the value if it is known", table.name,
                 p.ref(table, row, "after" if v["after"] is None else "before")))
-        if measure.isolation == "control group" and (v["control_before"] is None
+        if measure.isolation == Isolation.CONTROL_GROUP and (v["control_before"] is None
                                                      or v["control_after"] is None):
             p.issues.append(error(
                 f"{measure.name} uses Isolation = control group, but Control before or Control "
@@ -134,7 +136,7 @@ def check_trend_lines(p: Parser, found: tuple[model.Measure, ...],
                        rows: tuple[model.ImpactRow, ...]) -> None:
     """A least-squares line needs at least two before values per series."""
     for m in found:
-        if m.isolation != "trend line":
+        if m.isolation != Isolation.TREND_LINE:
             continue
         groups = {r.group for r in rows if find_measure(found, r.measure, r.group) == m}
         for g in groups:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from roti_excel import model, schema
+from roti_excel.domain import Attendance
 from roti_excel.issues import error, warning
 from roti_excel.reading.parser import Parser
 
@@ -15,7 +16,7 @@ def read_learning(p: Parser) -> tuple[model.LearningRow, ...]:
     post_letter = table.letters(table.columns.get("post_test", 0))
     for i, row in enumerate(table.rows):
         post, top = v["post_test"][i], v["max_score"][i]
-        if post is None and v["status"][i] != "absent":
+        if post is None and v["status"][i] != Attendance.ABSENT:
             p.issues.append(warning(
                 f"Post-test is empty for {v['name'][i] or v['participant'][i]}; counted as "
                 "absent. Enter the score, or set Status to absent", table.name,
@@ -30,7 +31,8 @@ def read_learning(p: Parser) -> tuple[model.LearningRow, ...]:
                                       "correct the score or the maximum", table.name,
                                       p.ref(table, row, key)))
     fields = zip(v["participant"], v["post_test"], p.groups_of(table, v["group"]), v["name"],
-                 v["pre_test"], v["max_score"], v["pass_mark"], v["status"], p.origins(table),
+                 v["pre_test"], v["max_score"], v["pass_mark"],
+                 [Attendance(s) if s else None for s in v["status"]], p.origins(table),
                  strict=True)
     return tuple(model.LearningRow(participant, post, group, name, pre, top, mark, status,
                                    origin, f"{post_letter}{origin.row}")

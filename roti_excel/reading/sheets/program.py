@@ -7,6 +7,7 @@ import re
 from typing import Any
 
 from roti_excel import model, schema
+from roti_excel.domain import Language, OutlierRule
 from roti_excel.issues import error, warning
 from roti_excel.reading.cell_values import CellAt, Converter
 from roti_excel.reading.parser import Parser
@@ -54,10 +55,10 @@ def read_program(p: Parser) -> model.Program:
     horizon = kw.pop("benefit_horizon")
     return model.Program(
         name=kw["program_name"] or "", organization=kw["organization"] or "",
-        currency=(kw["currency"] or "IDR").upper(), language=kw["language"] or "en",
+        currency=(kw["currency"] or "IDR").upper(), language=Language(kw["language"] or "en"),
         roi_objective=float(kw["roi_objective"]), horizon_months=float(horizon),
         evaluation_start=kw["evaluation_start"], evaluation_end=kw["evaluation_end"],
-        prepared_by=kw["prepared_by"] or "", outlier_rule=kw["outlier_rule"] or "flag",
+        prepared_by=kw["prepared_by"] or "", outlier_rule=OutlierRule(kw["outlier_rule"] or "flag"),
         category_bands=bands)
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from roti_excel.method.costs import allocation_shares
 from roti_excel.method.evaluate import Results
 from roti_excel.method.stats import OUTLIER_IQR_FACTOR
-from roti_excel.narrative.render import format_compact, format_number
+from roti_excel.narrative.numbers import format_compact, format_number
 from roti_excel.report.book import Book, Sheet, Truncation
 from roti_excel.report.sheets.impact import ordered_measures
 
@@ -87,7 +87,7 @@ def write_quality(book: Book, results: Results, narrative: str) -> None:
     sh.ws.merge_range(row + 1, 2, row + 1, 3, t("col_isolation"), st.header)
     row += 2
     for m in ordered_measures(results):
-        key = m.measure.isolation.replace(" ", "_")
+        key = m.measure.isolation.key
         sh.text(row, 0, m.measure.name)
         sh.text(row, 1, m.group or t("no_group"))
         sh.ws.merge_range(row, 2, row, 3, "", st.text)

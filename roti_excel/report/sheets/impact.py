@@ -7,6 +7,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
+from roti_excel.domain import Isolation
 from roti_excel.method.evaluate import Results
 from roti_excel.method.impact import MeasureResult
 from roti_excel.model import Evaluation
@@ -55,9 +56,9 @@ def write(book: Book, results: Results, inputs: InputRefs, narrative: str) -> Im
     horizon = ev.program.horizon_months
     isolations = {m.measure.isolation for m in measures}
     mkeys = ["measure", "group", "unit", "better_when", "isolation", "value_source", "vpu"]
-    if "estimate" in isolations:
+    if Isolation.ESTIMATE in isolations:
         mkeys += ["contribution", "confidence", "factor"]
-    if "trend line" in isolations:
+    if Isolation.TREND_LINE in isolations:
         mkeys += ["intercept", "slope"]
     mkeys += ["improvement_total", "benefits"]
     mc = Columns(mkeys)
@@ -146,8 +147,8 @@ def _measure_row(sh: Sheet, r: int, m: MeasureResult, mc: Columns, block: Block,
     sh.text(r, mc["measure"], meas.name)
     sh.text(r, mc["group"], m.group or "")
     sh.text(r, mc["unit"], meas.unit)
-    sh.text(r, mc["better_when"], t("better_" + meas.better_when))
-    sh.text(r, mc["isolation"], t("iso_" + meas.isolation.replace(" ", "_")))
+    sh.text(r, mc["better_when"], t("better_" + meas.better_when.key))
+    sh.text(r, mc["isolation"], t("iso_" + meas.isolation.key))
     sh.text(r, mc["value_source"], meas.value_source, st.wrap)
     mref = inputs.measures[id(meas)]
     rate = ev.rate(meas.rate or "")
@@ -160,7 +161,7 @@ def _measure_row(sh: Sheet, r: int, m: MeasureResult, mc: Columns, block: Block,
     else:
         sh.number(r, mc["vpu"], m.value_per_unit, st.money2)
     if "factor" in mc:
-        if meas.isolation == "estimate":
+        if meas.isolation == Isolation.ESTIMATE:
             sh.formula(r, mc["contribution"], mref.contribution, meas.contribution or 0.0,
                        st.pct)
             sh.formula(r, mc["confidence"], mref.confidence, meas.confidence or 0.0, st.pct)

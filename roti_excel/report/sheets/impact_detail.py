@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from roti_excel.method.impact import BEYOND_HORIZON, MISSING_VALUE, OUTLIER_EXCLUDED, MeasureResult
+from roti_excel.domain import Direction, Isolation, PeriodNote
+from roti_excel.method.impact import MeasureResult
 from roti_excel.report.book import Book, Sheet
 from roti_excel.report.sheets.input_copies import InputRefs
 
@@ -55,26 +56,26 @@ class Block:
 
 def period_keys(m: MeasureResult) -> list[str]:
     iso = m.measure.isolation
-    if iso == "trend line":
+    if iso == Isolation.TREND_LINE:
         keys = ["before_period", "before", "x_before", "after_period", "after", "x_after",
                 "projection"]
     else:
         keys = ["before_period", "before", "after_period", "after"]
-    if iso == "control group":
+    if iso == Isolation.CONTROL_GROUP:
         keys += ["control_before", "control_after", "change", "control_change"]
     keys.append("improvement")
-    if iso == "estimate":
+    if iso == Isolation.ESTIMATE:
         keys += ["factor", "adjusted"]
     return [*keys, "counted", "vpu", "money", "note"]
 
 
-def note_text(book: Book, horizon_months: float, note: str, outlier: bool) -> str:
+def note_text(book: Book, horizon_months: float, note: PeriodNote, *, outlier: bool) -> str:
     t = book.t
-    if note == BEYOND_HORIZON:
+    if note is PeriodNote.BEYOND_HORIZON:
         return t("note_beyond_horizon", months=f"{horizon_months:g}")
-    if note == OUTLIER_EXCLUDED:
+    if note is PeriodNote.OUTLIER_EXCLUDED:
         return t("note_outlier_excluded")
-    text = t("note_missing") if note == MISSING_VALUE else ""
+    text = t("note_missing") if note is PeriodNote.MISSING_VALUE else ""
     if outlier:
         text = (text + "; " if text else "") + t("note_outlier_kept")
     return text
@@ -84,14 +85,14 @@ def block_height(m: MeasureResult) -> int:
     """Rows of a measure's block: title, header + periods, header + estimates, notes, gap."""
     rows = 1
     if m.periods:
-        rows += 1 + len(m.periods) + (1 if m.measure.isolation == "trend line" else 0)
+        rows += 1 + len(m.periods) + (1 if m.measure.isolation == Isolation.TREND_LINE else 0)
     if m.estimates:
         rows += 1 + len(m.estimates)
     return rows + 1
 
 
 def _direction(m: MeasureResult, before: str, after: str) -> str:
-    return f"{before}-{after}" if m.measure.better_when == "lower" else f"{after}-{before}"
+    return f"{before}-{after}" if m.measure.better_when == Direction.LOWER else f"{after}-{before}"
 
 
 def note_column(measures: list[MeasureResult]) -> int:
@@ -132,7 +133,7 @@ def write_block(book: Book, sh: Sheet, row: int, m: MeasureResult, cells: Measur
 def _periods(book: Book, sh: Sheet, row: int, m: MeasureResult, pc: Columns,
              cells: MeasureCells, inputs: InputRefs, horizon: float) -> None:
     st = sh.st
-    trend = m.measure.isolation == "trend line" and m.trend is not None
+    trend = m.measure.isolation == Isolation.TREND_LINE and m.trend is not None
     xs_before = {i: p.before_x for i, p in enumerate(m.periods) if p.before_x is not None}
     xs_after = [p.after_x or 0.0 for p in m.periods]
     for i, p in enumerate(m.periods):
@@ -185,7 +186,7 @@ def _periods(book: Book, sh: Sheet, row: int, m: MeasureResult, pc: Columns,
         sh.formula(r, pc["vpu"], cells.vpu, m.value_per_unit, st.money2)
         sh.formula(r, pc["money"], f"{sh.local(r, pc['counted'])}*{sh.local(r, pc['vpu'])}",
                    p.money, st.money)
-        sh.text(r, pc["note"], note_text(book, horizon, p.note, p.outlier), st.note_cell)
+        sh.text(r, pc["note"], note_text(book, horizon, p.note, outlier=p.outlier), st.note_cell)
 
 
 def _estimates(book: Book, sh: Sheet, row: int, m: MeasureResult, ec: Columns,
@@ -216,4 +217,4 @@ def _estimates(book: Book, sh: Sheet, row: int, m: MeasureResult, ec: Columns,
         sh.formula(r, ec["vpu"], cells.vpu, m.value_per_unit, st.money2)
         sh.formula(r, ec["money"], f"{sh.local(r, ec['counted'])}*{sh.local(r, ec['vpu'])}",
                    e.money, st.money)
-        sh.text(r, ec["note"], note_text(book, horizon, e.note, e.outlier), st.note_cell)
+        sh.text(r, ec["note"], note_text(book, horizon, e.note, outlier=e.outlier), st.note_cell)

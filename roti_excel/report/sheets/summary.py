@@ -9,7 +9,7 @@ from typing import Protocol
 
 from roti_excel.method.evaluate import Results
 from roti_excel.method.roi import Financials
-from roti_excel.narrative.render import format_number, format_pct
+from roti_excel.narrative.numbers import format_number, format_pct
 from roti_excel.report import charts
 from roti_excel.report.book import Book, Sheet
 from roti_excel.report.sheets.input_copies import InputRefs
