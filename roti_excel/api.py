@@ -4,16 +4,18 @@
 from __future__ import annotations
 
 import json
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from roti_excel.atomic import write_bytes
+from roti_excel.domain import FileStatus
 from roti_excel.errors import InputError
 from roti_excel.issues import Issue, sort_issues
 from roti_excel.method.evaluate import Results, evaluate
 from roti_excel.model import Evaluation
-from roti_excel.summary import summary
+from roti_excel.outcome import FileOutcome
+from roti_excel.summary import Summary, summary
 
 
 @dataclass
@@ -67,35 +69,27 @@ def report_path(source: Path, output: Path | None, out_dir: Path | None, suffix:
     return folder / f"{source.stem}_report{suffix}"
 
 
-@dataclass
-class Outcome:
-    """What happened to one input: ok, every message (`FILE: SHEET!CELL: message`,
-    errors first) and, when ok, the JSON summary."""
-
-    source: Path
-    ok: bool
-    messages: list[str] = field(default_factory=list)
-    summary: dict[str, Any] | None = None
-
-
 def process(source: Path, report: Path, json_path: Path | None = None,
-            lang: str | None = None) -> Outcome:
+            lang: str | None = None) -> FileOutcome:
     """Validate one input and write its report (and JSON). An invalid input writes nothing.
     Raises OutputError when the report cannot be written."""
+    start = time.perf_counter()
     loaded = load(source)
     messages = loaded.messages()
     if not loaded.ok or loaded.evaluation is None:
-        return Outcome(source, False, messages)
+        return FileOutcome(source, FileStatus.FAILED, messages,
+                           seconds=time.perf_counter() - start)
     computed = evaluate(loaded.evaluation)
     write_report(computed, report, lang)
     data = summary(computed)
     if json_path is not None:
         write_json(data, json_path)
-    return Outcome(source, True, messages, data)
+    return FileOutcome(source, FileStatus.OK, messages, data, report,
+                       time.perf_counter() - start)
 
 
-def write_json(data: dict[str, Any], path: Path) -> None:
+def write_json(data: Summary, path: Path) -> None:
     write_bytes(path, (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
 
 
-__all__ = ["Loaded", "Outcome", "evaluate", "load", "load_valid", "process", "write_report"]
+__all__ = ["FileOutcome", "Loaded", "evaluate", "load", "load_valid", "process", "write_report"]

@@ -12,9 +12,10 @@ from pathlib import Path
 import click
 
 from roti_excel.api import process, report_path
+from roti_excel.domain import LANGUAGES
 from roti_excel.errors import OutputError, RotiError
 
-LANGS = click.Choice(["en", "id"], case_sensitive=False)
+LANGS = click.Choice([lang.value for lang in LANGUAGES], case_sensitive=False)
 
 
 def _echo_issues(messages: list[str]) -> None:

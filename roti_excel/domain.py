@@ -118,3 +118,10 @@ class Language(Word):
 
 
 LANGUAGES: tuple[Language, ...] = tuple(Language)
+
+
+def language_named(lang: str) -> Language:
+    """The language a caller names exactly ("en" or "id"); ValueError for anything else."""
+    if lang not in LANGUAGES:
+        raise ValueError(f"language must be one of {', '.join(LANGUAGES)}, not {lang!r}")
+    return Language(lang)

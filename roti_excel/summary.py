@@ -3,10 +3,49 @@ report, and what the portfolio is built from. Money unrounded."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypedDict
 
 from roti_excel.domain import Severity
 from roti_excel.method.evaluate import Results
+from roti_excel.method.roi import Financials
+
+
+class FinancialSummary(TypedDict):
+    """Money unrounded; bcr, roi_pct, payback_months and band are None without costs."""
+
+    benefits: float
+    costs: float
+    net_benefits: float
+    bcr: float | None
+    roi_pct: float | None
+    payback_months: float | None
+    band: str | None  # high, thin_positive or negative
+
+
+class GroupSummary(FinancialSummary):
+    name: str
+    participants: float | None
+
+
+class IssueSummary(TypedDict):
+    severity: str
+    sheet: str | None
+    cell: str | None
+    message: str
+
+
+class Summary(TypedDict):
+    program: str
+    currency: str
+    language: str
+    objective_pct: float
+    total: FinancialSummary
+    groups: list[GroupSummary]
+    levels: dict[str, Any]
+    intangibles: list[dict[str, Any]]
+    issues: list[IssueSummary]
+    organization: str
+    horizon_months: float
 
 
 def _level_summary(results: Results) -> dict[str, Any]:
@@ -28,25 +67,29 @@ def _level_summary(results: Results) -> dict[str, Any]:
         if ap.evaluated else {"evaluated": False},
         "impact": {"evaluated": im.evaluated,
                    "measures": [{"measure": m.measure.name, "group": m.group,
-                                 "isolation": m.measure.isolation,
+                                 "isolation": m.measure.isolation.value,
                                  "improvement": m.improvement, "value_per_unit": m.value_per_unit,
                                  "benefits": m.benefits} for m in im.measures]},
     }
 
 
-def summary(results: Results) -> dict[str, Any]:
-    """The JSON summary of CONTRACT.md: exactly its keys, money unrounded."""
+def summary(results: Results) -> Summary:
+    """The JSON summary of docs/contract.md: exactly its keys, money unrounded, every word
+    as its plain string."""
     ev = results.evaluation
     program = ev.program
-    issues = [i.as_dict() for i in ev.warnings]
-    issues += [{"severity": Severity.WARNING, "sheet": f.sheet or None, "cell": f.cell or None,
-                "message": f.message} for f in results.findings]
+    issues: list[IssueSummary] = [
+        {"severity": i.severity.value, "sheet": i.sheet, "cell": i.cell, "message": i.message}
+        for i in ev.warnings]
+    issues += [{"severity": Severity.WARNING.value, "sheet": f.sheet or None,
+                "cell": f.cell or None, "message": f.message} for f in results.findings]
     participants = {g.name: g.participants for g in ev.groups}
     return {
-        "program": program.name, "currency": program.currency, "language": program.language,
+        "program": program.name, "currency": program.currency,
+        "language": program.language.value,
         "objective_pct": program.roi_objective * 100,
-        "total": results.total.as_dict(),
-        "groups": [{"name": g.name, **g.as_dict(), "participants": participants.get(g.name)}
+        "total": _financials(results.total),
+        "groups": [{"name": g.name, **_financials(g), "participants": participants.get(g.name)}
                    for g in results.groups],
         "levels": _level_summary(results),
         "intangibles": [{"group": i.group, "benefit": i.benefit, "evidence": i.evidence,
@@ -56,3 +99,9 @@ def summary(results: Results) -> dict[str, Any]:
         "organization": program.organization,
         "horizon_months": program.horizon_months,
     }
+
+
+def _financials(f: Financials) -> FinancialSummary:
+    return {"benefits": f.benefits, "costs": f.costs, "net_benefits": f.net_benefits,
+            "bcr": f.bcr, "roi_pct": f.roi_pct, "payback_months": f.payback_months,
+            "band": None if f.band is None else f.band.value}

@@ -21,9 +21,10 @@ from roti_excel.dropfolder.batch import (
     run_batch,
 )
 from roti_excel.dropfolder.folder import is_ignored, is_own_output, not_workbook_message
-from roti_excel.dropfolder.portfolio import FailedRow, ProgramRow, read_failures, write_portfolio
+from roti_excel.dropfolder.portfolio import read_failures
 from roti_excel.dropfolder.workers import CRASH_HOOK, HANG_HOOK
 from roti_excel.errors import OutputError
+from roti_excel.report.portfolio import FailedRow, ProgramRow, write_portfolio
 from tests.dropfiles import broken, digest, invalid, program
 from tests.workbooks import thesis_workbook
 
@@ -173,7 +174,7 @@ class TestBatch:
         def locked(*args: object, **kwargs: object) -> None:
             raise OutputError("portfolio.xlsx is open in another program (Excel?)")
 
-        monkeypatch.setattr("roti_excel.dropfolder.batch.write_portfolio", locked)
+        monkeypatch.setattr("roti_excel.dropfolder.portfolio.write_portfolio", locked)
         program(tmp_path / "a.xlsx", "A", 100_000)
         program(tmp_path / "b.xlsx", "B", 100_000)
         assert run_batch(tmp_path, workers=1).ok

@@ -12,6 +12,7 @@ import pytest
 from openpyxl.worksheet.worksheet import Worksheet
 
 from roti_excel import schema
+from roti_excel.domain import LANGUAGES
 from roti_excel.errors import OutputError
 from roti_excel.input_template import thesis_case as example_case
 from roti_excel.input_template import workbook as template
@@ -19,7 +20,6 @@ from roti_excel.input_template.cells import FIRST_DATA_ROW, HEADER_ROW, HELP_ROW
 from roti_excel.input_template.text import choice_entries
 from roti_excel.input_template.workbook import (
     DATA_ROWS,
-    LANGUAGES,
     bundled_template,
     template_filename,
     write_template,

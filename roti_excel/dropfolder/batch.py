@@ -16,11 +16,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
+from roti_excel.domain import FileStatus
 from roti_excel.dropfolder.folder import (
     LOG_NAME,
     REPORTS_DIR,
     WORKBOOK_SUFFIXES,
-    FileResult,
     PortfolioUpdate,
     RunLog,
     StopSignal,
@@ -32,11 +32,12 @@ from roti_excel.dropfolder.folder import (
     try_output,
     write_errors,
 )
-from roti_excel.dropfolder.portfolio import PORTFOLIO_NAME, FailedRow, ProgramRow, write_portfolio
+from roti_excel.dropfolder.portfolio import PORTFOLIO_NAME, Portfolio
 from roti_excel.dropfolder.watch import watch_folder
 from roti_excel.dropfolder.workers import DEFAULT_TIMEOUT_S, Job, WorkerPool
+from roti_excel.outcome import FileOutcome
 
-__all__ = ["BatchOutcome", "FileResult", "collect_inputs", "run_batch", "watch_folder"]
+__all__ = ["BatchOutcome", "FileOutcome", "collect_inputs", "run_batch", "watch_folder"]
 
 
 @dataclass
@@ -45,7 +46,7 @@ class BatchOutcome:
 
     folder: Path
     reports: Path
-    results: list[FileResult] = field(default_factory=list)
+    results: list[FileOutcome] = field(default_factory=list)
     seconds: float = 0.0
     not_processed: list[Path] = field(default_factory=list)  # left when stopped by Ctrl-C
 
@@ -54,7 +55,7 @@ class BatchOutcome:
         return not self.not_processed and all(r.ok for r in self.results)
 
     @property
-    def failed(self) -> list[FileResult]:
+    def failed(self) -> list[FileOutcome]:
         return [r for r in self.results if not r.ok]
 
     def summary_line(self) -> str:
@@ -91,7 +92,7 @@ def run_batch(folder: Path, out_dir: Path | None = None, workers: int | None = N
     for source, out_stem in _output_stems(sources).items():
         message = not_workbook_message(source.name)
         if message is not None:
-            run.finish(FileResult(source, "failed", [message]), out_stem)
+            run.finish(FileOutcome(source, FileStatus.FAILED, [message]), out_stem)
         else:
             jobs.append(job_for(source, reports, out_stem))
             run.stems[source] = out_stem
@@ -126,11 +127,10 @@ class _BatchRun:
         self.outcome = BatchOutcome(folder, reports)
         self.progress = Progress(total)
         self.log = RunLog(reports / LOG_NAME, self.progress.echo)
-        self.programs: list[ProgramRow] = []
-        self.failures: list[FailedRow] = []
+        self.programs = Portfolio()  # this pass's answers only
         self.stems: dict[Path, str] = {}
-        self.portfolio = PortfolioUpdate(self.log, reports / PORTFOLIO_NAME, lambda: (
-            write_portfolio(reports / PORTFOLIO_NAME, self.programs, self.failures)))
+        self.portfolio = PortfolioUpdate(self.log, reports / PORTFOLIO_NAME,
+                                         lambda: self.programs.write(reports / PORTFOLIO_NAME))
         # Stale outputs are removed only where they cannot be someone's input.
         self.tidy = reports.resolve() != folder.resolve()
 
@@ -151,10 +151,10 @@ class _BatchRun:
                 while jobs and pool.idle:
                     pool.submit(jobs.popleft())
                 for job, result in pool.poll(0.25):
-                    if stopping and result.status == "crashed":
+                    if stopping and result.status is FileStatus.CRASHED:
                         self._abandoned(job)  # Ctrl-C reached the worker: not the file's fault
                     else:
-                        self.finish(FileResult.of(job, result), self.stems[job.source])
+                        self.finish(result, self.stems[job.source])
                 self.portfolio.flush(idle=not jobs and not pool.busy)
                 self.progress.tick()
         self.portfolio.flush(idle=True)
@@ -163,19 +163,16 @@ class _BatchRun:
         self.log.note(f"{job.label}: abandoned, no report written")
         self.outcome.not_processed.append(job.source)
 
-    def finish(self, result: FileResult, out_stem: str) -> None:
+    def finish(self, result: FileOutcome, out_stem: str) -> None:
         reports = self.outcome.reports
         self.outcome.results.append(result)
         errors = errors_file(reports, out_stem)
-        if result.ok and result.summary is not None and result.report is not None:
-            self.programs.append(ProgramRow.from_summary(result.summary, result.report.name,
-                                                         result.finished))
+        self.programs.add(result, shown_as=result.source.name, errors_file=errors.name)
+        if result.ok:
             if self.tidy:
                 with suppress(OSError):
                     errors.unlink(missing_ok=True)
         else:
-            self.failures.append(FailedRow(result.source.name, result.first_error,
-                                           result.finished, errors.name))
             try_output(self.log, errors.name, lambda: write_errors(errors, result.messages))
             if self.tidy:  # a report of an earlier version of this input would mislead
                 job = job_for(result.source, reports, out_stem)

@@ -13,7 +13,6 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from types import FrameType
 from typing import Any
@@ -21,8 +20,9 @@ from typing import Any
 from roti_excel.api import report_path
 from roti_excel.atomic import write_bytes
 from roti_excel.dropfolder.portfolio import ERRORS_SUFFIX, PORTFOLIO_NAME
-from roti_excel.dropfolder.workers import Job, JobResult, Status
+from roti_excel.dropfolder.workers import Job
 from roti_excel.errors import OutputError
+from roti_excel.outcome import FileOutcome
 
 REPORTS_DIR, PROCESSED_DIR, FAILED_DIR = "reports", "processed", "failed"
 LOG_NAME = "roti.log"
@@ -94,32 +94,6 @@ def write_errors(path: Path, messages: list[str]) -> None:
     write_bytes(path, ("\n".join(messages) + "\n").encode("utf-8"))
 
 
-@dataclass
-class FileResult:
-    """What happened to one input."""
-
-    source: Path
-    status: Status
-    messages: list[str] = field(default_factory=list)
-    summary: dict[str, Any] | None = None
-    seconds: float = 0.0
-    report: Path | None = None
-    finished: dt.datetime = field(default_factory=dt.datetime.now)
-
-    @property
-    def ok(self) -> bool:
-        return self.status == "ok"
-
-    @property
-    def first_error(self) -> str:
-        return self.messages[0] if self.messages else ""
-
-    @classmethod
-    def of(cls, job: Job, result: JobResult) -> FileResult:
-        return cls(job.source, result.status, result.messages, result.summary, result.seconds,
-                   job.report if result.ok else None)
-
-
 def now_stamp() -> str:
     """A time stamp for file names, valid on Windows too."""
     return dt.datetime.now().strftime("%Y%m%d-%H%M%S")
@@ -134,7 +108,7 @@ class RunLog:
         self.echo = echo or (lambda line: print(line, file=sys.stderr, flush=True))
         self._warned = False
 
-    def file(self, result: FileResult) -> None:
+    def file(self, result: FileOutcome) -> None:
         line = (f"{result.finished:%Y-%m-%d %H:%M:%S}  {result.source.name}  {result.status}  "
                 f"{result.seconds:.2f} s")
         if not result.ok and result.first_error:

@@ -1,106 +1,61 @@
-"""portfolio.xlsx: every program of a drop folder side by side, sorted by ROI, with totals,
-a chart of ROI by program against its objective, and the files that failed."""
+"""The drop folder's portfolio: which programs and failures it shows. Both runners keep one
+:class:`Portfolio` in memory, add each file's answer as it comes (from the typed summary),
+and write it with :func:`roti_excel.report.portfolio.write_portfolio`. `watch` starts from
+what earlier runs left in the folder; `batch` from nothing (its portfolio is this pass)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-import math
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import cast
 
-import xlsxwriter
-from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell
-
-from roti_excel.atomic import atomic_path
+from roti_excel.outcome import FileOutcome
+from roti_excel.report.portfolio import FailedRow, ProgramRow, write_portfolio
+from roti_excel.summary import Summary
 
 PORTFOLIO_NAME = "portfolio.xlsx"
 ERRORS_SUFFIX = ".errors.txt"
 REPORT_JSON_SUFFIX = "_report.json"
-_MAX_TEXT = 2000  # a cell holds 32,767 characters; an error line needs far fewer
-
-BAND_LABELS = {"high": "high", "thin_positive": "thin positive", "negative": "negative"}
-# (fill, font) as in the report workbook: high green, thin positive amber, negative red
-BAND_COLOURS = {"high": ("#C6EFCE", "#006100"), "thin_positive": ("#FFEB9C", "#9C5700"),
-                "negative": ("#FFC7CE", "#9C0006"), None: ("#EDEDED", "#595959")}
 
 
-def _number(value: Any) -> float | None:
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        return None
-    return float(value) if math.isfinite(value) else None
+@dataclass
+class Portfolio:
+    """Programs keyed by report file name (a new answer for the same report replaces the old
+    one), failures keyed by errors file name."""
 
+    programs: dict[str, ProgramRow] = field(default_factory=dict)
+    failures: dict[str, FailedRow] = field(default_factory=dict)
 
-@dataclass(frozen=True)
-class ProgramRow:
-    """One program, from its JSON summary."""
+    def add_program(self, row: ProgramRow) -> None:
+        self.programs[row.report] = row
 
-    program: str
-    organisation: str
-    currency: str
-    groups: int
-    participants: float | None
-    benefits: float
-    costs: float
-    net: float
-    bcr: float | None
-    roi_pct: float | None
-    objective_pct: float | None
-    band: str | None
-    payback_months: float | None
-    report: str
-    processed_at: dt.datetime
+    def add_failure(self, row: FailedRow) -> None:
+        self.failures[row.errors_file] = row
+
+    def add(self, outcome: FileOutcome, *, shown_as: str, errors_file: str) -> None:
+        """One file's answer: its program when it has a report, else its failure, shown
+        under the input's name (`shown_as`) beside its errors file."""
+        if outcome.ok and outcome.summary is not None and outcome.report is not None:
+            self.add_program(ProgramRow.from_summary(outcome.summary, outcome.report.name,
+                                                     outcome.finished))
+        else:
+            self.add_failure(FailedRow(shown_as, outcome.first_error, outcome.finished,
+                                       errors_file))
+
+    def write(self, path: Path) -> None:
+        write_portfolio(path, list(self.programs.values()), list(self.failures.values()))
 
     @classmethod
-    def from_summary(cls, summary: Mapping[str, Any], report: str,
-                     processed_at: dt.datetime) -> ProgramRow:
-        total = summary.get("total") or {}
-        groups = [g for g in summary.get("groups") or [] if isinstance(g, Mapping)]
-        band = total.get("band")
-        return cls(
-            program=str(summary.get("program") or ""),
-            organisation=str(summary.get("organization") or summary.get("organisation") or ""),
-            currency=str(summary.get("currency") or ""),
-            groups=max(1, len(groups)),  # no Groups sheet: the program is one group
-            participants=_participants(summary, groups),
-            benefits=_number(total.get("benefits")) or 0.0,
-            costs=_number(total.get("costs")) or 0.0,
-            net=_number(total.get("net_benefits")) or 0.0,
-            bcr=_number(total.get("bcr")),
-            roi_pct=_number(total.get("roi_pct")),
-            objective_pct=_number(summary.get("objective_pct")),
-            band=band if band in BAND_LABELS else None,
-            payback_months=_number(total.get("payback_months")),
-            report=report,
-            processed_at=processed_at,
-        )
-
-
-def _participants(summary: Mapping[str, Any], groups: list[Mapping[str, Any]]) -> float | None:
-    """The summary's participants if it gives them (in total or per group), else those
-    who sat the level-2 test; None when unknown."""
-    direct = _number(summary.get("participants"))
-    if direct is None:
-        direct = _number((summary.get("total") or {}).get("participants"))
-    if direct is not None:
-        return direct
-    per_group = [_number(g.get("participants")) for g in groups]
-    if per_group and all(n is not None for n in per_group):
-        return sum(n for n in per_group if n is not None)
-    learning = (summary.get("levels") or {}).get("learning") or {}
-    return _number(learning.get("participants")) if isinstance(learning, Mapping) else None
-
-
-@dataclass(frozen=True)
-class FailedRow:
-    """One input that produced no report."""
-
-    file: str
-    first_error: str
-    failed_at: dt.datetime
-    errors_file: str
+    def from_folder(cls, reports: Path, failed: Path) -> Portfolio:
+        """What earlier runs left: every report with its summary, every errors file."""
+        portfolio = cls()
+        for row in read_reports(reports):
+            portfolio.add_program(row)
+        for failure in read_failures(failed):
+            portfolio.add_failure(failure)
+        return portfolio
 
 
 def read_reports(reports: Path) -> list[ProgramRow]:
@@ -114,7 +69,8 @@ def read_reports(reports: Path) -> list[ProgramRow]:
         except (OSError, ValueError):
             continue  # being replaced right now, or not ours: the next rebuild has it
         if isinstance(summary, dict) and workbook.is_file():
-            rows.append(ProgramRow.from_summary(summary, workbook.name, when))
+            # from_summary checks every value of a summary read back from disk
+            rows.append(ProgramRow.from_summary(cast(Summary, summary), workbook.name, when))
     return rows
 
 
@@ -135,201 +91,3 @@ def read_failures(failed: Path) -> list[FailedRow]:
     return rows
 
 
-def _sort_key(row: ProgramRow) -> tuple[bool, float, str]:
-    return (row.roi_pct is None, -(row.roi_pct or 0.0), row.program.casefold())
-
-
-# (header, width, number format key)
-COLUMNS: tuple[tuple[str, int, str], ...] = (
-    ("Program", 40, "text"), ("Organisation", 24, "text"), ("Currency", 9, "text"),
-    ("Groups", 8, "int"), ("Participants", 12, "int"), ("Benefits", 17, "money"),
-    ("Costs", 17, "money"), ("Net benefits", 17, "money"), ("BCR", 8, "ratio"),
-    ("ROI %", 10, "pct"), ("ROI objective %", 10, "pct"), ("Band", 13, "text"),
-    ("Payback (months)", 10, "ratio"), ("Report", 36, "text"), ("Processed at", 17, "time"),
-)
-# The failed files sit under the programs, in columns whose widths fit them: the first error
-# runs across the empty columns B to M, the errors file and time line up with Report and
-# Processed at.
-FAILED_COLUMNS = ((0, "File"), (1, "First error"), (13, "Errors file"), (14, "Failed at"))
-_TITLE_ROW, _NOTE_ROW, _HEAD_ROW = 0, 1, 3
-_FIRST = _HEAD_ROW + 1
-
-
-class _Formats:
-    def __init__(self, wb: Any) -> None:
-        self.title = wb.add_format({"bold": True, "font_size": 14})
-        self.note = wb.add_format({"italic": True, "font_color": "#595959"})
-        self.head = wb.add_format({"bold": True, "bg_color": "#D9E1F2", "border": 1,
-                                   "text_wrap": True, "valign": "top"})
-        self.section = wb.add_format({"bold": True, "font_size": 12})
-        base = {"text": "@", "int": "#,##0", "money": "#,##0", "ratio": "0.00",
-                "pct": "0.0%", "time": "yyyy-mm-dd hh:mm"}
-        self.cell = {k: wb.add_format({"num_format": v}) for k, v in base.items()}
-        self.total = {k: wb.add_format({"num_format": v, "bold": True, "top": 1})
-                      for k, v in base.items()}
-        self.band = {b: wb.add_format({"bg_color": fill, "font_color": font})
-                     for b, (fill, font) in BAND_COLOURS.items()}
-        self.band_pct = {b: wb.add_format({"bg_color": fill, "font_color": font,
-                                           "num_format": "0.0%"})
-                         for b, (fill, font) in BAND_COLOURS.items()}
-        self.wrap = wb.add_format({"text_wrap": True, "valign": "top"})
-
-
-def _text(value: str) -> str:
-    return value if len(value) <= _MAX_TEXT else value[: _MAX_TEXT - 1] + "…"
-
-
-def write_portfolio(path: Path, programs: Sequence[ProgramRow], failed: Sequence[FailedRow],
-                    updated: dt.datetime | None = None) -> None:
-    """Write portfolio.xlsx atomically (a reader never sees half a file)."""
-    rows = sorted(programs, key=_sort_key)
-    failures = sorted(failed, key=lambda f: f.failed_at, reverse=True)
-    updated = updated or dt.datetime.now()
-    with atomic_path(path) as temp:
-        wb = xlsxwriter.Workbook(str(temp), {"strings_to_formulas": False,
-                                             "strings_to_urls": False,
-                                             "strings_to_numbers": False})
-        wb.set_properties({"title": "Training ROI portfolio", "comments": "roti-excel"})
-        fmt = _Formats(wb)
-        ws = wb.add_worksheet("Portfolio")
-        ws.write_string(_TITLE_ROW, 0, "Training ROI portfolio", fmt.title)
-        ws.write_string(_NOTE_ROW, 0, (
-            f"{len(rows)} program(s), {len(failures)} failed file(s); updated "
-            f"{updated:%Y-%m-%d %H:%M}. Sorted by ROI, highest first. Band: high = ROI at or "
-            "above the program's objective, thin positive = from 0 up to it, negative = "
-            "below 0."), fmt.note)
-        for col, (header, width, _kind) in enumerate(COLUMNS):
-            ws.write_string(_HEAD_ROW, col, header, fmt.head)
-            ws.set_column(col, col, width)
-        ws.freeze_panes(_FIRST, 1)
-        for r, row in enumerate(rows, start=_FIRST):
-            _write_program(ws, r, row, fmt)
-        last = _FIRST + len(rows) - 1
-        if rows:
-            ws.autofilter(_HEAD_ROW, 0, last, len(COLUMNS) - 1)
-            next_row = _write_totals(ws, rows, last + 1, fmt)
-        else:
-            ws.write_string(_FIRST, 0, "No program has been processed yet.", fmt.note)
-            next_row = _FIRST + 1
-        next_row = _write_failures(ws, failures, next_row + 2, fmt)
-        if rows:
-            _add_chart(wb, ws, rows, last, next_row + 2)
-        ws.set_landscape()
-        ws.set_paper(9)  # A4
-        ws.fit_to_pages(1, 0)
-        ws.repeat_rows(_HEAD_ROW)
-        ws.activate()
-        wb.close()
-
-
-def _write_program(ws: Any, r: int, row: ProgramRow, fmt: _Formats) -> None:
-    cell = fmt.cell
-    ws.write_string(r, 0, _text(row.program))
-    ws.write_string(r, 1, _text(row.organisation))
-    ws.write_string(r, 2, _text(row.currency))
-    ws.write_number(r, 3, row.groups, cell["int"])
-    _maybe(ws, r, 4, row.participants, cell["int"])
-    ws.write_number(r, 5, row.benefits, cell["money"])
-    ws.write_number(r, 6, row.costs, cell["money"])
-    ws.write_number(r, 7, row.net, cell["money"])
-    _maybe(ws, r, 8, row.bcr, cell["ratio"])
-    _maybe(ws, r, 9, None if row.roi_pct is None else row.roi_pct / 100,
-           fmt.band_pct[row.band])
-    _maybe(ws, r, 10, None if row.objective_pct is None else row.objective_pct / 100,
-           cell["pct"])
-    label = BAND_LABELS.get(row.band or "", "no costs")
-    ws.write_string(r, 11, label, fmt.band[row.band])
-    _maybe(ws, r, 12, row.payback_months, cell["ratio"])
-    ws.write_string(r, 13, _text(row.report))
-    ws.write_datetime(r, 14, row.processed_at, cell["time"])
-
-
-def _maybe(ws: Any, r: int, c: int, value: float | None, cell_format: Any) -> None:
-    if value is None:
-        ws.write_blank(r, c, None, cell_format)
-    else:
-        ws.write_number(r, c, value, cell_format)
-
-
-def _write_totals(ws: Any, rows: Sequence[ProgramRow], r: int, fmt: _Formats) -> int:
-    """One totals row per currency, as SUMIF formulas over the table (with their values)."""
-    currencies = sorted({row.currency for row in rows})
-    first, last = _FIRST + 1, _FIRST + len(rows)  # 1-based rows for A1 ranges
-    tot = fmt.total
-    for currency in currencies:
-        mine = [row for row in rows if row.currency == currency]
-        label = "Total" if len(currencies) == 1 else "Total in"
-        ws.write_string(r, 0, label, tot["text"])
-        ws.write_string(r, 1, "", tot["text"])
-        ws.write_string(r, 2, currency, tot["text"])
-        criteria = xl_rowcol_to_cell(r, 2, row_abs=True, col_abs=True)
-        sums = {3: float(sum(x.groups for x in mine)),
-                4: float(sum(x.participants or 0.0 for x in mine)),
-                5: sum(x.benefits for x in mine), 6: sum(x.costs for x in mine),
-                7: sum(x.net for x in mine)}
-        for col, value in sums.items():
-            if col == 4 and all(x.participants is None for x in mine):
-                ws.write_blank(r, col, None, tot["int"])  # unknown, not zero
-                continue
-            letter = xl_col_to_name(col)
-            kind = "int" if col in (3, 4) else "money"
-            ws.write_formula(r, col, f"=SUMIF($C${first}:$C${last},{criteria},"
-                                     f"{letter}${first}:{letter}${last})", tot[kind], value)
-        benefits, costs = xl_rowcol_to_cell(r, 5), xl_rowcol_to_cell(r, 6)
-        net = xl_rowcol_to_cell(r, 7)
-        has_costs = sums[6] > 0
-        ws.write_formula(r, 8, f'=IF({costs}>0,{benefits}/{costs},"")', tot["ratio"],
-                         sums[5] / sums[6] if has_costs else "")
-        ws.write_formula(r, 9, f'=IF({costs}>0,{net}/{costs},"")', tot["pct"],
-                         sums[7] / sums[6] if has_costs else "")
-        for col in range(10, len(COLUMNS)):
-            ws.write_blank(r, col, None, tot["text"])
-        r += 1
-    return r
-
-
-def _add_chart(wb: Any, ws: Any, rows: Sequence[ProgramRow], last: int, at_row: int) -> None:
-    """Columns of ROI by program, coloured by band, and the objective as a line."""
-    sheet = ws.get_name()
-    chart = wb.add_chart({"type": "column"})
-    chart.add_series({
-        "name": "ROI",
-        "categories": [sheet, _FIRST, 0, last, 0],
-        "values": [sheet, _FIRST, 9, last, 9],
-        "points": [{"fill": {"color": BAND_COLOURS[row.band][1]}} for row in rows],
-        "gap": 60,
-    })
-    line = wb.add_chart({"type": "line"})
-    line.add_series({
-        "name": "ROI objective",
-        "categories": [sheet, _FIRST, 0, last, 0],
-        "values": [sheet, _FIRST, 10, last, 10],
-        "line": {"color": "#1F3864", "width": 2, "dash_type": "dash"},
-        "marker": {"type": "none"},
-    })
-    chart.combine(line)
-    chart.set_title({"name": "ROI by program"})
-    chart.set_y_axis({"name": "ROI", "num_format": "0%",
-                      "major_gridlines": {"visible": True, "line": {"color": "#D9D9D9"}}})
-    chart.set_x_axis({"num_font": {"rotation": -30}, "label_position": "low"})
-    chart.set_legend({"position": "bottom"})
-    chart.set_size({"width": max(560, min(1800, 70 * len(rows) + 240)), "height": 400})
-    ws.insert_chart(at_row, 0, chart)
-
-
-def _write_failures(ws: Any, failures: Sequence[FailedRow], r: int, fmt: _Formats) -> int:
-    """The failed files from row `r`; returns the last row written."""
-    ws.write_string(r, 0, f"Failed files ({len(failures)})", fmt.section)
-    r += 1
-    if not failures:
-        ws.write_string(r, 0, "None.", fmt.note)
-        return r
-    for col, header in FAILED_COLUMNS:
-        ws.write_string(r, col, header, fmt.head)
-    for row in failures:
-        r += 1
-        ws.write_string(r, 0, _text(row.file))
-        ws.write_string(r, 1, _text(row.first_error))
-        ws.write_string(r, 13, _text(row.errors_file))
-        ws.write_datetime(r, 14, row.failed_at, fmt.cell["time"])
-    return r

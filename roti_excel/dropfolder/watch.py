@@ -27,13 +27,13 @@ from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
 from roti_excel.atomic import replace
+from roti_excel.domain import FileStatus
 from roti_excel.dropfolder.folder import (
     FAILED_DIR,
     LOG_NAME,
     PROCESSED_DIR,
     REPORTS_DIR,
     STOP_GRACE_S,
-    FileResult,
     PortfolioUpdate,
     RunLog,
     StopSignal,
@@ -44,14 +44,10 @@ from roti_excel.dropfolder.folder import (
     now_stamp,
     write_errors,
 )
-from roti_excel.dropfolder.portfolio import (
-    PORTFOLIO_NAME,
-    read_failures,
-    read_reports,
-    write_portfolio,
-)
-from roti_excel.dropfolder.workers import DEFAULT_TIMEOUT_S, Job, JobResult, WorkerPool
+from roti_excel.dropfolder.portfolio import PORTFOLIO_NAME, Portfolio
+from roti_excel.dropfolder.workers import DEFAULT_TIMEOUT_S, Job, WorkerPool
 from roti_excel.errors import OutputError
+from roti_excel.outcome import FileOutcome
 
 DEFAULT_SETTLE_S = 2.0
 DEFAULT_RESCAN_S = 5.0
@@ -83,7 +79,7 @@ class _Arrival:
 class _Stuck:
     """A result whose input could not be moved yet (open in another program)."""
 
-    result: FileResult
+    result: FileOutcome
     signature: Signature
     target: Path
     retry_at: float
@@ -149,9 +145,11 @@ class _Watch:
         self.arrivals: dict[str, _Arrival] = {}
         self.in_hand: dict[str, tuple[Job, Signature]] = {}
         self.stuck: dict[str, _Stuck] = {}
+        # what earlier runs left, then each answer as it is settled
+        self.programs = Portfolio.from_folder(self.reports, self.failed)
         portfolio = self.reports / PORTFOLIO_NAME
-        self.portfolio = PortfolioUpdate(self.log, portfolio, lambda: write_portfolio(
-            portfolio, read_reports(self.reports), read_failures(self.failed)))
+        self.portfolio = PortfolioUpdate(self.log, portfolio,
+                                         lambda: self.programs.write(portfolio))
 
     def run(self, stop: StopSignal) -> None:
         with stop.installed():  # first: Ctrl-C during start-up is a request to stop too
@@ -193,7 +191,7 @@ class _Watch:
                 self._look(names | set(self.arrivals))
                 self._dispatch(pool)
             for job, result in pool.poll(TICK_S):
-                if stopping and result.status == "crashed":
+                if stopping and result.status is FileStatus.CRASHED:
                     self._abandoned(job)  # Ctrl-C reached the worker: not the file's fault
                 else:
                     self._finished(job, result)
@@ -261,13 +259,13 @@ class _Watch:
             del self.arrivals[name]
             source = self.folder / name
             if message is not None:
-                self._settle(FileResult(source, "failed", [message]), arrival.signature)
+                self._settle(FileOutcome(source, FileStatus.FAILED, [message]), arrival.signature)
             else:
                 job = job_for(source, self.reports)
                 pool.submit(job)
                 self.in_hand[name] = (job, arrival.signature)
 
-    def _finished(self, job: Job, result: JobResult) -> None:
+    def _finished(self, job: Job, result: FileOutcome) -> None:
         name = job.source.name
         _job, signature = self.in_hand.pop(name)
         now_signature = _signature(job.source)
@@ -277,13 +275,13 @@ class _Watch:
             self.log.note(f"{name}: changed while it was being processed; processing it again")
             self.arrivals[name] = _Arrival(now_signature, time.monotonic())
         else:
-            self._settle(FileResult.of(job, result), signature)
+            self._settle(result, signature)
 
-    def _settle(self, result: FileResult, signature: Signature) -> None:
+    def _settle(self, result: FileOutcome, signature: Signature) -> None:
         self.log.file(result)
         self._move(result, signature)
 
-    def _move(self, result: FileResult, signature: Signature,
+    def _move(self, result: FileOutcome, signature: Signature,
               target: Path | None = None) -> None:
         """Move the input to processed/ or failed/ (errors file first, so whoever finds the
         input in failed/ finds the reason beside it)."""
@@ -302,6 +300,8 @@ class _Watch:
             self.stuck[name] = _Stuck(result, signature, target, time.monotonic() + MOVE_RETRY_S)
             return
         self.stuck.pop(name, None)
+        self.programs.add(result, shown_as=target.name,
+                          errors_file=errors_file(folder, target.stem).name)
         self.portfolio.mark()
 
     def _retry_stuck(self) -> None:

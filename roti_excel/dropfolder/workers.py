@@ -19,13 +19,15 @@ import threading
 import time
 import traceback
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from roti_excel.atomic import remove_temps
+from roti_excel.domain import FileStatus
+from roti_excel.outcome import FileOutcome
 
 DEFAULT_TIMEOUT_S = 120.0
 # Extra time a fresh worker gets for starting Python and importing the libraries.
@@ -43,9 +45,6 @@ _PREWARM = ("roti_excel.api", "roti_excel.method.evaluate", "roti_excel.reading.
             "roti_excel.reading.raw_tables", "roti_excel.reading.evaluation",
             "roti_excel.report.workbook")
 
-Status = Literal["ok", "failed", "crashed", "timed out"]
-
-
 @dataclass(frozen=True)
 class Job:
     """One input to process: its report and JSON paths, and the name messages use."""
@@ -56,21 +55,7 @@ class Job:
     label: str
 
 
-@dataclass
-class JobResult:
-    """What a worker (or the runner, for a worker that died) says about one job."""
-
-    status: Status
-    messages: list[str] = field(default_factory=list)
-    summary: dict[str, Any] | None = None
-    seconds: float = 0.0
-
-    @property
-    def ok(self) -> bool:
-        return self.status == "ok"
-
-
-def run_job(job: Job) -> JobResult:
+def run_job(job: Job) -> FileOutcome:
     """Process one input (in a worker). Never raises: anything that goes wrong is a message."""
     from roti_excel.api import process
     from roti_excel.errors import OutputError
@@ -80,18 +65,18 @@ def run_job(job: Job) -> JobResult:
     try:
         outcome = process(job.source, job.report, job.json_path)
     except OutputError as exc:
-        return JobResult("failed", [f"{job.label}: {exc}"], None, time.perf_counter() - start)
+        return FileOutcome(job.source, FileStatus.FAILED, [f"{job.label}: {exc}"],
+                           seconds=time.perf_counter() - start)
     except Exception as exc:  # noqa: BLE001 - one file's failure must not stop the worker
         reason = traceback.format_exception_only(exc)[-1].strip()[:300]
-        return JobResult("failed", [
+        return FileOutcome(job.source, FileStatus.FAILED, [
             f"{job.label}: internal error while processing this file ({reason}); please "
             "report it to the roti-excel maintainers with the file"],
-            None, time.perf_counter() - start)
+            seconds=time.perf_counter() - start)
     messages = [_relabel(m, str(job.source), job.label) for m in outcome.messages]
     if not outcome.ok and not messages:
         messages = [f"{job.label}: the file was not processed (no reason given)"]
-    return JobResult("ok" if outcome.ok else "failed", messages, outcome.summary,
-                     time.perf_counter() - start)
+    return replace(outcome, messages=messages, seconds=time.perf_counter() - start)
 
 
 def _relabel(message: str, prefix: str, label: str) -> str:
@@ -218,7 +203,7 @@ class WorkerPool:
                 self._replace(worker)
         raise RuntimeError("could not start a worker process")
 
-    def poll(self, timeout: float) -> list[tuple[Job, JobResult]]:
+    def poll(self, timeout: float) -> list[tuple[Job, FileOutcome]]:
         """Wait up to `timeout` seconds; return the jobs finished meanwhile, including those
         whose worker died or ran out of time (their worker is replaced)."""
         now = time.monotonic()
@@ -228,7 +213,7 @@ class WorkerPool:
         handles: list[Any] = [w.conn for w in self._workers]
         handles += [w.process.sentinel for w in self._workers]
         ready = set(wait(handles, timeout))
-        done: list[tuple[Job, JobResult]] = []
+        done: list[tuple[Job, FileOutcome]] = []
         for worker in list(self._workers):
             if worker.conn in ready or worker.process.sentinel in ready:
                 finished = self._collect(worker)
@@ -260,7 +245,7 @@ class WorkerPool:
             worker.kill()
         self._workers = []
 
-    def _collect(self, worker: _Worker) -> tuple[Job, JobResult] | None:
+    def _collect(self, worker: _Worker) -> tuple[Job, FileOutcome] | None:
         try:
             while worker.conn.poll():
                 message = worker.conn.recv()
@@ -287,17 +272,17 @@ class WorkerPool:
         if job is None:
             return None
         how = f"exit code {code}" if code is not None and code >= 0 else f"signal {-(code or 0)}"
-        return job, JobResult("crashed", [
+        return job, FileOutcome(job.source, FileStatus.CRASHED, [
             f"{job.label}: the program reading this file stopped abruptly ({how}); the file "
             "may be damaged or far too large: open it in Excel, save it again as .xlsx and "
             "drop it again"], seconds=time.monotonic() - worker.given)
 
-    def _timed_out(self, worker: _Worker) -> tuple[Job, JobResult] | None:
+    def _timed_out(self, worker: _Worker) -> tuple[Job, FileOutcome] | None:
         job, seconds = worker.job, time.monotonic() - worker.given
         self._replace(worker)
         if job is None:
             return None
-        return job, JobResult("timed out", [
+        return job, FileOutcome(job.source, FileStatus.TIMED_OUT, [
             f"{job.label}: processing took longer than {self.timeout:g} s and was stopped; "
             "the file may be damaged or far too large: open it in Excel, save it again as "
             ".xlsx and drop it again"], seconds=seconds)

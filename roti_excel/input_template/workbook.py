@@ -24,6 +24,7 @@ from xlsxwriter.worksheet import Worksheet
 
 from roti_excel import schema
 from roti_excel.atomic import atomic_path
+from roti_excel.domain import LANGUAGES, language_named
 from roti_excel.errors import OutputError
 from roti_excel.input_template import example as template_example
 from roti_excel.input_template.cells import (
@@ -50,7 +51,6 @@ from roti_excel.input_template.text import (
 from roti_excel.resources import resource_dir
 from roti_excel.schema import Column, Kind, Sheet
 
-LANGUAGES = ("en", "id")
 DATA_ROWS = 1000  # rows with validation, input fill and helper formulas
 BLANK_PRINT_ROWS = 25  # empty rows printed on a blank template's pages
 PLACEHOLDERS = 5  # empty question-code columns on a blank Reaction / Application sheet
@@ -73,7 +73,7 @@ _COMPUTED: dict[str, tuple[str, tuple[str, ...], str]] = {
 
 def template_filename(lang: str, example: bool) -> str:
     """`roti_template_en.xlsx`, `roti_example_id.xlsx`, ..."""
-    _check_lang(lang)
+    language_named(lang)
     return f"roti_{'example' if example else 'template'}_{lang}.xlsx"
 
 
@@ -90,7 +90,7 @@ def write_template(path: Path, lang: str = "en", example: bool = False) -> Path:
     """Write a blank input workbook (or the thesis example) to `path`, atomically: a temporary
     file in the same folder replaces `path` only once complete. A folder as `path` gets
     :func:`template_filename`. Returns the path written."""
-    _check_lang(lang)
+    language_named(lang)
     path = Path(path)
     if path.is_dir():
         path = path / template_filename(lang, example)
@@ -100,11 +100,6 @@ def write_template(path: Path, lang: str = "en", example: bool = False) -> Path:
         except (OSError, XlsxWriterException) as exc:
             raise OutputError(f"{path}: cannot write the template ({exc})") from exc
     return path
-
-
-def _check_lang(lang: str) -> None:
-    if lang not in LANGUAGES:
-        raise ValueError(f"language must be one of {', '.join(LANGUAGES)}, not {lang!r}")
 
 
 # -- the workbook -----------------------------------------------------------------------

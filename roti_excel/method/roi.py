@@ -39,11 +39,6 @@ class Financials:
         roi = self.roi_pct
         return None if roi is None else band(roi, self.objective_pct)
 
-    def as_dict(self) -> dict[str, object]:
-        return {"benefits": self.benefits, "costs": self.costs,
-                "net_benefits": self.net_benefits, "bcr": self.bcr, "roi_pct": self.roi_pct,
-                "payback_months": self.payback_months, "band": self.band}
-
 
 def band(roi_pct: float, objective_pct: float) -> Band:
     """high at or above the objective, thin positive from 0 (break-even) up to it,

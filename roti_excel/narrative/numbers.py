@@ -7,7 +7,7 @@ import datetime as dt
 import math
 from decimal import ROUND_HALF_UP, Decimal
 
-from roti_excel.domain import LANGUAGES, Language
+from roti_excel.domain import Language, language_named
 
 _MONTHS = {
     Language.EN: ("January", "February", "March", "April", "May", "June", "July", "August",
@@ -15,13 +15,6 @@ _MONTHS = {
     Language.ID: ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
            "September", "Oktober", "November", "Desember"),
 }
-
-
-def check_language(lang: str) -> Language:
-    """The language named, or ValueError for anything but en or id."""
-    if lang not in LANGUAGES:
-        raise ValueError(f"language must be 'en' or 'id', not {lang!r}")
-    return Language(lang)
 
 
 def format_number(value: float, decimals: int, lang: str) -> str:
@@ -33,7 +26,7 @@ def format_number(value: float, decimals: int, lang: str) -> str:
     if q == 0:
         q = abs(q)
     text = f"{q:,.{decimals}f}"
-    if check_language(lang) is Language.ID:
+    if language_named(lang) is Language.ID:
         text = text.translate(str.maketrans(",.", ".,"))
     return text
 
@@ -67,7 +60,7 @@ def format_money(value: float, currency: str, lang: str, decimals: int | None = 
 
 
 def format_date(value: dt.date, lang: str) -> str:
-    return f"{value.day} {_MONTHS[check_language(lang)][value.month - 1]} {value.year}"
+    return f"{value.day} {_MONTHS[language_named(lang)][value.month - 1]} {value.year}"
 
 
 class Formatter:

@@ -16,7 +16,7 @@ from functools import cache
 
 import jinja2
 
-from roti_excel.domain import Band
+from roti_excel.domain import Band, language_named
 from roti_excel.method.evaluate import Results
 from roti_excel.narrative.facts import (
     BAND_LABELS,
@@ -29,7 +29,7 @@ from roti_excel.narrative.facts import (
     reaction_facts,
     total_facts,
 )
-from roti_excel.narrative.numbers import Formatter, check_language
+from roti_excel.narrative.numbers import Formatter
 from roti_excel.resources import resource_dir
 
 LEVELS = ("reaction", "learning", "application", "impact", "roi")
@@ -77,13 +77,13 @@ def _paragraph(text: str) -> str:
 
 def render_template(lang: str, name: str, facts: Facts) -> str:
     """One template of `lang` rendered with `facts`, as a one-line paragraph."""
-    template = environment().get_template(f"{check_language(lang)}/{name}")
+    template = environment().get_template(f"{language_named(lang)}/{name}")
     return _paragraph(template.render(facts))
 
 
 def render_band(lang: str, band: Band | None, facts: Facts) -> tuple[str, tuple[str, ...]]:
     """The band template's `text` block (a paragraph) and `actions` block (one per line)."""
-    template = environment().get_template(f"{check_language(lang)}/band_{band or 'none'}.j2")
+    template = environment().get_template(f"{language_named(lang)}/band_{band or 'none'}.j2")
     context = template.new_context(facts)
     text = "".join(template.blocks["text"](context))
     context = template.new_context(facts)
@@ -94,7 +94,7 @@ def render_band(lang: str, band: Band | None, facts: Facts) -> tuple[str, tuple[
 
 def render(results: Results, lang: str | None = None) -> Narrative:
     """Every paragraph of the report in `lang` (default: the workbook's Language)."""
-    lang = check_language(lang if lang is not None else results.evaluation.program.language)
+    lang = language_named(lang if lang is not None else results.evaluation.program.language)
     fmt = Formatter(lang, results.evaluation.program.currency)
     total = total_facts(results, fmt)
     band = results.total.band

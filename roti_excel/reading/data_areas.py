@@ -21,9 +21,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from roti_excel.a1 import parse_a1, parse_range
 from roti_excel.issues import Issue, error
 from roti_excel.reading.guard import GuardResult, SheetFacts
-from roti_excel.reading.guard.common import SHOWN, listing, parse_range, parse_ref
+from roti_excel.reading.guard.common import SHOWN, listing
 from roti_excel.reading.guard.sheetscan import merged_warning, uncomputed_warning
 from roti_excel.reading.raw_tables import RawTable, RawWorkbook
 
@@ -36,7 +37,7 @@ _BLIND_CELLS = 100_000
 
 @dataclass(frozen=True)
 class Area:
-    """A table's data area, 1-based: header row through last data row, in its columns."""
+    """A table's data area, 0-based: header row through last data row, in its columns."""
 
     first_row: int
     last_row: int
@@ -44,9 +45,10 @@ class Area:
 
     @classmethod
     def of(cls, table: RawTable) -> Area:
+        # row numbers are 1-based (as shown in Excel), column indices 0-based
         last = max((row.number for row in table.rows), default=table.header_row)
         columns = (*table.columns.values(), *table.extra_columns.values())
-        return cls(table.header_row, last, frozenset(c + 1 for c in columns))
+        return cls(table.header_row - 1, last - 1, frozenset(columns))
 
     def holds(self, row: int, col: int) -> bool:
         return self.first_row <= row <= self.last_row and col in self.columns
@@ -80,7 +82,7 @@ class _Findings:
         cells = self.blind.get(issue.sheet or "")
         if not cells or issue.cell is None:
             return False
-        return parse_ref(issue.cell) in cells
+        return parse_a1(issue.cell) in cells
 
 
 def check_areas(guarded: GuardResult, book: RawWorkbook, issues: Iterable[Issue]) -> list[Issue]:
@@ -124,9 +126,9 @@ def _merged(facts: SheetFacts, area: Area | None, found: _Findings) -> None:
     first = inside[0].split(":")[0]
     found.added.append(error(
         f"merged cells {listing(inside[:SHOWN], len(inside))} in the data (header row "
-        f"{area.first_row} to row {area.last_row}): only the first cell of a merged range "
+        f"{area.first_row + 1} to row {area.last_row + 1}): only the first cell of a merged range "
         "holds its value, the others are read as blank; unmerge them (Home > Merge & Center "
-        "off) and fill each cell", facts.name, first if parse_ref(first) else None))
+        "off) and fill each cell", facts.name, first if parse_a1(first) else None))
 
 
 def _uncomputed(facts: SheetFacts, area: Area, found: _Findings) -> None:
@@ -135,13 +137,13 @@ def _uncomputed(facts: SheetFacts, area: Area, found: _Findings) -> None:
     inside: list[str] = []
     outside: list[str] = []
     for ref in facts.uncomputed:
-        cell = parse_ref(ref)
+        cell = parse_a1(ref)
         (inside if cell is not None and area.holds(*cell) else outside).append(ref)
     if not inside:
         return
     found.dropped.add(uncomputed_warning(facts.name, facts.uncomputed, facts.uncomputed_total))
     found.blind.setdefault(facts.name, set()).update(
-        cell for cell in map(parse_ref, inside) if cell is not None)
+        cell for cell in map(parse_a1, inside) if cell is not None)
     subject = (f"formula in {inside[0]} has" if len(inside) == 1
                else f"formulas in {listing(inside[:SHOWN], len(inside))} have")
     found.added.append(error(

@@ -13,7 +13,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from roti_excel import model, schema
-from roti_excel.issues import Issue, error, parse_a1
+from roti_excel.a1 import parse_a1
+from roti_excel.issues import Issue, error
 from roti_excel.reading.cell_values import Converter
 from roti_excel.reading.raw_tables import RawRow, RawTable, RawWorkbook
 from roti_excel.schema import normalise
@@ -91,7 +92,7 @@ class Parser:
 
 
 def reading_order(issue: Issue) -> tuple[int, int]:
-    return parse_a1(issue.cell) if issue.cell else (0, 0)
+    return (parse_a1(issue.cell) if issue.cell else None) or (0, 0)
 
 
 def absent_value(col: schema.Column) -> Any:

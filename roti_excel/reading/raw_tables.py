@@ -16,7 +16,8 @@ from typing import Any
 from python_calamine import CalamineWorkbook
 
 from roti_excel import schema
-from roti_excel.issues import Issue, a1, column_letter, error, warning
+from roti_excel.a1 import a1, column_letter
+from roti_excel.issues import Issue, error, warning
 
 # A header row may sit below a title and instruction rows; look this far down for it.
 HEADER_SEARCH_ROWS = 30

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from roti_excel.report.book import Book
-from roti_excel.report.styles import CHART_COLOURS, FONT
+from roti_excel.report.palette import CHART_COLOURS, FONT, GRID_LINE
 
 Range = list[Any]
 Series = tuple[str, Range]
@@ -33,7 +33,7 @@ def _style(chart: Any, title: str, num_format: str | None, y_title: str,
     chart.set_title({"name": inert(title), "name_font": {"name": FONT, "size": 11, "bold": True}})
     value_axis: dict[str, Any] = {"num_font": {"name": FONT, "size": 8},
                                   "major_gridlines": {"visible": True,
-                                                      "line": {"color": "#D9D9D9"}}}
+                                                      "line": {"color": GRID_LINE}}}
     if num_format:
         value_axis["num_format"] = num_format
     if y_title:

@@ -3,9 +3,8 @@
 
 from __future__ import annotations
 
+from roti_excel.domain import LANGUAGES, Language
 from roti_excel.report.texts import TEXT
-
-LANGUAGES = ("en", "id")
 
 SHEETS: dict[str, tuple[str, str]] = {
     "summary": ("Summary", "Ringkasan"),
@@ -141,7 +140,7 @@ COLUMNS: dict[str, tuple[str, str]] = {
 
 
 def sheet_names(lang: str) -> dict[str, str]:
-    i = 1 if lang == "id" else 0
+    i = LANGUAGES.index(Language.of(lang))  # label pairs are in LANGUAGES order
     return {key: names[i] for key, names in SHEETS.items()}
 
 
@@ -150,7 +149,7 @@ class Labels:
 
     def __init__(self, lang: str) -> None:
         self.lang = lang
-        self._i = 1 if lang == "id" else 0
+        self._i = LANGUAGES.index(Language.of(lang))
 
     def __call__(self, key: str, **fields: object) -> str:
         entry = COLUMNS.get(key) or TEXT.get(key)

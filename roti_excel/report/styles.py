@@ -6,19 +6,14 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-FONT = "Calibri"
-HEADER_FILL = "#DCE6F1"
-TITLE_COLOUR = "#1F3864"
-INPUT_FONT = "#1F4E9E"  # values copied from the input workbook: blue, the finance convention
-NOTE_FONT = "#595959"
-BAND_COLOURS = {  # band key -> (fill, font)
-    "high": ("#C6EFCE", "#006100"),
-    "thin_positive": ("#FFEB9C", "#7F6000"),
-    "negative": ("#FFC7CE", "#9C0006"),
-    "": ("#EDEDED", "#404040"),
-}
-CHART_COLOURS = ("#4472C4", "#ED7D31", "#A5A5A5", "#FFC000", "#5B9BD5", "#70AD47",
-                 "#264478", "#9E480E", "#636363", "#997300")
+from roti_excel.report.palette import (
+    BAND_COLOURS,
+    FONT,
+    HEADER_FILL,
+    INPUT_FONT,
+    NOTE_FONT,
+    TITLE_COLOUR,
+)
 
 _UNSAFE = re.compile(r"[^0-9A-Za-z .$€£¥₹]")
 
@@ -92,8 +87,10 @@ def make(wb: Any, currency: str) -> Styles:
     money2 = money_format(currency, 2)
     total = {"bold": True, "top": 1, "bg_color": "#F2F2F2"}
     input_font = {"font_color": INPUT_FONT}
-    bands = {key: fmt(bold=True, bg_color=fill, font_color=font, border=1, align="center")
-             for key, (fill, font) in BAND_COLOURS.items()}
+    # keyed by the band's value, "" for no band
+    bands = {(band.value if band else ""): fmt(bold=True, bg_color=fill, font_color=font,
+                                               border=1, align="center")
+             for band, (fill, font) in BAND_COLOURS.items()}
     return Styles(
         title=fmt(bold=True, font_size=14, font_color=TITLE_COLOUR),
         subtitle=fmt(italic=True, font_color=NOTE_FONT),

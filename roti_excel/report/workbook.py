@@ -16,19 +16,23 @@ from typing import Any
 import xlsxwriter
 
 from roti_excel.atomic import atomic_path
+from roti_excel.domain import Language
 from roti_excel.errors import OutputError
 from roti_excel.method.evaluate import Results
 from roti_excel.report import styles
 from roti_excel.report.book import Book
 from roti_excel.report.labels import Labels, sheet_names
-from roti_excel.report.sheets import costs as costs_sheet
-from roti_excel.report.sheets import data_quality as quality
-from roti_excel.report.sheets import impact as impact_sheet
-from roti_excel.report.sheets import input_copies as inputs
-from roti_excel.report.sheets import learning as learning_sheet
-from roti_excel.report.sheets import roi as roi_sheet
-from roti_excel.report.sheets import summary
-from roti_excel.report.sheets import surveys as survey_sheets
+from roti_excel.report.sheets import (
+    costs,
+    data_quality,
+    impact,
+    input_copies,
+    intangibles,
+    learning,
+    roi,
+    summary,
+    surveys,
+)
 
 WORKBOOK_OPTIONS = {"strings_to_formulas": False, "strings_to_urls": False, "in_memory": True,
                     "strings_to_numbers": False}
@@ -36,9 +40,9 @@ ORDER = ("summary", "reaction", "learning", "application", "impact", "roi", "cos
          "intangibles", "quality", "inputs")
 
 
-def language(results: Results, lang: str | None) -> str:
-    chosen = (lang or results.evaluation.program.language or "en").strip().lower()
-    return "id" if chosen.startswith("id") else "en"
+def language(results: Results, lang: str | None) -> Language:
+    """The report's language: the one asked for, else the workbook's."""
+    return Language.of(lang or results.evaluation.program.language)
 
 
 def sheets_for(results: Results) -> tuple[str, ...]:
@@ -66,21 +70,21 @@ def build(results: Results, path: Path, lang: str, generated: dt.date | None = N
         book = Book(wb, lang, t, styles.make(wb, program.currency), names, program.name,
                     generated or dt.date.today())
         _properties(wb, book, results)
-        refs = inputs.write(book, results)
-        cost_refs = costs_sheet.write(book, results, refs)
-        impact_refs = (impact_sheet.write(book, results, refs, story.levels.get("impact", ""))
+        refs = input_copies.write(book, results)
+        cost_refs = costs.write(book, results, refs)
+        impact_refs = (impact.write(book, results, refs, story.levels.get("impact", ""))
                        if "impact" in keys else None)
-        roi_refs = roi_sheet.write(book, results, refs, impact_refs, cost_refs,
-                                   story.levels.get("roi", ""))
+        roi_refs = roi.write(book, results, refs, impact_refs, cost_refs,
+                             story.levels.get("roi", ""))
         summary.write(book, results, refs, roi_refs, story)
         if "reaction" in keys:
-            survey_sheets.write_reaction(book, results, story.levels.get("reaction", ""))
+            surveys.write_reaction(book, results, story.levels.get("reaction", ""))
         if "learning" in keys:
-            learning_sheet.write(book, results, story.levels.get("learning", ""))
+            learning.write(book, results, story.levels.get("learning", ""))
         if "application" in keys:
-            survey_sheets.write_application(book, results, story.levels.get("application", ""))
-        quality.write_intangibles(book, results)
-        quality.write_quality(book, results, story.data_quality)
+            surveys.write_application(book, results, story.levels.get("application", ""))
+        intangibles.write(book, results)
+        data_quality.write(book, results, story.data_quality)
     except BaseException:
         with contextlib.suppress(Exception):
             wb.close()

@@ -11,16 +11,14 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import BinaryIO
 
+from roti_excel.a1 import a1, parse_a1, parse_range
 from roti_excel.issues import Issue, error, warning
 from roti_excel.reading.guard.common import (
     SHOWN,
-    cell_name,
     col_number,
     count_text,
     listing,
     max_number,
-    parse_range,
-    parse_ref,
 )
 from roti_excel.reading.guard.limits import Limits
 from roti_excel.reading.guard.xmlcheck import no_dtd
@@ -320,17 +318,18 @@ def sheet_issues(name: str, scan: SheetScan, limits: Limits) -> list[Issue]:
     rows, cols = scan.extent()
     dim = parse_range(scan.dimension) if scan.dimension else None
     if dim is not None:
-        rows = max(rows, dim[0][0], dim[1][0])
-        cols = max(cols, dim[0][1], dim[1][1])
+        # counts of rows and columns: the last index + 1
+        rows = max(rows, dim[0][0] + 1, dim[1][0] + 1)
+        cols = max(cols, dim[0][1] + 1, dim[1][1] + 1)
     if rows > limits.max_rows or cols > limits.max_cols:
-        shown = (cell_name(rows, cols) if rows < 10**9 and cols < 10**9
+        shown = (a1(rows - 1, cols - 1) if rows < 10**9 and cols < 10**9
                  else "beyond the last row or column")
         issues.append(error(
             f"sheet '{name}' has cells at {shown}, past Excel's last cell "
-            f"{cell_name(limits.max_rows, limits.max_cols)}: the file is damaged; copy the data "
+            f"{a1(limits.max_rows - 1, limits.max_cols - 1)}: the file is damaged; copy the data "
             "to a new workbook and save that", name))
     elif rows * cols > limits.max_cells:
-        far = cell_name(rows, cols)
+        far = a1(rows - 1, cols - 1)
         issues.append(error(
             f"sheet '{name}' claims cells up to {far} ({count_text(rows * cols)} cells); delete "
             "the unused rows/columns or copy the data to a new workbook", name, far))
@@ -353,7 +352,7 @@ def sheet_issues(name: str, scan: SheetScan, limits: Limits) -> list[Issue]:
         issues.append(error(
             f"text too long in {listing(shown_cells, scan.long_text_total)}: a cell may hold "
             f"at most {limits.max_string_chars:,} characters; shorten the text or split it "
-            "over several cells", name, first_ref if parse_ref(first_ref) else None))
+            "over several cells", name, first_ref if parse_a1(first_ref) else None))
     if scan.no_value:
         issues.append(uncomputed_warning(name, scan.no_value, scan.no_value_total))
     return issues
@@ -366,7 +365,7 @@ def merged_warning(sheet: str, merged: Sequence[str]) -> Issue:
     return warning(
         f"merged cells {listing(list(merged[:SHOWN]), len(merged))} — unmerge them "
         "(Home > Merge & Center > Unmerge Cells) so each value sits in its own cell",
-        sheet, first if parse_ref(first) else None)
+        sheet, first if parse_a1(first) else None)
 
 
 def uncomputed_warning(sheet: str, cells: Sequence[str], total: int) -> Issue:
@@ -377,5 +376,5 @@ def uncomputed_warning(sheet: str, cells: Sequence[str], total: int) -> Issue:
     return warning(
         f"{subject} no stored value (file saved by a program that does not calculate); "
         "open and save it in Excel or LibreOffice", sheet,
-        cells[0] if parse_ref(cells[0]) else None)
+        cells[0] if parse_a1(cells[0]) else None)
 

@@ -1,6 +1,5 @@
-"""The Intangibles sheet (as entered) and the Data quality sheet: every warning and
-finding with where it points, the isolation method per measure, the assumptions, and any
-text the report had to shorten."""
+"""The Data quality sheet: every warning and finding with where it points, the isolation
+method per measure, the assumptions, and any text the report had to shorten."""
 
 from __future__ import annotations
 
@@ -12,30 +11,6 @@ from roti_excel.report.book import Book, Sheet, Truncation
 from roti_excel.report.sheets.impact import ordered_measures
 
 
-def write_intangibles(book: Book, results: Results) -> None:
-    sh = book.sheet("intangibles")
-    st, t = sh.st, sh.t
-    sh.title(0, t("intangibles_title"))
-    sh.text(1, 0, t("intangibles_note"), st.note, fit=False)
-    header = 3
-    sh.header(header, 0, [t("col_group"), t("col_benefit"), t("col_evidence"),
-                          t("col_direction")])
-    row = header + 1
-    for item in results.evaluation.intangibles:
-        sh.text(row, 0, item.group or t("all_groups"))
-        sh.text(row, 1, item.benefit, st.wrap)
-        sh.text(row, 2, item.evidence, st.wrap)
-        sh.text(row, 3, item.direction)
-        row += 1
-    if row > header + 1:
-        sh.ws.autofilter(header, 0, row - 1, 3)
-    else:
-        sh.text(row, 0, t("none_entered"), st.note, fit=False)
-    sh.min_width(1, 40)
-    sh.min_width(2, 40)
-    sh.finish(header + 1)
-
-
 def _truncation_row(sh: Sheet, row: int, tr: Truncation) -> None:
     sh.text(row, 0, sh.t("dq_report"))
     sh.text(row, 1, sh.t("kind_truncated"))
@@ -44,7 +19,7 @@ def _truncation_row(sh: Sheet, row: int, tr: Truncation) -> None:
     sh.text(row, 4, sh.t("truncated_message", n=tr.length), sh.st.wrap)
 
 
-def write_quality(book: Book, results: Results, narrative: str) -> None:
+def write(book: Book, results: Results, narrative: str) -> None:
     ev = results.evaluation
     p = ev.program
     sh = book.sheet("quality")
