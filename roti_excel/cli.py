@@ -1,6 +1,6 @@
 """The roti-excel command: parses options, calls the library, maps errors to exit codes.
 
-Exit codes (CONTRACT.md): 0 done, 1 an input was invalid or failed, 2 usage error.
+Exit codes (docs/contract.md): 0 done, 1 an input was invalid or failed, 2 usage error.
 """
 
 from __future__ import annotations

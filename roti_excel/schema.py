@@ -2,7 +2,7 @@
 values and their English and Indonesian names.
 
 The reader, the validator and the template generator all read this module; no other
-module hard-codes a header. Names here are the public contract (CONTRACT.md): add
+module hard-codes a header. Names here are the public contract (docs/contract.md): add
 columns or aliases, never rename.
 """
 

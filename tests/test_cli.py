@@ -1,4 +1,4 @@
-"""The roti-excel command: exit codes, messages, outputs (CONTRACT.md, "Command line")."""
+"""The roti-excel command: exit codes, messages, outputs (docs/contract.md, "Command line")."""
 
 from __future__ import annotations
 
@@ -145,7 +145,7 @@ class TestRun:
 class TestBundledExampleThroughRun:
     @pytest.mark.parametrize("lang", ["en", "id"])
     def test_golden_figures(self, tmp_path, lang):
-        """The checked-in example gives METHOD.md's per-unit figures through `run`."""
+        """The checked-in example gives the per-unit figures of docs/method.md through `run`."""
         import shutil
 
         from roti_excel.input_template.workbook import bundled_template

@@ -89,7 +89,7 @@ def test_hostile_input(case: Case, command: str, tmp_path: Path,
 
 
 def test_errors_come_before_warnings(tmp_path: Path) -> None:
-    """A workbook with an error and warnings lists the error first (CONTRACT.md)."""
+    """A workbook with an error and warnings lists the error first (docs/contract.md)."""
     case = next(case for case in CASES if case.name == "merged_in_costs")
     path = made(case, tmp_path)
     lines = CliRunner().invoke(cli, ["validate", str(path)]).output.splitlines()

@@ -1,4 +1,4 @@
-"""The method of METHOD.md: golden thesis figures, published cases, isolation, bands."""
+"""The method of docs/method.md: golden thesis figures, published cases, isolation, bands."""
 
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ def thesis(tmp_path_factory: pytest.TempPathFactory):
 
 
 class TestThesisGoldenFigures:
-    """METHOD.md's worked case, through the reader, to the cent."""
+    """The thesis case of docs/method.md, through the reader, to the cent."""
 
     @pytest.mark.parametrize(
         ("group", "hours", "benefits", "trd", "tri", "bcr", "roi", "payback"),
@@ -47,10 +47,8 @@ class TestThesisGoldenFigures:
         assert fin.band == Band.HIGH
 
     def test_both_units(self, thesis):
-        """The total over both units: 346,324,197.92 against 215,593,000, ROI 60.638 %.
-
-        METHOD.md prints 60.6375 %, which its own benefits and costs do not give:
-        (346,324,197.92 - 215,593,000) / 215,593,000 = 60.63796 %. We pin the arithmetic."""
+        """The total over both units: 346,324,197.92 against 215,593,000, ROI 60.6380 %
+        ((346,324,197.92 - 215,593,000) / 215,593,000 = 60.63796 %)."""
         t = thesis.total
         assert round(t.benefits, 2) == 346_324_197.92
         assert t.costs == 215_593_000

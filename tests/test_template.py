@@ -483,4 +483,4 @@ class TestRoundTrip:
         total = evaluate(loaded.evaluation).total
         assert total.benefits == pytest.approx(346_324_197.92, abs=0.01)
         assert total.costs == pytest.approx(215_593_000)
-        assert total.roi_pct == pytest.approx(60.6375, abs=1e-3)
+        assert total.roi_pct == pytest.approx(60.6380, abs=5e-5)

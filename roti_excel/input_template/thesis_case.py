@@ -10,7 +10,7 @@ Two groups are evaluated separately, as in the thesis:
   * Packer - cigarette-packer unit, courses "Prodtech GD X2NV" and "Prodtech Focke 350".
 
 Pure data: keys of SHEETS are the contract's English sheet names, row keys its English
-column headers (shared/design/CONTRACT.md). Blank cells are left out of the row dicts.
+column headers (docs/contract.md). Blank cells are left out of the row dicts.
 Percentages are fractions; dates are ISO strings.
 
 Known defects of the source are kept on purpose, so the tool can flag them:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-# METHOD.md principle 3: flag values outside Q1 - k*IQR .. Q3 + k*IQR
+# docs/method.md, conservative rules: flag values outside Q1 - k*IQR .. Q3 + k*IQR
 OUTLIER_IQR_FACTOR = 3.0
 # Quartiles of fewer values say nothing about what is extreme.
 OUTLIER_MIN_VALUES = 4

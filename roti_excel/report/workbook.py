@@ -1,7 +1,7 @@
 """Entry point of the report: :func:`write` builds the whole workbook in a temporary file
 beside the target and moves it into place, so a failed run never leaves half a report.
 
-Sheets are added in REPORT.md order, then filled in the order their formulas need:
+Sheets are added in the order of docs/report.md, then filled in the order their formulas need:
 Input copies first (every formula refers to it), then Costs and Level 4, Level 5 over
 those, the Summary over Level 5, and Data quality last (it lists any text the other
 sheets had to shorten)."""
