@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import posixpath
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import BinaryIO
 from urllib.parse import unquote
 
@@ -54,42 +54,82 @@ def _relationships(fh: BinaryIO, info: zipfile.ZipInfo | None, base: str,
     return rels
 
 
-def inspect_zip(zf: zipfile.ZipFile, fh: BinaryIO, limits: Limits, state: State) -> None:
-    infos = zf.infolist()
+_WORKBOOK = "xl/workbook.xml"
+_WORKBOOK_RELS = "xl/_rels/workbook.xml.rels"
+_CONTENT_TYPES = "[content_types].xml"
+
+_Declared = tuple[str, str, str | None]  # sheet name, state, relationship id
+
+
+@dataclass(frozen=True)
+class _Zip:
+    """The open file: its handle, its entries by lower-case name, and the limits."""
+
+    fh: BinaryIO
+    by_name: dict[str, zipfile.ZipInfo]
+    limits: Limits
+
+
+@dataclass
+class _Sheets:
+    """Shared by the scans of the declared sheets, in order."""
+
+    rels: dict[str, tuple[str, str]]  # workbook.xml's relationships
+    long_shared: dict[int, tuple[int, bool]]
+    read: set[str]  # the parts read so far (lower case)
+    scans: dict[str, SheetScan] = field(default_factory=dict)  # by part: scanned once
+    names_seen: dict[str, str] = field(default_factory=dict)  # casefolded -> as written
+
+
+def _entries(infos: list[zipfile.ZipInfo], limits: Limits,
+             state: State) -> dict[str, zipfile.ZipInfo] | None:
+    """The entries by lower-case name; None (with the issue noted) when the entries are
+    unsafe or the zip is some other kind of file."""
     problems = entry_issues(infos, limits)
     if problems:
         state.issues.extend(problems)
-        return
+        return None
     by_name = {info.filename.lower(): info for info in infos}
     other = other_zip_kind(set(by_name))
     if other is not None:
         state.issues.append(other)
-        return
+        return None
+    return by_name
 
-    # Content types: macro-enabled or not.
-    for name, attrs in elements(fh, by_name["[content_types].xml"], limits):
+
+def _check_macros(z: _Zip, state: State) -> None:
+    """Macro-enabled by content type or by a VBA project: warn that macros never run."""
+    for name, attrs in elements(z.fh, z.by_name[_CONTENT_TYPES], z.limits):
         if name in ("Override", "Default") and "macroenabled" in attrs.get(
                 "ContentType", "").lower():
             state.macro = True
-    if "xl/vbaproject.bin" in by_name:
+    if "xl/vbaproject.bin" in z.by_name:
         state.macro = True
     if state.macro:
         state.issues.append(warning(
             "macro-enabled workbook: macros are never run; only the values stored in the "
             "file are read"))
 
-    workbook = "xl/workbook.xml"
-    rels = _relationships(fh, by_name.get("xl/_rels/workbook.xml.rels"), workbook, limits)
 
-    # workbook.xml: the sheets in order, hidden or not; external references.
-    declared: list[tuple[str, str, str | None]] = []  # name, state, relationship id
-    external = any(n.startswith("xl/externallinks/") for n in by_name)
-    for name, attrs in elements(fh, by_name[workbook], limits):
+def _read_workbook(z: _Zip) -> tuple[list[_Declared], bool]:
+    """workbook.xml's sheets in order (hidden or not), and whether it declares external
+    references."""
+    declared: list[_Declared] = []
+    external = False
+    for name, attrs in elements(z.fh, z.by_name[_WORKBOOK], z.limits):
         if name == "sheet":
             declared.append((attrs.get("name", ""), attrs.get("state", "visible"),
                              attrs.get("id")))
         elif name in ("externalReferences", "externalReference"):
             external = True
+    return declared, external
+
+
+def _warn_external_links(z: _Zip, rels: dict[str, tuple[str, str]], state: State, *,
+                         referenced: bool) -> None:
+    """External links (parts, references in workbook.xml or relationships) are never
+    followed: say that the stored values are used, and how to refresh them."""
+    external = any(n.startswith("xl/externallinks/") for n in z.by_name) or referenced
     if any(kind == "externallink" for kind, _ in rels.values()):
         external = True
     if external:
@@ -97,65 +137,101 @@ def inspect_zip(zf: zipfile.ZipFile, fh: BinaryIO, limits: Limits, state: State)
             "the workbook links to other workbooks; external links are not followed: the "
             "values stored in this file are used. To refresh them, open it in Excel, update "
             "the links (Data > Edit Links) and save"))
-    if not declared:
-        state.issues.append(error(f"{DAMAGED}: it has no sheets; {NEW_COPY}"))
-        return
 
-    # Shared strings over Excel's length, so the sheets can name the cells using them.
-    long_shared: dict[int, tuple[int, bool]] = {}
+
+def _long_shared(z: _Zip, rels: dict[str, tuple[str, str]],
+                 state: State) -> tuple[dict[int, tuple[int, bool]], zipfile.ZipInfo | None]:
+    """Shared strings over Excel's length, so the sheets can name the cells using them;
+    with the shared-strings part (None when there is none)."""
     shared = [part for kind, part in rels.values() if kind == "sharedstrings"]
-    sst = by_name.get(shared[0] if shared else "xl/sharedstrings.xml")
-    if sst is not None:
-        try:
-            long_shared = long_shared_strings(fh, sst, limits)
-        except Refused as refused:
-            state.issues.append(refused.issue)
+    sst = z.by_name.get(shared[0] if shared else "xl/sharedstrings.xml")
+    if sst is None:
+        return {}, None
+    try:
+        return long_shared_strings(z.fh, sst, z.limits), sst
+    except Refused as refused:
+        state.issues.append(refused.issue)
+        return {}, sst
 
-    read = {sst.filename.lower()} if sst is not None else set()
-    scans: dict[str, SheetScan] = {}  # a part named by several sheets is scanned once
-    names_seen: dict[str, str] = {}
-    for sheet_name, sheet_state, rid in declared:
-        hidden = sheet_state.lower() in ("hidden", "veryhidden")
-        kind, part = rels.get(rid or "", ("", ""))
-        info = by_name.get(part) if part else None
-        key = sheet_name.casefold()
-        if key in names_seen:
-            state.issues.append(error(
-                f"{DAMAGED}: two sheets are named '{sheet_name}'; {NEW_COPY}", sheet_name))
-        names_seen[key] = sheet_name
-        # Hidden sheets are facts here; the reader warns for those whose data it uses.
-        if info is None:
-            state.issues.append(error(
-                f"{DAMAGED}: sheet '{sheet_name}' is missing from the file; {NEW_COPY}",
-                sheet_name))
-            state.sheets.append(SheetFacts(sheet_name, hidden, None, (), kind or "worksheet"))
-            continue
-        read.add(info.filename.lower())
-        try:
-            scan = scans.get(part) or scan_sheet(fh, info, limits, long_shared)
-            scans[part] = scan
-        except Refused as refused:
-            state.issues.append(Issue(refused.issue.severity, refused.issue.message,
-                                      sheet_name, None))
-            state.sheets.append(SheetFacts(sheet_name, hidden, None, (), kind or "worksheet"))
-            continue
-        state.sheets.append(SheetFacts(sheet_name, hidden, scan.dimension,
-                                       tuple(scan.merged), kind or "worksheet",
-                                       tuple(scan.no_value), scan.no_value_total))
-        state.issues.extend(sheet_issues(sheet_name, scan, limits))
 
-    # The other XML parts (styles, drawings, comments...) are read by the parsers too:
-    # no DTD there either, and each must unpack to exactly its declared size.
-    done = {"[content_types].xml", "xl/_rels/workbook.xml.rels", workbook}
-    done.update(read)
+def _note_duplicate_name(sheet_name: str, sheets: _Sheets, state: State) -> None:
+    """Two sheets with one name (Excel ignores case) mean a damaged file."""
+    key = sheet_name.casefold()
+    if key in sheets.names_seen:
+        state.issues.append(error(
+            f"{DAMAGED}: two sheets are named '{sheet_name}'; {NEW_COPY}", sheet_name))
+    sheets.names_seen[key] = sheet_name
+
+
+def _scan_once(z: _Zip, sheets: _Sheets, part: str, info: zipfile.ZipInfo) -> SheetScan:
+    """The scan of a sheet part; a part named by several sheets is scanned once."""
+    scan = sheets.scans.get(part) or scan_sheet(z.fh, info, z.limits, sheets.long_shared)
+    sheets.scans[part] = scan
+    return scan
+
+
+def _inspect_sheet(z: _Zip, sheets: _Sheets, sheet: _Declared, state: State) -> None:
+    """One declared sheet's facts and issues: missing, refused, or scanned.
+
+    Hidden sheets are facts here; the reader warns for those whose data it uses."""
+    sheet_name, sheet_state, rid = sheet
+    hidden = sheet_state.lower() in ("hidden", "veryhidden")
+    kind, part = sheets.rels.get(rid or "", ("", ""))
+    kind = kind or "worksheet"
+    info = z.by_name.get(part) if part else None
+    _note_duplicate_name(sheet_name, sheets, state)
+    if info is None:
+        state.issues.append(error(
+            f"{DAMAGED}: sheet '{sheet_name}' is missing from the file; {NEW_COPY}",
+            sheet_name))
+        state.sheets.append(SheetFacts(sheet_name, hidden, None, (), kind))
+        return
+    sheets.read.add(info.filename.lower())
+    try:
+        scan = _scan_once(z, sheets, part, info)
+    except Refused as refused:
+        state.issues.append(Issue(refused.issue.severity, refused.issue.message,
+                                  sheet_name, None))
+        state.sheets.append(SheetFacts(sheet_name, hidden, None, (), kind))
+        return
+    state.sheets.append(SheetFacts(sheet_name, hidden, scan.dimension, tuple(scan.merged),
+                                   kind, tuple(scan.no_value), scan.no_value_total))
+    state.issues.extend(sheet_issues(sheet_name, scan, z.limits))
+
+
+def _check_other_parts(z: _Zip, infos: list[zipfile.ZipInfo], done: set[str],
+                       state: State) -> None:
+    """The other XML parts (styles, drawings, comments...) are read by the parsers too:
+    no DTD there either, and each must unpack to exactly its declared size. Stops at the
+    first refused part."""
     for info in infos:
         name = info.filename.lower()
         if name in done or not name.endswith((".xml", ".rels", ".vml")):
             continue
         try:
-            for _chunk in no_dtd(entry_chunks(fh, info, limits.max_entry_bytes), info.filename):
+            for _chunk in no_dtd(entry_chunks(z.fh, info, z.limits.max_entry_bytes),
+                                 info.filename):
                 pass
         except Refused as refused:
             state.issues.append(refused.issue)
             return
 
+
+def inspect_zip(zf: zipfile.ZipFile, fh: BinaryIO, limits: Limits, state: State) -> None:
+    infos = zf.infolist()
+    by_name = _entries(infos, limits, state)
+    if by_name is None:
+        return
+    z = _Zip(fh, by_name, limits)
+    _check_macros(z, state)
+    rels = _relationships(fh, by_name.get(_WORKBOOK_RELS), _WORKBOOK, limits)
+    declared, referenced = _read_workbook(z)
+    _warn_external_links(z, rels, state, referenced=referenced)
+    if not declared:
+        state.issues.append(error(f"{DAMAGED}: it has no sheets; {NEW_COPY}"))
+        return
+    long_shared, sst = _long_shared(z, rels, state)
+    sheets = _Sheets(rels, long_shared, {sst.filename.lower()} if sst is not None else set())
+    for sheet in declared:
+        _inspect_sheet(z, sheets, sheet, state)
+    _check_other_parts(z, infos, {_CONTENT_TYPES, _WORKBOOK_RELS, _WORKBOOK, *sheets.read}, state)

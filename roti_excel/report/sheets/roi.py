@@ -6,12 +6,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from roti_excel import schema
+from roti_excel.domain import Band
 from roti_excel.method.evaluate import Results
 from roti_excel.method.roi import Financials
+from roti_excel.model import CostLine
 from roti_excel.report import charts
 from roti_excel.report.book import Book, Sheet, literal
-from roti_excel.report.sheets.costs import C_AMOUNT, C_CODE, CostRefs, code_label
+from roti_excel.report.sheets.costs import (
+    C_AMOUNT,
+    C_CODE,
+    CostRefs,
+    code_label,
+    ordered_codes,
+)
 from roti_excel.report.sheets.impact import ImpactRefs, ordered_measures
 from roti_excel.report.sheets.input_copies import InputRefs
 
@@ -38,11 +45,12 @@ class RoiRefs:
 
 
 def band_key(fin: Financials) -> str:
-    return fin.band or ""
+    """The key of the band's cell format: its value, "" for no band."""
+    return fin.band.value if fin.band else ""
 
 
 def band_label(book: Book, fin: Financials) -> str:
-    return book.t("band_" + fin.band) if fin.band else book.t("band_none")
+    return book.t("band_" + fin.band.key) if fin.band else book.t("band_none")
 
 
 def fin_row(book: Book, sh: Sheet, r: int, label: str, fin: Financials, benefits_f: str,
@@ -61,7 +69,7 @@ def fin_row(book: Book, sh: Sheet, r: int, label: str, fin: Financials, benefits
         roi = (fin.benefits - fin.costs) / fin.costs
         sh.formula(r, C_ROI, f"({b}-{c})/{c}", roi, st.pct_bold)
         roi_cell = sh.local(r, C_ROI)
-        labels = [literal(t("band_" + k)) for k in ("high", "thin_positive", "negative")]
+        labels = [literal(t("band_" + band.key)) for band in Band]
         sh.formula(r, C_BAND, f"IF({roi_cell}>={objective},{labels[0]},"
                    f"IF({roi_cell}>=0,{labels[1]},{labels[2]}))", band_label(book, fin),
                    st.bands[band_key(fin)])
@@ -78,33 +86,43 @@ def fin_row(book: Book, sh: Sheet, r: int, label: str, fin: Financials, benefits
                                                C_BAND)))
 
 
-def write(book: Book, results: Results, inputs: InputRefs, impact: ImpactRefs | None,
-          costs: CostRefs, narrative: str) -> RoiRefs:
-    ev = results.evaluation
-    sh = book.sheet("roi")
-    st, t = sh.st, sh.t
-    sh.title(0, t("roi_title"))
-    sh.paragraph(1, 0, 7, narrative)
-    header = 4
-    sh.section(header - 1, t("roi_table_title"))
-    sh.header(header, 0, [t("col_group"), t("col_benefits"), t("col_costs_tr"), t("col_net"),
-                          t("col_bcr"), t("col_roi"), t("col_payback"), t("col_band")])
-    row = header + 1
+_HEADER = 4  # the ROI table's header row
+
+
+def _benefits_formula(impact: ImpactRefs | None, rows: list[int]) -> str:
+    """The sum of the Level 4 benefits on `rows` of the Impact sheet ("0" when none)."""
+    return impact.benefits_formula(rows) if impact and rows else "0"
+
+
+def _write_fin_table(sh: Sheet, results: Results, inputs: InputRefs, impact: ImpactRefs | None,
+                     costs: CostRefs) -> tuple[RoiRefs, int]:
+    """The ROI table: a row per group, then the total (see `fin_row`); returns the refs
+    and the row under the table."""
+    t = sh.t
+    sh.section(_HEADER - 1, t("roi_table_title"))
+    sh.header(_HEADER, 0, [t("col_group"), t("col_benefits"), t("col_costs_tr"), t("col_net"),
+                           t("col_bcr"), t("col_roi"), t("col_payback"), t("col_band")])
+    row = _HEADER + 1
     refs_groups: dict[str, FinRefs] = {}
     for fin in results.groups:
         rows = impact.rows_by_group.get(fin.name, []) if impact else []
-        benefits_f = impact.benefits_formula(rows) if impact and rows else "0"
-        refs_groups[fin.name] = fin_row(book, sh, row, fin.name, fin, benefits_f,
+        refs_groups[fin.name] = fin_row(sh.book, sh, row, fin.name, fin,
+                                        _benefits_formula(impact, rows),
                                         costs.group_tr[fin.name], inputs.objective,
                                         inputs.horizon)
         row += 1
     all_rows = [r for rows in impact.rows_by_group.values() for r in rows] if impact else []
-    total_f = impact.benefits_formula(all_rows) if impact and all_rows else "0"
-    total = fin_row(book, sh, row, t("total_all"), results.total, total_f, costs.total_tr,
-                    inputs.objective, inputs.horizon, total=True)
-    refs = RoiRefs(sh, total, refs_groups)
-    sh.ws.autofilter(header, 0, row, C_BAND)
-    row += 1
+    total = fin_row(sh.book, sh, row, t("total_all"), results.total,
+                    _benefits_formula(impact, all_rows), costs.total_tr, inputs.objective,
+                    inputs.horizon, total=True)
+    sh.ws.autofilter(_HEADER, 0, row, C_BAND)
+    return RoiRefs(sh, total, refs_groups), row + 1
+
+
+def _write_fin_notes(sh: Sheet, results: Results, inputs: InputRefs, row: int) -> int:
+    """Under the table: why ratios are n/a (no costs, or no benefits for payback), how
+    the figures are computed, and the ROI objective; returns the next section's row."""
+    st, t = sh.st, sh.t
     if results.total.costs <= 0:
         sh.text(row, 0, t("no_costs_message"), st.note, fit=False)
         row += 1
@@ -113,10 +131,17 @@ def write(book: Book, results: Results, inputs: InputRefs, impact: ImpactRefs | 
         row += 1
     sh.text(row, 0, t("roi_formulas_note"), st.note, fit=False)
     sh.text(row + 1, 0, t("objective_line"), st.bold, fit=False)
-    sh.formula(row + 1, C_ROI, inputs.objective, ev.program.roi_objective, st.pct)
-    row += 3
+    sh.formula(row + 1, C_ROI, inputs.objective, results.evaluation.program.roi_objective,
+               st.pct)
+    return row + 3
 
-    # -- benefits by measure -----------------------------------------------------------
+
+# -- benefits by measure ---------------------------------------------------------------
+def _write_benefits_by_measure(sh: Sheet, results: Results, impact: ImpactRefs | None,
+                               row: int) -> int:
+    """Each measure's benefits, linked to the Impact sheet ("not evaluated" without
+    Level 4); returns the next section's row."""
+    st, t = sh.st, sh.t
     sh.section(row, t("roi_benefits_title"))
     sh.header(row + 1, 0, [t("col_measure"), t("col_group"), t("col_benefits")])
     row += 2
@@ -130,64 +155,113 @@ def write(book: Book, results: Results, inputs: InputRefs, impact: ImpactRefs | 
     else:
         sh.text(row, 0, t("not_evaluated"), st.note, fit=False)
         row += 1
-    row += 1
+    return row + 1
 
-    # -- costs by code and group -------------------------------------------------------
+
+# -- costs by code and group -----------------------------------------------------------
+@dataclass
+class _ByCode:
+    """The costs-by-code-and-group table: the Costs sheet's blocks its SUMIFs read, each
+    group's share of the shared lines, and each column's values for the total row."""
+
+    costs: CostRefs
+    names: list[str]  # the group columns
+    shares: dict[str, float]
+    values: list[list[float]]  # per column: each group, then the total
+
+
+def _sumif(cs: Sheet, block: tuple[int, int], code_cell: str) -> str:
+    """The amounts of the Costs sheet's rows `block` whose code is the one in `code_cell`."""
+    a, b = block
+    return (f"SUMIF({cs.range(a, C_CODE, b, C_CODE)},{code_cell},"
+            f"{cs.range(a, C_AMOUNT, b, C_AMOUNT)})")
+
+
+def _code_amount(lines: list[CostLine], code: str) -> float:
+    return sum(x.amount for x in lines if x.code == code)
+
+
+def _all_lines(costs: CostRefs) -> tuple[int, int] | None:
+    """The Costs sheet's rows from the first block's first line to the last block's last
+    (None when there are no lines)."""
+    everything = [a for a in [*costs.blocks.values(), costs.shared_block] if a is not None]
+    if not everything:
+        return None
+    return min(a for a, _ in everything), max(b for _, b in everything)
+
+
+def _group_code_cost(table: _ByCode, name: str, code: str, code_cell: str) -> tuple[str, float]:
+    """(formula, value) of one group's cost for a code: its own lines, plus its share of
+    the shared lines when there are any."""
+    costs = table.costs
+    own = _code_amount(costs.lines_by_block.get(name, []), code)
+    parts = [_sumif(costs.sheet, costs.blocks[name], code_cell)] if name in costs.blocks else []
+    value = own
+    if costs.shared_block is not None:
+        shared_sum = _code_amount(costs.lines_by_block.get(None, []), code)
+        shared_f = _sumif(costs.sheet, costs.shared_block, code_cell)
+        parts.append(f"{costs.group_share[name]}*{shared_f}")
+        value = own + table.shares[name] * shared_sum
+    return "+".join(parts) or "0", value
+
+
+def _write_code_row(sh: Sheet, table: _ByCode, row: int, code: str, total: float) -> None:
+    """One code: its cost per group, in total and its item's name."""
+    names = table.names
+    sh.text(row, 0, code)
+    sh.text(row, 2 + len(names), code_label(code, sh.book.lang), sh.st.indent, fit=False)
+    code_cell = sh.local(row, 0, True)
+    for j, name in enumerate(names):
+        formula, value = _group_code_cost(table, name, code, code_cell)
+        sh.formula(row, 1 + j, formula, value, sh.st.money)
+        table.values[j].append(value)
+    everything = _all_lines(table.costs)
+    if everything is not None:
+        sh.formula(row, 1 + len(names), _sumif(table.costs.sheet, everything, code_cell), total,
+                   sh.st.money)
+    table.values[-1].append(total)
+
+
+def _write_code_totals(sh: Sheet, table: _ByCode, first: int, row: int) -> None:
+    """TR on `row`: each column's sum over the code rows `first`..`row` - 1."""
+    sh.text(row, 0, sh.t("total_tr"), sh.st.total_label, fit=False)
+    for j, values in enumerate(table.values):
+        col = 1 + j
+        formula = f"SUM({sh.local_range(first, col, row - 1, col)})" if row > first else "0"
+        sh.formula(row, col, formula, sum(values), sh.st.total_money)
+
+
+def _write_costs_by_code(sh: Sheet, results: Results, costs: CostRefs, row: int) -> int:
+    """Costs by code (rows) and group (columns, with their share of shared lines), then
+    TR; returns the next section's row."""
+    t = sh.t
+    names = [g.name for g in results.evaluation.groups]
     sh.section(row, t("roi_costs_title"))
-    names = [g.name for g in ev.groups]
     sh.header(row + 1, 0, [t("col_code"), *names, t("total_all"), t("col_cost_item")])
     row += 2
     by_code = results.costs.by_code()
-    codes = [c.key for c in schema.COST_CODES if c.key in by_code]
-    codes += [c for c in by_code if c not in codes]
-    cs = costs.sheet
-    shares = {g.name: g.share for g in results.costs.groups}
-
-    def sumif(block: tuple[int, int], code_cell: str) -> str:
-        a, b = block
-        return (f"SUMIF({cs.range(a, C_CODE, b, C_CODE)},{code_cell},"
-                f"{cs.range(a, C_AMOUNT, b, C_AMOUNT)})")
-
+    table = _ByCode(costs, names, {g.name: g.share for g in results.costs.groups},
+                    [[] for _ in range(len(names) + 1)])
     first = row
-    col_values: list[list[float]] = [[] for _ in range(len(names) + 1)]
-    shared_lines = costs.lines_by_block.get(None, [])
-    for code in codes:
-        sh.text(row, 0, code)
-        sh.text(row, 2 + len(names), code_label(code, book.lang), st.indent, fit=False)
-        code_cell = sh.local(row, 0, True)
-        shared_sum = sum(x.amount for x in shared_lines if x.code == code)
-        for j, name in enumerate(names):
-            own = sum(x.amount for x in costs.lines_by_block.get(name, []) if x.code == code)
-            parts = [sumif(costs.blocks[name], code_cell)] if name in costs.blocks else []
-            value = own
-            if costs.shared_block is not None:
-                parts.append(f"{costs.group_share[name]}*{sumif(costs.shared_block, code_cell)}")
-                value = own + shares[name] * shared_sum
-            sh.formula(row, 1 + j, "+".join(parts) or "0", value, st.money)
-            col_values[j].append(value)
-        everything = [a for a in [*costs.blocks.values(), costs.shared_block] if a is not None]
-        if everything:
-            lo = min(a for a, _ in everything)
-            hi = max(b for _, b in everything)
-            sh.formula(row, 1 + len(names), sumif((lo, hi), code_cell), by_code[code],
-                       st.money)
-        col_values[-1].append(by_code[code])
+    for code in ordered_codes(by_code):
+        _write_code_row(sh, table, row, code, by_code[code])
         row += 1
-    sh.text(row, 0, t("total_tr"), st.total_label, fit=False)
-    for j in range(len(names) + 1):
-        col = 1 + j
-        formula = f"SUM({sh.local_range(first, col, row - 1, col)})" if codes else "0"
-        sh.formula(row, col, formula, sum(col_values[j]), st.total_money)
-    row += 3
+    _write_code_totals(sh, table, first, row)
+    return row + 3
 
-    # -- sensitivity -------------------------------------------------------------------
-    sh.section(row, t("roi_sensitivity_title"))
-    sh.header(row + 1, 0, [t("col_change"), t("col_roi_benefits_move"),
-                           t("col_roi_costs_move")])
-    row += 2
-    b_cell, c_cell = total.benefits.split("!")[1], total.costs.split("!")[1]
+
+# -- sensitivity -------------------------------------------------------------------------
+def _cell(ref: str) -> str:
+    """The cell of a reference with its sheet name: 'ROI'!$B$9 -> $B$9."""
+    return ref.split("!")[1]
+
+
+def _write_sensitivity_rows(sh: Sheet, results: Results, total: FinRefs, row: int) -> int:
+    """The total ROI when benefits, or costs, change by each step of SENSITIVITY (n/a
+    with no costs); returns the row under them."""
+    st, t = sh.st, sh.t
+    b_cell, c_cell = _cell(total.benefits), _cell(total.costs)
     ben, cost = results.total.benefits, results.total.costs
-    sens_first = row
     for d in SENSITIVITY:
         sh.number(row, 0, d, st.change)
         x = sh.local(row, 0)
@@ -200,20 +274,59 @@ def write(book: Book, results: Results, inputs: InputRefs, impact: ImpactRefs | 
             sh.text(row, 1, t("na"))
             sh.text(row, 2, t("na"))
         row += 1
-    sens_last = row - 1
+    return row
+
+
+def _write_break_even(sh: Sheet, results: Results, inputs: InputRefs, total: FinRefs,
+                      row: int) -> None:
+    """The benefits that break even (the costs) and that meet the ROI objective."""
+    st, t = sh.st, sh.t
+    c_cell, cost = _cell(total.costs), results.total.costs
     sh.text(row, 0, t("break_even"), st.bold, fit=False)
     sh.formula(row, 2, c_cell, cost, st.money_bold)
     sh.text(row + 1, 0, t("objective_benefits"), st.bold, fit=False)
     sh.formula(row + 1, 2, f"{c_cell}*(1+{inputs.objective})",
-               cost * (1 + ev.program.roi_objective), st.money)
-    row += 3
-    if cost > 0:
-        chart = charts.line(book, t("chart_sensitivity"), [sh.name, sens_first, 0, sens_last, 0],
-                            [(t("col_roi_benefits_move"), [sh.name, sens_first, 1, sens_last, 1]),
-                             (t("col_roi_costs_move"), [sh.name, sens_first, 2, sens_last, 2])],
-                            "0%", x_title=t("col_change"), x_format="+0%;-0%;0%")
-        sh.chart(row, 0, chart, x_scale=1.3)
+               cost * (1 + results.evaluation.program.roi_objective), st.money)
+
+
+def _write_sensitivity_chart(sh: Sheet, first: int, last: int, row: int) -> None:
+    """Both sensitivity columns (rows `first`..`last`) as lines, placed at `row`."""
+    t = sh.t
+    chart = charts.line(sh.book, t("chart_sensitivity"), [sh.name, first, 0, last, 0],
+                        [(t("col_roi_benefits_move"), [sh.name, first, 1, last, 1]),
+                         (t("col_roi_costs_move"), [sh.name, first, 2, last, 2])],
+                        "0%", x_title=t("col_change"), x_format="+0%;-0%;0%")
+    sh.chart(row, 0, chart, x_scale=1.3)
+
+
+def _write_sensitivity(sh: Sheet, results: Results, inputs: InputRefs, total: FinRefs,
+                       row: int) -> None:
+    """How the total ROI moves with benefits and costs, break-even, and its chart (only
+    when there are costs to divide by)."""
+    t = sh.t
+    sh.section(row, t("roi_sensitivity_title"))
+    sh.header(row + 1, 0, [t("col_change"), t("col_roi_benefits_move"),
+                           t("col_roi_costs_move")])
+    first = row + 2
+    row = _write_sensitivity_rows(sh, results, total, first)
+    _write_break_even(sh, results, inputs, total, row)
+    if results.total.costs > 0:
+        _write_sensitivity_chart(sh, first, row - 1, row + 3)
+
+
+def write(book: Book, results: Results, inputs: InputRefs, impact: ImpactRefs | None,
+          costs: CostRefs, narrative: str) -> RoiRefs:
+    """The ROI sheet: the ROI table and its notes, benefits by measure, costs by code and
+    group, and the sensitivity."""
+    sh = book.sheet("roi")
+    sh.title(0, sh.t("roi_title"))
+    sh.paragraph(1, 0, 7, narrative)
+    refs, row = _write_fin_table(sh, results, inputs, impact, costs)
+    row = _write_fin_notes(sh, results, inputs, row)
+    row = _write_benefits_by_measure(sh, results, impact, row)
+    row = _write_costs_by_code(sh, results, costs, row)
+    _write_sensitivity(sh, results, inputs, refs.total, row)
     sh.min_width(0, 22)
     sh.min_width(C_BAND, 14)
-    sh.finish(header + 1)
+    sh.finish(_HEADER + 1)
     return refs
