@@ -28,7 +28,7 @@ from roti_excel.input_template.workbook import write_template
 
 
 def make_folder(folder: Path, files: int) -> None:
-    examples = [write_template(folder / f".example_{lang}.xlsx", lang, True)
+    examples = [write_template(folder / f".example_{lang}.xlsx", lang, example=True)
                 for lang in ("en", "id")]
     for i in range(files):
         shutil.copyfile(examples[i % 2], folder / f"program_{i:03d}.xlsx")

@@ -83,7 +83,7 @@ import statistics, sys, tempfile, time
 from pathlib import Path
 from roti_excel.api import process
 from roti_excel.input_template.workbook import bundled_template
-source = bundled_template("en", True)
+source = bundled_template("en", example=True)
 with tempfile.TemporaryDirectory() as tmp:
     times = []
     for i in range(int(sys.argv[1])):

@@ -42,7 +42,7 @@ def cli() -> None:
 @click.option("--lang", type=LANGS, default="en", show_default=True,
               help="Language of sheet names, headers and help.")
 @click.option("--example", is_flag=True, help="Write the filled thesis example instead.")
-def template(output: Path | None, lang: str, example: bool) -> None:
+def template(output: Path | None, lang: str, *, example: bool) -> None:
     """Write a blank input workbook for HR to fill in, or the filled thesis example.
 
     \b
@@ -51,9 +51,9 @@ def template(output: Path | None, lang: str, example: bool) -> None:
     """
     from roti_excel.input_template.workbook import template_filename, write_template
 
-    target = output or Path(template_filename(lang.lower(), example))
+    target = output or Path(template_filename(lang.lower(), example=example))
     try:
-        written = write_template(target, lang.lower(), example)
+        written = write_template(target, lang.lower(), example=example)
     except (OSError, RotiError) as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(f"wrote {written}")
@@ -150,8 +150,8 @@ def demo(out_dir: Path, lang: str) -> None:
     from roti_excel.input_template.workbook import bundled_template
 
     out_dir.mkdir(parents=True, exist_ok=True)
-    source = out_dir / bundled_template(lang.lower(), True).name
-    shutil.copyfile(bundled_template(lang.lower(), True), source)
+    source = out_dir / bundled_template(lang.lower(), example=True).name
+    shutil.copyfile(bundled_template(lang.lower(), example=True), source)
     report = report_path(source, None, out_dir, ".xlsx")
     try:
         outcome = process(source, report, report.with_suffix(".json"), None)

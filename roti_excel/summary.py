@@ -67,7 +67,7 @@ def _level_summary(results: Results) -> dict[str, Any]:
         if ap.evaluated else {"evaluated": False},
         "impact": {"evaluated": im.evaluated,
                    "measures": [{"measure": m.measure.name, "group": m.group,
-                                 "isolation": m.measure.isolation.value,
+                                 "isolation": str(m.measure.isolation),
                                  "improvement": m.improvement, "value_per_unit": m.value_per_unit,
                                  "benefits": m.benefits} for m in im.measures]},
     }
@@ -86,7 +86,7 @@ def summary(results: Results) -> Summary:
     participants = {g.name: g.participants for g in ev.groups}
     return {
         "program": program.name, "currency": program.currency,
-        "language": program.language.value,
+        "language": str(program.language),
         "objective_pct": program.roi_objective * 100,
         "total": _financials(results.total),
         "groups": [{"name": g.name, **_financials(g), "participants": participants.get(g.name)}

@@ -16,8 +16,8 @@ from roti_excel.cli import cli
 from roti_excel.dropfolder.batch import (
     BatchOutcome,
     Progress,
-    _output_stems,
     collect_inputs,
+    output_stems,
     run_batch,
 )
 from roti_excel.dropfolder.folder import is_ignored, is_own_output, not_workbook_message
@@ -264,7 +264,7 @@ class TestFiles:
         assert not is_own_output("a.xlsx")
 
     def test_output_stems(self, tmp_path: Path) -> None:
-        stems = _output_stems([tmp_path / "a.csv", tmp_path / "a.xlsx", tmp_path / "A.xlsm"])
+        stems = output_stems([tmp_path / "a.csv", tmp_path / "a.xlsx", tmp_path / "A.xlsm"])
         assert list(stems.values()) == ["a.csv", "a", "A.xlsm"]
 
     def test_collect_inputs(self, mixed_folder: Path) -> None:
@@ -277,8 +277,8 @@ class TestProgress:
     def test_line(self) -> None:
         bar = Progress(4)
         assert bar.line().startswith("[" + "-" * Progress.WIDTH + "] 0/4 files, 0 failed")
-        bar.advance(True)
-        bar.advance(False)
+        bar.advance(ok=True)
+        bar.advance(ok=False)
         assert "2/4 files, 1 failed" in bar.line() and "#" * 14 in bar.line()
         bar.start -= 20  # 2 files in 20 s: 2 more take about 20 s
         assert bar.line().endswith("2/4 files, 1 failed, about 0:20 left")

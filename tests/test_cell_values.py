@@ -96,7 +96,7 @@ class TestNumbers:
 
     def test_bool_is_not_a_number(self) -> None:
         """TRUE in a number column is an error, not 1."""
-        assert message(UNIT_COST, True) == "Unit cost is True; enter a number such as 1500000"
+        assert message(UNIT_COST, value=True) == "Unit cost is True; enter a number such as 1500000"
 
     def test_date_is_not_a_number(self) -> None:
         """A date in a number column is an error showing the date."""
@@ -248,7 +248,7 @@ class TestChoices:
 
     def test_bool_is_not_a_choice(self) -> None:
         """TRUE in a choice column matches nothing."""
-        assert message(LEVEL, True) == "Level is 'True'; enter one of: 1, 3"
+        assert message(LEVEL, value=True) == "Level is 'True'; enter one of: 1, 3"
 
 
 class TestDates:

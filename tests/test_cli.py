@@ -151,7 +151,7 @@ class TestBundledExampleThroughRun:
         from roti_excel.input_template.workbook import bundled_template
 
         source = tmp_path / f"example_{lang}.xlsx"
-        shutil.copyfile(bundled_template(lang, True), source)
+        shutil.copyfile(bundled_template(lang, example=True), source)
         result = invoke("run", str(source), "--json", str(tmp_path / "s.json"))
         assert result.exit_code == 0, result.output
         data = json.loads((tmp_path / "s.json").read_text(encoding="utf-8"))

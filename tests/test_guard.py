@@ -160,8 +160,8 @@ class TestGoodWorkbook:
         assert result.ok
         assert result.issues == []
         assert not result.is_macro_enabled
-        assert result.sheets == [SheetFacts("Data", False, "A1:C6"),
-                                 SheetFacts("Notes", False, "A1")]
+        assert result.sheets == [SheetFacts("Data", hidden=False, dimension="A1:C6"),
+                                 SheetFacts("Notes", hidden=False, dimension="A1")]
 
     def test_path_as_string(self, good: Path) -> None:
         """A str path is accepted like a Path."""

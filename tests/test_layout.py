@@ -76,3 +76,20 @@ class TestDomainWords:
                     if word in WORDS:
                         offenders.append(f"{path.relative_to(PACKAGE)}:{number}: {line.strip()}")
         assert not offenders, "\n".join(offenders)
+
+
+class TestTestsUsePublicNames:
+    def test_no_test_imports_a_private_name(self) -> None:
+        """Tests pin behaviour through public names, so a private helper can change freely."""
+        offenders = []
+        for path in sorted(Path(__file__).parent.rglob("*.py")):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if isinstance(node, ast.ImportFrom) and (node.module or "").startswith(
+                        "roti_excel"):
+                    offenders += [f"{path.name}: {node.module}.{alias.name}"
+                                  for alias in node.names if alias.name.startswith("_")]
+                if isinstance(node, ast.Attribute) and node.attr.startswith("_") \
+                        and not node.attr.startswith("__") and isinstance(node.value, ast.Name) \
+                        and node.value.id in ("narrative", "report", "api", "schema"):
+                    offenders.append(f"{path.name}:{node.lineno}: {node.value.id}.{node.attr}")
+        assert not offenders, offenders

@@ -33,7 +33,9 @@ class TestThesisGoldenFigures:
             ("Packer", 20993.00, 153_073_958.33, 85_312_000, 7_650_000, 1.6466, 64.6629, 7.29),
         ],
     )
-    def test_per_unit(self, thesis, group, hours, benefits, trd, tri, bcr, roi, payback):
+    # pytest passes each column of the parametrize table above by name
+    def test_per_unit(self, thesis, group, hours, benefits, trd, tri, bcr, roi,  # noqa: PLR0913
+                      payback):
         """Each unit's hours, benefits, TRD/TRI, BCR, ROI and payback match the thesis."""
         fin = next(g for g in thesis.groups if g.name == group)
         measure = next(m for m in thesis.impact.measures if m.group == group)

@@ -405,7 +405,7 @@ class TestClean:
     @pytest.mark.parametrize(("value", "blank"), [
         (None, True), ("", True), (" \t", True), (0.0, False), (False, False), ("0", False),
     ])
-    def test_cell_blank(self, value: Any, blank: bool) -> None:
+    def test_cell_blank(self, value: Any, *, blank: bool) -> None:
         """A cell is blank when empty or only spaces; 0 and FALSE are values."""
         assert Cell(value, "A1").blank is blank
 

@@ -16,6 +16,7 @@ from openpyxl.chart import BarChart, LineChart
 from openpyxl.worksheet.worksheet import Worksheet
 
 from roti_excel import load_valid
+from roti_excel.domain import Language
 from roti_excel.errors import OutputError
 from roti_excel.method.evaluate import Results, evaluate
 from roti_excel.report import workbook as report
@@ -92,7 +93,7 @@ def test_indonesian_sheet_names(tmp_path: Path) -> None:
 
 
 def test_language_defaults_to_the_workbook_language(tmp_path: Path) -> None:
-    ev = rich_evaluation(language="id")
+    ev = rich_evaluation(language=Language.ID)
     wb = openpyxl.load_workbook(write(evaluate(ev), tmp_path))
     assert wb.sheetnames[0] == "Ringkasan"
 

@@ -33,14 +33,20 @@ LAST = FIRST + DATA_ROWS - 1
 DATA_SHEETS = [s for s in schema.SHEETS if s is not schema.PROGRAM]
 
 
+def _name(case: tuple[str, bool]) -> str:
+    lang, example = case
+    return template_filename(lang, example=example)
+
+
 def _case_id(case: tuple[str, bool]) -> str:
-    return template_filename(*case).removesuffix(".xlsx")
+    return _name(case).removesuffix(".xlsx")
 
 
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, bool], Path]:
     folder = tmp_path_factory.mktemp("templates")
-    return {case: write_template(folder / template_filename(*case), *case) for case in CASES}
+    return {case: write_template(folder / _name(case), case[0], example=case[1])
+            for case in CASES}
 
 
 @pytest.fixture(scope="module")
@@ -96,11 +102,11 @@ class TestBundledFiles:
                                               generated: dict[tuple[str, bool], Path]) -> None:
         """The checked-in workbook has the sheets, cell values and validations the generator
         makes now (regenerate with `python -m roti_excel.input_template.workbook`)."""
-        assert _snapshot(bundled_template(*case)) == _snapshot(generated[case])
+        assert _snapshot(bundled_template(case[0], example=case[1])) == _snapshot(generated[case])
 
     def test_bundled_template_found_in_source_tree(self) -> None:
         """bundled_template finds <repo>/input_templates/<name> in a source checkout."""
-        path = bundled_template("id", True)
+        path = bundled_template("id", example=True)
         assert path.name == "roti_example_id.xlsx" and path.is_file()
 
     def test_bundled_template_prefers_package_folder(self, tmp_path: Path,
@@ -111,14 +117,14 @@ class TestBundledFiles:
         (package / "input_templates" / "roti_template_en.xlsx").write_bytes(b"x")
         monkeypatch.setattr("roti_excel.resources._PACKAGE", package)
         expected = package / "input_templates" / "roti_template_en.xlsx"
-        assert bundled_template("en", False) == expected
+        assert bundled_template("en", example=False) == expected
 
 
 class TestWriteTemplate:
     def test_filenames(self) -> None:
         """Names are roti_<template|example>_<lang>.xlsx."""
-        assert template_filename("en", False) == "roti_template_en.xlsx"
-        assert template_filename("id", True) == "roti_example_id.xlsx"
+        assert template_filename("en", example=False) == "roti_template_en.xlsx"
+        assert template_filename("id", example=True) == "roti_example_id.xlsx"
 
     def test_unknown_language_is_refused(self, tmp_path: Path) -> None:
         """A language other than en or id raises ValueError and writes nothing."""
@@ -142,7 +148,7 @@ class TestWriteTemplate:
         target = tmp_path / "t.xlsx"
         target.write_bytes(b"old")
 
-        def broken(path: Path, lang: str, example: bool) -> None:
+        def broken(path: Path, lang: str, *, example: bool) -> None:
             path.write_bytes(b"half")
             raise OSError("disk full")
 
@@ -156,7 +162,7 @@ class TestWriteTemplate:
         """An existing file is replaced by a complete workbook; only that file remains."""
         target = tmp_path / "t.xlsx"
         target.write_bytes(b"old")
-        write_template(target, "en", True)
+        write_template(target, "en", example=True)
         assert openpyxl.load_workbook(target).sheetnames[0] == "Instructions"
         assert [p.name for p in tmp_path.iterdir()] == ["t.xlsx"]
 
@@ -477,7 +483,7 @@ class TestRoundTrip:
         benefits 346,324,197.92, costs 215,593,000, ROI 60.64 %."""
         from roti_excel import evaluate, load
 
-        loaded = load(bundled_template(lang, True))
+        loaded = load(bundled_template(lang, example=True))
         assert [i.format() for i in loaded.issues if i.severity == "error"] == []
         assert loaded.evaluation is not None
         total = evaluate(loaded.evaluation).total

@@ -89,7 +89,7 @@ def run_batch(folder: Path, out_dir: Path | None = None, workers: int | None = N
     sources = collect_inputs(folder, reports)
     run = _BatchRun(folder, reports, len(sources))
     jobs: deque[Job] = deque()
-    for source, out_stem in _output_stems(sources).items():
+    for source, out_stem in output_stems(sources).items():
         message = not_workbook_message(source.name)
         if message is not None:
             run.finish(FileOutcome(source, FileStatus.FAILED, [message]), out_stem)
@@ -106,7 +106,7 @@ def run_batch(folder: Path, out_dir: Path | None = None, workers: int | None = N
     return run.outcome
 
 
-def _output_stems(sources: list[Path]) -> dict[Path, str]:
+def output_stems(sources: list[Path]) -> dict[Path, str]:
     """Each input's stem for its output names. Workbooks choose first; an input whose stem
     is taken (`a.csv` beside `a.xlsx`) uses its whole name instead (`a.csv.errors.txt`)."""
     used: set[str] = set()
@@ -181,7 +181,7 @@ class _BatchRun:
                         stale.unlink(missing_ok=True)
         self.portfolio.mark()
         self.log.file(result)
-        self.progress.advance(result.ok)
+        self.progress.advance(ok=result.ok)
 
 
 class Progress:
@@ -204,7 +204,7 @@ class Progress:
         print(line, file=self.stream, flush=True)
         self._draw()
 
-    def advance(self, ok: bool) -> None:
+    def advance(self, *, ok: bool) -> None:
         self.done += 1
         self.failed += not ok
         self._draw()

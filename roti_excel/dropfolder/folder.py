@@ -156,7 +156,7 @@ class PortfolioUpdate:
     def mark(self) -> None:
         self.dirty = True
 
-    def flush(self, idle: bool) -> None:
+    def flush(self, *, idle: bool) -> None:
         if self.dirty and (idle or time.monotonic() - self._last >= self.interval):
             self.dirty = False
             self._last = time.monotonic()

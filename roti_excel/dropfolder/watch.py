@@ -85,9 +85,12 @@ class _Stuck:
     retry_at: float
 
 
-def watch_folder(folder: Path, settle: float = DEFAULT_SETTLE_S, workers: int | None = None,
-                 *, timeout: float = DEFAULT_TIMEOUT_S, rescan: float = DEFAULT_RESCAN_S,
-                 stop: threading.Event | None = None, grace: float = STOP_GRACE_S) -> None:
+# the public entry point: the folder and the CLI's two options, then keyword-only settings
+# with defaults (tests and callers embedding the runner set them)
+def watch_folder(folder: Path, settle: float = DEFAULT_SETTLE_S,  # noqa: PLR0913
+                 workers: int | None = None, *, timeout: float = DEFAULT_TIMEOUT_S,
+                 rescan: float = DEFAULT_RESCAN_S, stop: threading.Event | None = None,
+                 grace: float = STOP_GRACE_S) -> None:
     """Process each workbook dropped into `folder` until Ctrl-C (or `stop` is set, for a
     caller running this in a thread); see the module docstring. `timeout` limits the time
     per file, `grace` the wait for the files in hand once asked to stop."""
@@ -176,26 +179,44 @@ class _Watch:
                     if pool.busy:
                         self.log.note(f"stopping: finishing {len(pool.busy)} file(s) in hand "
                                       "(Ctrl-C again to abandon them)")
-                if not pool.busy:
-                    return
-                if stop.abandon:
-                    for job in pool.abandon():
-                        self._abandoned(job)
+                if self._stopped(pool, stop):
                     return
             else:
-                names = self._drain_events()
-                if time.monotonic() >= next_scan:
-                    names.update(self._listing())
-                    next_scan = time.monotonic() + self.rescan
-                    self._retry_stuck()
-                self._look(names | set(self.arrivals))
-                self._dispatch(pool)
-            for job, result in pool.poll(TICK_S):
-                if stopping and result.status is FileStatus.CRASHED:
-                    self._abandoned(job)  # Ctrl-C reached the worker: not the file's fault
-                else:
-                    self._finished(job, result)
+                next_scan = self._take_arrivals(pool, next_scan)
+            self._collect(pool, stopping=stopping)
             self.portfolio.flush(idle=not self.in_hand and not self.arrivals)
+
+    def _stopped(self, pool: WorkerPool, stop: StopSignal) -> bool:
+        """Asked to stop: done once no file is in hand, or at once when asked to abandon
+        them (they are then abandoned)."""
+        if not pool.busy:
+            return True
+        if stop.abandon:
+            for job in pool.abandon():
+                self._abandoned(job)
+            return True
+        return False
+
+    def _take_arrivals(self, pool: WorkerPool, next_scan: float) -> float:
+        """Look at the files events named (and the whole folder when a rescan is due, at
+        `next_scan`) and hand those that have arrived to the workers; returns when the
+        next rescan is due."""
+        names = self._drain_events()
+        if time.monotonic() >= next_scan:
+            names.update(self._listing())
+            next_scan = time.monotonic() + self.rescan
+            self._retry_stuck()
+        self._look(names | set(self.arrivals))
+        self._dispatch(pool)
+        return next_scan
+
+    def _collect(self, pool: WorkerPool, *, stopping: bool) -> None:
+        """The answers of the workers that are done."""
+        for job, result in pool.poll(TICK_S):
+            if stopping and result.status is FileStatus.CRASHED:
+                self._abandoned(job)  # Ctrl-C reached the worker: not the file's fault
+            else:
+                self._finished(job, result)
 
     def _abandoned(self, job: Job) -> None:
         self.in_hand.pop(job.source.name, None)
@@ -312,7 +333,7 @@ class _Watch:
             elif stuck.retry_at <= now:
                 self._move(stuck.result, stuck.signature, stuck.target)
 
-    def _free_name(self, folder: Path, name: str, with_errors: bool) -> Path:
+    def _free_name(self, folder: Path, name: str, *, with_errors: bool) -> Path:
         """`name` in `folder`, or a time-stamped variant when taken (by an input or, in
         failed/, by an errors file)."""
         source = Path(name)

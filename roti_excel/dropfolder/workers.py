@@ -287,7 +287,7 @@ class WorkerPool:
             "the file may be damaged or far too large: open it in Excel, save it again as "
             ".xlsx and drop it again"], seconds=seconds)
 
-    def _replace(self, worker: _Worker, restart: bool = True) -> None:
+    def _replace(self, worker: _Worker, *, restart: bool = True) -> None:
         job = worker.job
         worker.kill()
         if job is not None:

@@ -104,7 +104,8 @@ class Lists:
                     len(self.columns) - 1, repeat=False)
 
 
-def print_setup(ws: Worksheet, last_row: int, last_col: int, repeat: bool = True) -> None:
+def print_setup(ws: Worksheet, last_row: int, last_col: int, *,
+                repeat: bool = True) -> None:
     ws.set_landscape()
     ws.set_paper(9)  # A4
     ws.fit_to_pages(1, 0)

@@ -11,7 +11,6 @@ the reader ignores both. Every column gets Excel data validation on
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -71,32 +70,32 @@ _COMPUTED: dict[str, tuple[str, tuple[str, ...], str]] = {
 }
 
 
-def template_filename(lang: str, example: bool) -> str:
+def template_filename(lang: str, *, example: bool) -> str:
     """`roti_template_en.xlsx`, `roti_example_id.xlsx`, ..."""
     language_named(lang)
     return f"roti_{'example' if example else 'template'}_{lang}.xlsx"
 
 
-def bundled_template(lang: str, example: bool) -> Path:
+def bundled_template(lang: str, *, example: bool) -> Path:
     """The checked-in workbook: in an installed wheel (roti_excel/input_templates) or in the
     source tree (<repo>/input_templates)."""
-    path = resource_dir("input_templates") / template_filename(lang, example)
+    path = resource_dir("input_templates") / template_filename(lang, example=example)
     if not path.is_file():
         raise FileNotFoundError(f"roti_excel is missing its bundled {path.name}; reinstall it")
     return path
 
 
-def write_template(path: Path, lang: str = "en", example: bool = False) -> Path:
+def write_template(path: Path, lang: str = "en", *, example: bool = False) -> Path:
     """Write a blank input workbook (or the thesis example) to `path`, atomically: a temporary
     file in the same folder replaces `path` only once complete. A folder as `path` gets
     :func:`template_filename`. Returns the path written."""
     language_named(lang)
     path = Path(path)
     if path.is_dir():
-        path = path / template_filename(lang, example)
+        path = path / template_filename(lang, example=example)
     with atomic_path(path) as temp:
         try:
-            _build(temp, lang, example)
+            _build(temp, lang, example=example)
         except (OSError, XlsxWriterException) as exc:
             raise OutputError(f"{path}: cannot write the template ({exc})") from exc
     return path
@@ -115,21 +114,40 @@ class _Col:
         return "" if self.placeholder else self.column.name(lang)
 
 
-def _build(path: Path, lang: str, example: bool) -> None:
+@dataclass(frozen=True)
+class _Book:
+    """What every sheet of the workbook being built shares."""
+
+    wb: Workbook
+    st: Styles
+    lists: Lists
+    lang: str
+    example: bool  # the filled thesis example rather than a blank template
+
+
+@dataclass(frozen=True)
+class _Table:
+    """A data sheet's content: its columns (the schema's, then any question codes or scale
+    points) and its rows (the example's; none in a blank template)."""
+
+    sheet: Sheet
+    cols: list[_Col]
+    rows: list[dict[str, Any]]
+
+
+def _build(path: Path, lang: str, *, example: bool) -> None:
     wb = xlsxwriter.Workbook(str(path))
     wb.set_properties({"title": schema.INSTRUCTIONS.name(lang), "author": "roti-excel",
-                       "comments": template_filename(lang, example)})
-    st = Styles(wb)
-    lists = Lists(lang)
-    _instructions_sheet(wb, st, lang)
+                       "comments": template_filename(lang, example=example)})
+    book = _Book(wb, Styles(wb), Lists(lang), lang, example)
+    _instructions_sheet(wb, book.st, lang)
     for sheet in schema.SHEETS:
         if sheet is schema.PROGRAM:
             values = template_example.program(lang) if example else _program_defaults(lang)
-            _program_sheet(wb, st, lists, lang, values)
+            _program_sheet(book, values)
         else:
-            cols, rows = _table(sheet, lang, example)
-            _data_sheet(wb, st, lists, lang, sheet, cols, rows, example)
-    lists.write(wb, st)
+            _data_sheet(book, _table(book, sheet))
+    book.lists.write(wb, book.st)
     wb.worksheets()[0].activate()
     wb.close()
 
@@ -165,10 +183,10 @@ def _program_defaults(lang: str) -> dict[str, Any]:
     return out
 
 
-def _program_sheet(wb: Workbook, st: Styles, lists: Lists, lang: str,
-                   values: dict[str, Any]) -> None:
+def _program_sheet(book: _Book, values: dict[str, Any]) -> None:
+    st, lists, lang = book.st, book.lists, book.lang
     sheet = schema.PROGRAM
-    ws = wb.add_worksheet(sheet.name(lang))
+    ws = book.wb.add_worksheet(sheet.name(lang))
     field, value = (sheet.column(k) for k in ("field", "value"))
     helper = schema.HELP_COLUMN
     if schema.match_column(sheet, helper.name(lang)) is not None:
@@ -198,7 +216,8 @@ def _program_sheet(wb: Workbook, st: Styles, lists: Lists, lang: str,
 # -- data sheets -----------------------------------------------------------------------
 
 
-def _synthetic(sheet: Sheet, header: str, lang: str, placeholder: bool, first: bool) -> _Col:
+def _synthetic(sheet: Sheet, header: str, lang: str, *, placeholder: bool,
+               first: bool) -> _Col:
     kind, level = _OPEN[sheet.key]
     questions = schema.QUESTIONS.name(lang)
     if placeholder and not first:
@@ -226,22 +245,25 @@ def _blank_open_headers(sheet: Sheet) -> tuple[list[str], bool]:
     return [f"{prefix}{i}" for i in range(1, PLACEHOLDERS + 1)], True
 
 
-def _table(sheet: Sheet, lang: str, example: bool) -> tuple[list[_Col], list[dict[str, Any]]]:
+def _table(book: _Book, sheet: Sheet) -> _Table:
+    lang = book.lang
     cols = [_Col(c) for c in sheet.columns]
     rows: list[dict[str, Any]] = []
     extra: list[str] = []
     placeholder = False
-    if example:
+    if book.example:
         extra, rows = template_example.rows(sheet, lang)
     elif sheet.open_columns:
         extra, placeholder = _blank_open_headers(sheet)
-    cols += [_synthetic(sheet, h, lang, placeholder, i == 0) for i, h in enumerate(extra)]
-    return cols, rows
+    cols += [_synthetic(sheet, h, lang, placeholder=placeholder, first=i == 0)
+             for i, h in enumerate(extra)]
+    return _Table(sheet, cols, rows)
 
 
-def _data_sheet(wb: Workbook, st: Styles, lists: Lists, lang: str, sheet: Sheet,
-                cols: Sequence[_Col], rows: list[dict[str, Any]], example: bool) -> None:
-    ws = wb.add_worksheet(sheet.name(lang))
+def _data_sheet(book: _Book, table: _Table) -> None:
+    st, lists, lang = book.st, book.lists, book.lang
+    sheet, cols, rows = table.sheet, table.cols, table.rows
+    ws = book.wb.add_worksheet(sheet.name(lang))
     last_data = FIRST_DATA_ROW + DATA_ROWS - 1
     title = sheet_title(sheet, lang)
     ws.write_string(TITLE_ROW, 0, title, st.title)
@@ -275,19 +297,20 @@ def _data_sheet(wb: Workbook, st: Styles, lists: Lists, lang: str, sheet: Sheet,
                           {"type": "formula", "criteria": "TRUE", "format": st.fill})
     if sheet.key in _COMPUTED:
         last_col += 1
-        widths.append(_computed_column(ws, st, lang, sheet, cols, rows, last_col))
+        widths.append(_computed_column(ws, book, table, last_col))
     ws.freeze_panes(FIRST_DATA_ROW, 0)
-    printed = len(rows) if example else BLANK_PRINT_ROWS
+    printed = len(rows) if book.example else BLANK_PRINT_ROWS
     # print at least as many columns as the title needs, so it is not cut on paper
     while sum(widths) < len(title) * _TITLE_CHAR_WIDTH:
         widths.append(_DEFAULT_WIDTH)
     print_setup(ws, FIRST_DATA_ROW + max(printed, 1) - 1, len(widths) - 1)
 
 
-def _computed_column(ws: Worksheet, st: Styles, lang: str, sheet: Sheet,
-                     cols: Sequence[_Col], rows: list[dict[str, Any]], c: int) -> float:
+def _computed_column(ws: Worksheet, book: _Book, table: _Table, c: int) -> float:
     """A grey formula column after the schema columns; the reader never sees it. Returns
     its width."""
+    st, lang = book.st, book.lang
+    sheet, cols, rows = table.sheet, table.cols, table.rows
     helper = schema.COMPUTED_COLUMNS[sheet.key]
     if schema.match_column(sheet, helper.name(lang)) is not None:
         raise RuntimeError(f"{helper.name(lang)} would be read as a {sheet.en} column")
@@ -337,7 +360,7 @@ def _width(item: _Col, lang: str, rows: list[dict[str, Any]]) -> float:
 
 def write_bundled(folder: Path) -> list[Path]:
     """(Re)generate the four checked-in workbooks into `folder`."""
-    return [write_template(folder / template_filename(lang, ex), lang, ex)
+    return [write_template(folder / template_filename(lang, example=ex), lang, example=ex)
             for lang in LANGUAGES for ex in (False, True)]
 
 

@@ -52,7 +52,7 @@ class CostSummary:
         return out
 
 
-def _sum(lines: list[CostLine], direct: bool) -> float:
+def _sum(lines: list[CostLine], *, direct: bool) -> float:
     return math.fsum(line.amount for line in lines if is_direct(line.code) == direct)
 
 
@@ -73,14 +73,14 @@ def compute(ev: Evaluation) -> CostSummary:
     lines = list(ev.costs)
     shared = [line for line in lines if line.group is None]
     shares, basis = allocation_shares(ev)
-    shared_d, shared_i = _sum(shared, True), _sum(shared, False)
+    shared_d, shared_i = _sum(shared, direct=True), _sum(shared, direct=False)
     groups = tuple(
-        CostTotals(g.name, _sum(own := [x for x in lines if x.group == g.name], True),
-                   _sum(own, False), shared_d * shares[g.name], shared_i * shares[g.name],
-                   shares[g.name])
+        CostTotals(g.name, _sum(own := [x for x in lines if x.group == g.name], direct=True),
+                   _sum(own, direct=False), shared_d * shares[g.name],
+                   shared_i * shares[g.name], shares[g.name])
         for g in ev.groups)
-    total = CostTotals("total", _sum([x for x in lines if x.group is not None], True),
-                       _sum([x for x in lines if x.group is not None], False),
+    grouped = [x for x in lines if x.group is not None]
+    total = CostTotals("total", _sum(grouped, direct=True), _sum(grouped, direct=False),
                        shared_d, shared_i, 1.0)
     return CostSummary(tuple(lines), groups, total, basis if shared else "",
                        frozenset(line.code for line in lines))

@@ -102,8 +102,10 @@ def compute(ev: Evaluation) -> ReactionResult:
     questions = {q.code: q for q in ev.questions_at(1)}
     if not survey.codes:
         empty = ScoreStat("overall", 0.0, 0, None, None)
-        return ReactionResult(False, len(survey), sum(r.weight for r in survey), empty,
-                              (), (), (), (), (), ())
+        return ReactionResult(
+            evaluated=False, rows=len(survey), respondents=sum(r.weight for r in survey),
+            overall=empty, by_question=(), by_dimension=(), by_trainer=(), by_session=(),
+            by_group=(), out_of_scale=())
     matrix = _Matrix.of(survey, questions)
     out_of_scale = tuple(
         OutOfScale(survey.codes[c], survey.rows[r].values[c] or 0.0,

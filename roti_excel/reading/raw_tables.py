@@ -140,7 +140,43 @@ def _find_header(sheet: schema.Sheet, grid: list[list[Any]]) -> tuple[int, dict[
     return best
 
 
-def _table(sheet: schema.Sheet, name: str, grid: list[list[Any]], hidden: bool,
+def _extra_columns(name: str, header: list[Any], header_r: int, columns: dict[str, int],
+                   issues: list[Issue]) -> dict[str, int]:
+    """An open sheet's other headed columns (question codes, scale points) by their header
+    text; a header met twice is an error and only its first column kept."""
+    extra: dict[str, int] = {}
+    for c, value in enumerate(header):
+        if c in columns.values() or value is None or not str(value).strip():
+            continue
+        text = str(value).strip()
+        if isinstance(value, float) and value.is_integer():
+            text = str(int(value))
+        if text in extra:
+            issues.append(error(f"column '{text}' appears twice; keep one", name,
+                                a1(header_r, c)))
+            continue
+        extra[text] = c
+    return extra
+
+
+def _missing_columns(sheet: schema.Sheet, name: str, header_r: int, width: int,
+                     columns: dict[str, int]) -> list[Issue]:
+    """An error per required column the header row (of `width` cells) does not name."""
+    return [error(f"required column '{col.en}' is missing; add a column headed "
+                  f"'{col.name('en')}' (or '{col.name('id')}') to the header row {header_r + 1}",
+                  name, a1(header_r, width))
+            for col in sheet.columns if col.required and col.key not in columns]
+
+
+def _add_rows(table: RawTable, grid: list[list[Any]], used: list[int]) -> None:
+    """The rows under the header where any used cell holds something other than blanks."""
+    for r in range(table.header_row, len(grid)):  # 1-based header row: 0-based next row
+        line = grid[r]
+        if any(c < len(line) and _filled(line[c]) for c in used):
+            table.rows.append(RawRow(table, r + 1, line))
+
+
+def _table(sheet: schema.Sheet, name: str, grid: list[list[Any]], *, hidden: bool,
            issues: list[Issue]) -> RawTable | None:
     located = _find_header(sheet, grid)
     if located is None:
@@ -151,32 +187,11 @@ def _table(sheet: schema.Sheet, name: str, grid: list[list[Any]], hidden: bool,
         return None
     header_r, columns = located
     header = grid[header_r]
-    extra: dict[str, int] = {}
-    if sheet.open_columns:
-        for c, value in enumerate(header):
-            if c in columns.values() or value is None or not str(value).strip():
-                continue
-            text = str(value).strip()
-            if isinstance(value, float) and value.is_integer():
-                text = str(int(value))
-            if text in extra:
-                issues.append(error(f"column '{text}' appears twice; keep one", name,
-                                    a1(header_r, c)))
-                continue
-            extra[text] = c
-    for col in sheet.columns:
-        if col.required and col.key not in columns:
-            issues.append(error(
-                f"required column '{col.en}' is missing; add a column headed '{col.name('en')}'"
-                f" (or '{col.name('id')}') to the header row {header_r + 1}", name,
-                a1(header_r, len(header))))
+    extra = (_extra_columns(name, header, header_r, columns, issues) if sheet.open_columns
+             else {})
+    issues.extend(_missing_columns(sheet, name, header_r, len(header), columns))
     table = RawTable(sheet, name, header_r + 1, columns, extra, hidden=hidden)
-    used = sorted({*columns.values(), *extra.values()})
-    for r in range(header_r + 1, len(grid)):
-        line = grid[r]
-        # a row counts when any used cell holds something other than blanks
-        if any(c < len(line) and _filled(line[c]) for c in used):
-            table.rows.append(RawRow(table, r + 1, line))
+    _add_rows(table, grid, sorted({*columns.values(), *extra.values()}))
     return table
 
 
@@ -204,7 +219,7 @@ def read_workbook(path: Path) -> RawWorkbook:
         grid = wb.get_sheet_by_name(name).to_python(skip_empty_area=False)
         state = visibility.get(name, "visible")
         hidden = state != "visible"
-        table = _table(sheet, name, grid, hidden, book.issues)
+        table = _table(sheet, name, grid, hidden=hidden, issues=book.issues)
         if table is not None:
             if hidden:
                 how = ("very hidden (not listed under Unhide; a macro or the author hid it)"

@@ -81,6 +81,11 @@ def runs(rows: Iterable[int]) -> list[tuple[int, int]]:
     return out
 
 
+def _absolute(row: int, col: int) -> str:
+    """A cell as an absolute reference: $E$5."""
+    return str(xl_rowcol_to_cell(row, col, row_abs=True, col_abs=True))
+
+
 def _number_width(value: float, fmt_text: str) -> float:
     decimals = 0
     if "." in fmt_text:
@@ -116,19 +121,18 @@ class Sheet:
     # -- references -------------------------------------------------------------------
     def ref(self, row: int, col: int) -> str:
         """Absolute reference for use from another sheet: 'Input copies'!$E$5."""
-        return f"{quote_sheetname(self.name)}!{xl_rowcol_to_cell(row, col, True, True)}"
+        return f"{quote_sheetname(self.name)}!{_absolute(row, col)}"
 
     def range(self, r0: int, c0: int, r1: int, c1: int) -> str:
-        return (f"{quote_sheetname(self.name)}!{xl_rowcol_to_cell(r0, c0, True, True)}:"
-                f"{xl_rowcol_to_cell(r1, c1, True, True)}")
+        return f"{quote_sheetname(self.name)}!{_absolute(r0, c0)}:{_absolute(r1, c1)}"
 
     @staticmethod
-    def local(row: int, col: int, absolute: bool = False) -> str:
-        return str(xl_rowcol_to_cell(row, col, absolute, absolute))
+    def local(row: int, col: int, *, absolute: bool = False) -> str:
+        return str(xl_rowcol_to_cell(row, col, row_abs=absolute, col_abs=absolute))
 
     @staticmethod
     def local_range(r0: int, c0: int, r1: int, c1: int) -> str:
-        return f"{xl_rowcol_to_cell(r0, c0, True, True)}:{xl_rowcol_to_cell(r1, c1, True, True)}"
+        return f"{_absolute(r0, c0)}:{_absolute(r1, c1)}"
 
     # -- writing ----------------------------------------------------------------------
     def _fit(self, col: int, width: float) -> None:
@@ -137,7 +141,8 @@ class Sheet:
     def min_width(self, col: int, width: float) -> None:
         self._min_width[col] = max(self._min_width.get(col, 0.0), width)
 
-    def text(self, row: int, col: int, value: str | None, fmt: Any = None, *,
+    # one cell (row, col, value, format) and two keyword-only layout options
+    def text(self, row: int, col: int, value: str | None, fmt: Any = None, *,  # noqa: PLR0913
              fit: bool = True, last_col: int | None = None) -> None:
         """User or report text, always a string cell (never a formula, number or link)."""
         text = "" if value is None else str(value)
@@ -205,7 +210,8 @@ class Sheet:
             self.ws.merge_range(row, first, row, last, "", fmt)
         self.text(row, first, text, fmt, fit=False, last_col=last)
 
-    def chart(self, row: int, col: int, chart: Any, *, x_offset: int = 0,
+    # where the chart goes, then xlsxwriter's insert_chart options, keyword-only
+    def chart(self, row: int, col: int, chart: Any, *, x_offset: int = 0,  # noqa: PLR0913
               x_scale: float = 1.0, y_scale: float = 1.0) -> None:
         """Insert a chart (480 x 288 pixels at scale 1); kept on one printed page."""
         self.ws.insert_chart(row, col, chart, {"x_offset": x_offset, "y_offset": 4,

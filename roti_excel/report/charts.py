@@ -28,9 +28,16 @@ def inert(text: str) -> str:
     return text.replace("!", "!\u200b") if _LOOKS_LIKE_REF.match(text) else text
 
 
-def _style(chart: Any, title: str, num_format: str | None, y_title: str,
-           x_title: str, legend: bool) -> Axes:
+def _frame(chart: Any, title: str, *, legend: bool) -> None:
+    """The title, the legend (at the bottom, or none) and the chart area's border."""
     chart.set_title({"name": inert(title), "name_font": {"name": FONT, "size": 11, "bold": True}})
+    chart.set_legend({"position": "bottom", "font": {"name": FONT, "size": 8}}
+                     if legend else {"none": True})
+    chart.set_chartarea({"border": {"color": "#BFBFBF"}})
+
+
+def _axis_specs(num_format: str | None, y_title: str, x_title: str) -> Axes:
+    """The value and category axes' options: fonts, gridlines, number format, titles."""
     value_axis: dict[str, Any] = {"num_font": {"name": FONT, "size": 8},
                                   "major_gridlines": {"visible": True,
                                                       "line": {"color": GRID_LINE}}}
@@ -43,13 +50,10 @@ def _style(chart: Any, title: str, num_format: str | None, y_title: str,
     if x_title:
         cat_axis["name"] = inert(x_title)
         cat_axis["name_font"] = {"name": FONT, "size": 9}
-    chart.set_legend({"position": "bottom", "font": {"name": FONT, "size": 8}}
-                     if legend else {"none": True})
-    chart.set_chartarea({"border": {"color": "#BFBFBF"}})
     return value_axis, cat_axis
 
 
-def _axes(chart: Any, axes: Axes, horizontal: bool,
+def _axes(chart: Any, axes: Axes, *, horizontal: bool,
           extra_value: dict[str, Any] | None = None) -> None:
     value_axis, cat_axis = axes
     if extra_value:
@@ -62,7 +66,8 @@ def _axes(chart: Any, axes: Axes, horizontal: bool,
         chart.set_x_axis(cat_axis)
 
 
-def bar(book: Book, title: str, categories: Range, series: Sequence[Series],
+# the chart's cells, then its options: keyword-only, each caller names the few it sets
+def bar(book: Book, title: str, categories: Range, series: Sequence[Series],  # noqa: PLR0913
         num_format: str | None = None, *, horizontal: bool = False, stacked_pct: bool = False,
         y_title: str = "", x_title: str = "", value_min: float | None = None,
         value_max: float | None = None, colours: Sequence[str] = CHART_COLOURS) -> Any:
@@ -78,17 +83,19 @@ def bar(book: Book, title: str, categories: Range, series: Sequence[Series],
         if stacked_pct:
             spec["gap"] = 60
         chart.add_series(spec)
-    axes = _style(chart, title, num_format, y_title, x_title, legend=len(series) > 1)
+    _frame(chart, title, legend=len(series) > 1)
+    axes = _axis_specs(num_format, y_title, x_title)
     extra: dict[str, Any] = {}
     if value_min is not None:
         extra["min"] = value_min
     if value_max is not None:
         extra["max"] = value_max
-    _axes(chart, axes, horizontal, extra)
+    _axes(chart, axes, horizontal=horizontal, extra_value=extra)
     return chart
 
 
-def line(book: Book, title: str, categories: Range, series: Sequence[Series],
+# the chart's cells, then its options: keyword-only, each caller names the few it sets
+def line(book: Book, title: str, categories: Range, series: Sequence[Series],  # noqa: PLR0913
          num_format: str | None = None, *, y_title: str = "", x_title: str = "",
          dashed: Sequence[bool] = (), x_format: str | None = None,
          rotate_labels: bool = False) -> Any:
@@ -102,11 +109,11 @@ def line(book: Book, title: str, categories: Range, series: Sequence[Series],
                           "line": line_spec,
                           "marker": {"type": "circle", "size": 4,
                                      "fill": {"color": colour}, "border": {"color": colour}}})
-    value_axis, cat_axis = _style(chart, title, num_format, y_title, x_title,
-                                  legend=len(series) > 1)
+    _frame(chart, title, legend=len(series) > 1)
+    value_axis, cat_axis = _axis_specs(num_format, y_title, x_title)
     if x_format:
         cat_axis["num_format"] = x_format
     if rotate_labels:
         cat_axis["num_font"] = {**cat_axis["num_font"], "rotation": -45}
-    _axes(chart, (value_axis, cat_axis), False)
+    _axes(chart, (value_axis, cat_axis), horizontal=False)
     return chart

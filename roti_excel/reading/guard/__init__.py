@@ -66,7 +66,7 @@ def inspect_file(path: Path | str, limits: Limits = DEFAULT_LIMITS) -> GuardResu
     state = State([], [])
     fh, problem = open_regular(path)
     if fh is None:
-        return GuardResult([problem] if problem else [], [], False)
+        return GuardResult([problem] if problem else [], [], is_macro_enabled=False)
     with fh:
         try:
             _inspect_open(fh, path, limits, state)

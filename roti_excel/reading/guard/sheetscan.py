@@ -151,11 +151,28 @@ class SheetScan:
         self.long_text_total = 0
 
     def feed(self, piece: bytes) -> None:
-        pats = self.pats
         if self.dimension is None and b"dimension" in piece:
-            match = pats["dimension"].search(piece)
-            if match:
-                self.dimension = match.group(1).decode("utf-8", "replace")
+            self._dimension(piece)
+        self._cell_extent(piece)
+        self._row_elements(piece)
+        if b"mergeCell" in piece:
+            self._merges(piece)
+        if self.pats["formula"].search(piece):
+            self._formulas(piece)
+        if len(piece) > self.limits.max_string_chars:
+            self._long_texts(piece)
+        if self.shared_v is not None:
+            self._long_shared_cells(piece, self.shared_v)
+
+    def _dimension(self, piece: bytes) -> None:
+        match = self.pats["dimension"].search(piece)
+        if match:
+            self.dimension = match.group(1).decode("utf-8", "replace")
+
+    def _cell_extent(self, piece: bytes) -> None:
+        """The last row and column the piece's cell references name: by the fast patterns,
+        or the lenient ones when those miss cells (and cells without r="..." counted)."""
+        pats = self.pats
         col_list = pats["col_fast"].findall(piece)
         row_list = pats["row_fast"].findall(piece)
         if piece.count(self.c_token) != len(row_list):  # <cols>, <cfRule>, ... or odd cells
@@ -169,20 +186,15 @@ class SheetScan:
             self.max_col = max(self.max_col, max(col_number(c) for c in set(col_list)))
         if row_list:
             self.max_row = max(self.max_row, max_number(row_list))
+
+    def _row_elements(self, piece: bytes) -> None:
+        """The <row> elements seen and the largest r="..." among them."""
         rows_here = piece.count(self.row_token)  # rowBreaks too: only makes it larger
         if rows_here:
-            row_rs = pats["row_r"].findall(piece)
+            row_rs = self.pats["row_r"].findall(piece)
             if row_rs:
                 self.max_row_r = max(self.max_row_r, max_number(row_rs))
             self.rows_seen += rows_here
-        if b"mergeCell" in piece:
-            self._merges(piece)
-        if pats["formula"].search(piece):
-            self._formulas(piece)
-        if len(piece) > self.limits.max_string_chars:
-            self._long_texts(piece)
-        if self.shared_v is not None:
-            self._long_shared_cells(piece, self.shared_v)
 
     def _implicit_positions(self, piece: bytes) -> None:
         """Cells without r="..." sit after the previous cell of their row: count them."""

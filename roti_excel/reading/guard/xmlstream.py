@@ -61,46 +61,63 @@ def pieces(chunks: Iterable[bytes], token: bytes, close: bytes,
         old = len(carry)
         buf = carry + chunk if carry else chunk
         fresh = max(0, old - 16)  # the carry holds no element start after its first byte
-        near = max(fresh, len(buf) - 65536)
-        cut = rfind_start(buf, token, near)
-        if cut < 0 and near > fresh:
-            cut = rfind_start(buf, token, fresh)
+        cut = _last_element_start(buf, token, fresh)
         if cut > 0:
             yield buf[:cut]
             carry, open_at_0, close_from = buf[cut:], True, 0
             continue
         begin = 0
         if cut == 0 or open_at_0:
-            gt = buf.find(b">")
-            if gt > 0 and buf[gt - 1] == 0x2F:  # "/>": an empty element
-                begin = gt + 1
-            else:
-                end = buf.find(close, close_from)
-                if end < 0:  # the element goes on in the next chunk
-                    if len(buf) > max_carry:
-                        raise Refused(error(
-                            f"{DAMAGED}: {where} has a single element over "
-                            f"{size_text(max_carry)}; {NEW_COPY}"))
-                    carry, open_at_0 = buf, True
-                    close_from = max(0, len(buf) - len(close))
-                    continue
-                begin = end + len(close)
-        # No element starts after `begin`: cut at the last "<" (that tag may go on).
-        if begin:
-            lt = buf.rfind(b"<", begin)
-            cut = lt if lt >= 0 else len(buf)
-        else:  # a carried tag holds no "<" after its first byte
-            lt = buf.rfind(b"<", fresh)
-            cut = lt if lt >= 0 else (0 if old else len(buf))
+            begin = _element_end(buf, close, close_from)
+            if begin < 0:  # the element goes on in the next chunk
+                if len(buf) > max_carry:
+                    raise _too_large(where, max_carry)
+                carry, open_at_0 = buf, True
+                close_from = max(0, len(buf) - len(close))
+                continue
+        cut = _tag_cut(buf, begin, fresh, old)
         if cut == 0 and len(buf) > max_carry:
-            raise Refused(error(
-                f"{DAMAGED}: {where} has a single element over {size_text(max_carry)}; "
-                f"{NEW_COPY}"))
+            raise _too_large(where, max_carry)
         if cut > 0:
             yield buf[:cut]
         carry, open_at_0, close_from = buf[cut:], False, 0
     if carry:
         yield carry
+
+
+def _last_element_start(buf: bytes, token: bytes, fresh: int) -> int:
+    """The last start of element `token` in buf[fresh:], or -1; the last 64 KB searched
+    first, so a long buffer is not searched whole each time."""
+    near = max(fresh, len(buf) - 65536)
+    cut = rfind_start(buf, token, near)
+    if cut < 0 and near > fresh:
+        cut = rfind_start(buf, token, fresh)
+    return cut
+
+
+def _element_end(buf: bytes, close: bytes, close_from: int) -> int:
+    """Where the element that begins `buf` ends: after its "/>" or its `close` tag (looked
+    for from `close_from`); -1 when it goes on in the next chunk."""
+    gt = buf.find(b">")
+    if gt > 0 and buf[gt - 1] == 0x2F:  # "/>": an empty element
+        return gt + 1
+    end = buf.find(close, close_from)
+    return end + len(close) if end >= 0 else -1
+
+
+def _tag_cut(buf: bytes, begin: int, fresh: int, old: int) -> int:
+    """Where to cut when no element starts after `begin`: at the last "<" (that tag may go
+    on). `old` bytes of `buf` were carried; `fresh` is where new tags may begin."""
+    if begin:
+        lt = buf.rfind(b"<", begin)
+        return lt if lt >= 0 else len(buf)
+    lt = buf.rfind(b"<", fresh)  # a carried tag holds no "<" after its first byte
+    return lt if lt >= 0 else (0 if old else len(buf))
+
+
+def _too_large(where: str, max_carry: int) -> Refused:
+    return Refused(error(f"{DAMAGED}: {where} has a single element over "
+                         f"{size_text(max_carry)}; {NEW_COPY}"))
 
 
 _ROOT = re.compile(rb"<(?![?!])(?:([A-Za-z_][\w.-]*):)?[A-Za-z_][\w.-]*[\s>/]")

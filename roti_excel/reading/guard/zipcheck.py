@@ -8,7 +8,7 @@ import os
 import struct
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from typing import BinaryIO
 
 from roti_excel.issues import Issue, error
@@ -22,41 +22,11 @@ def entry_chunks(fh: BinaryIO, info: zipfile.ZipInfo, cap: int) -> Iterator[byte
     declares, and unless the data ends exactly at that size with the declared CRC.
     So a zip that lies about its sizes is caught, whatever a later parser believes."""
     limit = min(cap, info.file_size)
-    header = b""
-    if 0 <= info.header_offset < os.fstat(fh.fileno()).st_size:
-        fh.seek(info.header_offset)
-        header = fh.read(30)
-    if len(header) < 30 or header[:4] != b"PK\x03\x04":
-        raise Refused(error(f"{DAMAGED}: the part {info.filename} cannot be found where "
-                            f"the zip's contents list says; {NEW_COPY}"))
-    name_len, extra_len = struct.unpack("<HH", header[26:30])
-    fh.seek(info.header_offset + 30 + name_len + extra_len)
-    total = 0
-    crc = 0
+    _seek_data(fh, info)
     if info.compress_type == zipfile.ZIP_STORED:
-        left = info.compress_size
-        while left > 0 and total <= limit:
-            data = fh.read(min(CHUNK, left))
-            if not data:
-                break
-            left -= len(data)
-            total += len(data)
-            crc = zlib.crc32(data, crc)
-            if total <= limit:
-                yield data
+        total, crc = yield from _stored_chunks(fh, info.compress_size, limit)
     else:
-        inflater = zlib.decompressobj(-zlib.MAX_WBITS)
-        pending = b""
-        while not inflater.eof and total <= limit:
-            raw = pending or fh.read(CHUNK)
-            if not raw:
-                break
-            data = inflater.decompress(raw, CHUNK)
-            pending = inflater.unconsumed_tail
-            total += len(data)
-            crc = zlib.crc32(data, crc)
-            if data and total <= limit:
-                yield data
+        total, crc = yield from _inflated_chunks(fh, limit)
     if total > cap:
         raise Refused(error(
             f"{DAMAGED}: the part {info.filename} unpacks to more than {size_text(cap)} "
@@ -66,6 +36,58 @@ def entry_chunks(fh: BinaryIO, info: zipfile.ZipInfo, cap: int) -> Iterator[byte
             f"{DAMAGED}: the part {info.filename} does not match the size or checksum "
             "that the zip declares for it (a damaged or crafted file, possibly a 'zip "
             f"bomb'); {NEW_COPY}"))
+
+
+def _seek_data(fh: BinaryIO, info: zipfile.ZipInfo) -> None:
+    """To the entry's data, after its local header (refused when that is not where the
+    contents list says)."""
+    header = b""
+    if 0 <= info.header_offset < os.fstat(fh.fileno()).st_size:
+        fh.seek(info.header_offset)
+        header = fh.read(30)
+    if len(header) < 30 or header[:4] != b"PK\x03\x04":
+        raise Refused(error(f"{DAMAGED}: the part {info.filename} cannot be found where "
+                            f"the zip's contents list says; {NEW_COPY}"))
+    name_len, extra_len = struct.unpack("<HH", header[26:30])
+    fh.seek(info.header_offset + 30 + name_len + extra_len)
+
+
+def _stored_chunks(fh: BinaryIO, size: int, limit: int) -> Generator[bytes, None, tuple[int, int]]:
+    """A stored (uncompressed) entry of `size` bytes, up to `limit` bytes; returns the
+    bytes read (one chunk past `limit` at most) and their CRC."""
+    total = 0
+    crc = 0
+    left = size
+    while left > 0 and total <= limit:
+        data = fh.read(min(CHUNK, left))
+        if not data:
+            break
+        left -= len(data)
+        total += len(data)
+        crc = zlib.crc32(data, crc)
+        if total <= limit:
+            yield data
+    return total, crc
+
+
+def _inflated_chunks(fh: BinaryIO, limit: int) -> Generator[bytes, None, tuple[int, int]]:
+    """A deflated entry, inflated a chunk at a time up to `limit` bytes; returns the
+    bytes inflated (one chunk past `limit` at most) and their CRC."""
+    total = 0
+    crc = 0
+    inflater = zlib.decompressobj(-zlib.MAX_WBITS)
+    pending = b""
+    while not inflater.eof and total <= limit:
+        raw = pending or fh.read(CHUNK)
+        if not raw:
+            break
+        data = inflater.decompress(raw, CHUNK)
+        pending = inflater.unconsumed_tail
+        total += len(data)
+        crc = zlib.crc32(data, crc)
+        if data and total <= limit:
+            yield data
+    return total, crc
 
 
 def directory_record(fh: BinaryIO, size: int) -> tuple[int, int] | None:
@@ -91,19 +113,11 @@ def directory_record(fh: BinaryIO, size: int) -> tuple[int, int] | None:
 
 def entry_issues(infos: list[zipfile.ZipInfo], limits: Limits) -> list[Issue]:
     """Duplicates, declared sizes, ratios, encryption, compression: before any read."""
-    issues: list[Issue] = []
     if len(infos) > limits.max_entries:
         return [error(f"the file holds {len(infos):,} parts, more than the "
                       f"{limits.max_entries:,} any real workbook has: it is damaged or not a "
                       f"workbook; {NEW_COPY}")]
-    seen: dict[str, str] = {}
-    for info in infos:
-        key = info.filename.lower()
-        if key in seen:
-            issues.append(error(f"{DAMAGED}: the part {info.filename} appears twice "
-                                f"(a file readers may read differently); {NEW_COPY}"))
-            break
-        seen[key] = info.filename
+    issues = _duplicate(infos)
     total = sum(info.file_size for info in infos)
     if total > limits.max_total_uncompressed:
         issues.append(error(
@@ -111,24 +125,8 @@ def entry_issues(infos: list[zipfile.ZipInfo], limits: Limits) -> list[Issue]:
             f"{size_text(limits.max_total_uncompressed)} allowed (too large, or a 'zip bomb'); "
             "delete unused sheets, pictures and empty rows, or split the data over several "
             "workbooks"))
-    large: list[zipfile.ZipInfo] = []
-    bombs: list[zipfile.ZipInfo] = []
-    for info in infos:
-        if info.flag_bits & 0x1:
-            issues.append(error(
-                "the workbook's parts are encrypted with a zip password; open it in Excel "
-                "and save it as a normal .xlsx without a password"))
-            break
-        if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-            issues.append(error(
-                f"{DAMAGED}: the part {info.filename} uses a compression Excel never "
-                f"writes; {NEW_COPY}"))
-            break
-        if info.file_size > limits.max_entry_bytes:
-            large.append(info)
-        elif (info.file_size > limits.ratio_min_bytes
-              and info.compress_size < info.file_size * limits.min_ratio):
-            bombs.append(info)
+    unreadable, large, bombs = _sort_entries(infos, limits)
+    issues += unreadable
     if large:
         shown = [f"{i.filename} ({size_text(i.file_size)})" for i in large[:3]]
         issues.append(error(
@@ -143,6 +141,47 @@ def entry_issues(infos: list[zipfile.ZipInfo], limits: Limits) -> list[Issue]:
             f"{listing(shown, len(bombs))} (a 'zip bomb'); the file is not read: ask the "
             "sender for the original file"))
     return issues
+
+
+def _duplicate(infos: list[zipfile.ZipInfo]) -> list[Issue]:
+    """The first part whose name (in any case) appears twice, as an error."""
+    seen: set[str] = set()
+    for info in infos:
+        key = info.filename.lower()
+        if key in seen:
+            return [error(f"{DAMAGED}: the part {info.filename} appears twice "
+                          f"(a file readers may read differently); {NEW_COPY}")]
+        seen.add(key)
+    return []
+
+
+def _sort_entries(infos: list[zipfile.ZipInfo], limits: Limits
+                  ) -> tuple[list[Issue], list[zipfile.ZipInfo], list[zipfile.ZipInfo]]:
+    """The entries in order, up to the first that cannot be read (its error): those too
+    large once unpacked, and those compressed far more than a real workbook's."""
+    large: list[zipfile.ZipInfo] = []
+    bombs: list[zipfile.ZipInfo] = []
+    for info in infos:
+        unreadable = _unreadable(info)
+        if unreadable is not None:
+            return [unreadable], large, bombs
+        if info.file_size > limits.max_entry_bytes:
+            large.append(info)
+        elif (info.file_size > limits.ratio_min_bytes
+              and info.compress_size < info.file_size * limits.min_ratio):
+            bombs.append(info)
+    return [], large, bombs
+
+
+def _unreadable(info: zipfile.ZipInfo) -> Issue | None:
+    """An entry encrypted, or compressed in a way Excel never writes."""
+    if info.flag_bits & 0x1:
+        return error("the workbook's parts are encrypted with a zip password; open it in "
+                     "Excel and save it as a normal .xlsx without a password")
+    if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+        return error(f"{DAMAGED}: the part {info.filename} uses a compression Excel never "
+                     f"writes; {NEW_COPY}")
+    return None
 
 
 def other_zip_kind(names: set[str]) -> Issue | None:

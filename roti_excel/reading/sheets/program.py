@@ -36,8 +36,9 @@ def read_program(p: Parser) -> model.Program:
                 continue
             cell = row.get("value") or Cell(None, field_cell.ref)
             # the field's own rules apply to the Value cell, under the field's name
-            typed = schema.Column(spec.key, spec.en, spec.id, spec.kind, False, spec.default,
-                                  spec.choices, example=spec.example or value_col.example)
+            typed = schema.Column(spec.key, spec.en, spec.id, spec.kind, required=False,
+                                  default=spec.default, choices=spec.choices,
+                                  example=spec.example or value_col.example)
             found[spec.key] = (conv.value(typed, CellAt(cell)), cell.ref)
     name = found.get("program_name", ("", ""))[0]
     if not name and table is not None:  # a missing sheet is reported as such

@@ -50,9 +50,15 @@ def read_questions(p: Parser) -> tuple[model.Question, ...]:
     return tuple(out)
 
 
+# how an answer on a survey's scale is judged (its kind, and the example its errors give)
+_ANSWER = schema.Column("answer", "Answer", "Jawaban", schema.Kind.NUMBER, example="4")
+
+
 def _number(p: Parser, table: RawTable, label: str, cell: Cell,
-            kind: schema.Kind = schema.Kind.NUMBER, example: str = "4") -> float | None:
-    named = schema.Column("answer", label, label, kind, example=example)
+            like: schema.Column = _ANSWER) -> float | None:
+    """The number in `cell`, judged as a column named `label` with the kind and example
+    of `like`."""
+    named = schema.Column("answer", label, label, like.kind, example=like.example)
     return Converter(table.name, p.issues).number(named, CellAt(cell))
 
 
@@ -153,8 +159,7 @@ def read_application_counts(p: Parser, questions: tuple[model.Question, ...]
                 continue
             if cell.blank:
                 continue
-            n = _number(p, table, f"Count for {question.code} = {header}", cell,
-                        count_col.kind, count_col.example)
+            n = _number(p, table, f"Count for {question.code} = {header}", cell, count_col)
             if n is not None:
                 counts.append((point, n))
         out.append(model.ApplicationCount(question.code, tuple(counts),

@@ -113,7 +113,7 @@ class _Totals:
 def _amounts(sh: Sheet, rows: list[int]) -> str:
     """The sum of the amounts on `rows`, one range per run of consecutive rows."""
     return sum_of([sh.local_range(a, C_AMOUNT, b, C_AMOUNT) if a != b
-                   else sh.local(a, C_AMOUNT, True) for a, b in runs(rows)])
+                   else sh.local(a, C_AMOUNT, absolute=True) for a, b in runs(rows)])
 
 
 def _grouped_rows(rows_by_block: dict[str | None, list[int]]) -> list[int]:
@@ -220,7 +220,7 @@ def _write_group_amounts(table: _Totals, col: int, totals: CostTotals) -> None:
                st.money)
     for key, value in (("shared_direct", totals.shared_direct),
                        ("shared_indirect", totals.shared_indirect)):
-        sh.formula(rows[key], col, f"{sh.local(rows[key], table.total_col, True)}*"
+        sh.formula(rows[key], col, f"{sh.local(rows[key], table.total_col, absolute=True)}*"
                    f"{table.cell('share', col)}", value, st.money)
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from typing import Any
 
 from roti_excel.domain import Isolation
 from roti_excel.method.evaluate import Results
@@ -17,6 +18,7 @@ from roti_excel.report.sheets.impact_detail import (
     ESTIMATE_KEYS,
     Block,
     Columns,
+    Detail,
     MeasureCells,
     block_height,
     note_column,
@@ -48,12 +50,12 @@ def ordered_measures(results: Results) -> list[MeasureResult]:
     return sorted(results.impact.measures, key=rank)
 
 
-def write(book: Book, results: Results, inputs: InputRefs, narrative: str) -> ImpactRefs:
-    ev = results.evaluation
-    sh = book.sheet("impact", max_width=30)
-    st, t = sh.st, sh.t
-    measures = ordered_measures(results)
-    horizon = ev.program.horizon_months
+_HEADER = 4  # the per-measure table's header row
+
+
+def _measure_columns(measures: list[MeasureResult]) -> Columns:
+    """The per-measure table's columns: the estimate's and the trend's only when a
+    measure is isolated that way."""
     isolations = {m.measure.isolation for m in measures}
     mkeys = ["measure", "group", "unit", "better_when", "isolation", "value_source", "vpu"]
     if Isolation.ESTIMATE in isolations:
@@ -61,87 +63,136 @@ def write(book: Book, results: Results, inputs: InputRefs, narrative: str) -> Im
     if Isolation.TREND_LINE in isolations:
         mkeys += ["intercept", "slope"]
     mkeys += ["improvement_total", "benefits"]
-    mc = Columns(mkeys)
-    sh.title(0, t("impact_title"))
-    sh.paragraph(1, 0, 9, narrative)
-    header = 4
-    sh.section(header - 1, t("impact_measures_title"))
-    sh.header(header, 0, [t("mcol_" + k) for k in mkeys])
-    m_first = header + 1
-    m_row = {id(m): m_first + i for i, m in enumerate(measures)}
-    refs = ImpactRefs(sh, mc["benefits"])
-    for m in measures:
-        refs.measure_rows[id(m)] = m_row[id(m)]
-        refs.rows_by_group.setdefault(m.group, []).append(m_row[id(m)])
-    if measures:
-        sh.ws.autofilter(header, 0, m_first + len(measures) - 1, len(mkeys) - 1)
+    return Columns(mkeys)
 
-    # -- benefits per group (under the measures) ---------------------------------------
-    row = m_first + max(len(measures), 1) + 1
+
+def write(book: Book, results: Results, inputs: InputRefs, narrative: str) -> ImpactRefs:
+    """The Impact sheet: the per-measure table, the benefits per group, a detail block
+    per measure, and their charts."""
+    sh = book.sheet("impact", max_width=30)
+    measures = ordered_measures(results)
+    mc = _measure_columns(measures)
+    sh.title(0, sh.t("impact_title"))
+    sh.paragraph(1, 0, 9, narrative)
+    refs = _write_measure_header(sh, mc, measures)
+    row = _write_group_benefits(sh, results, measures, refs,
+                                _HEADER + 1 + max(len(measures), 1) + 1)
+    detail = Detail(sh, inputs, results.evaluation.program.horizon_months,
+                    note_column(measures))
+    blocks, row = _write_blocks(detail, measures, refs, mc, row)
+    # the per-measure table, now that the blocks are placed
+    table = _MeasureTable(sh, mc, inputs, results.evaluation)
+    for m in measures:
+        _measure_row(table, refs.measure_rows[id(m)], m, blocks[id(m)])
+    _write_charts(sh, measures, blocks, row + 1)
+    sh.min_width(0, 14)
+    sh.finish(_HEADER + 1)
+    return refs
+
+
+def _write_measure_header(sh: Sheet, mc: Columns, measures: list[MeasureResult]) -> ImpactRefs:
+    """The per-measure table's heading and header; its rows (a row per measure, from the
+    header down) noted in the refs, by measure and by group."""
+    t = sh.t
+    sh.section(_HEADER - 1, t("impact_measures_title"))
+    sh.header(_HEADER, 0, [t("mcol_" + k) for k in mc.keys])
+    refs = ImpactRefs(sh, mc["benefits"])
+    for i, m in enumerate(measures):
+        refs.measure_rows[id(m)] = _HEADER + 1 + i
+        refs.rows_by_group.setdefault(m.group, []).append(_HEADER + 1 + i)
+    if measures:
+        sh.ws.autofilter(_HEADER, 0, _HEADER + len(measures), len(mc.keys) - 1)
+    return refs
+
+
+def _write_group_benefits(sh: Sheet, results: Results, measures: list[MeasureResult],
+                          refs: ImpactRefs, row: int) -> int:
+    """The benefits per group and in total, sums of the per-measure table's benefits;
+    returns the next section's row."""
+    st, t, col = sh.st, sh.t, refs.benefit_col
     sh.section(row, t("impact_groups_title"))
     sh.header(row + 1, 0, [t("col_group"), t("col_benefits")])
     row += 2
     for group, rows_ in refs.rows_by_group.items():
         sh.text(row, 0, group if group is not None else t("no_group"))
         value = math.fsum(m.benefits for m in measures if m.group == group)
-        sh.formula(row, 1, sum_of([sh.local(x, mc["benefits"], True) for x in rows_]),
+        sh.formula(row, 1, sum_of([sh.local(x, col, absolute=True) for x in rows_]),
                    value, st.money)
         row += 1
     sh.text(row, 0, t("total_all"), st.total_label)
-    all_benefits = (sh.local_range(m_first, mc["benefits"], m_first + len(measures) - 1,
-                                   mc["benefits"]) if measures else "")
+    first = _HEADER + 1
+    all_benefits = (sh.local_range(first, col, first + len(measures) - 1, col)
+                    if measures else "")
     sh.formula(row, 1, f"SUM({all_benefits})" if measures else "0",
                results.impact.benefits(all_groups=True), st.total_money)
-    row += 2
+    return row + 2
 
-    # -- detail per measure --------------------------------------------------------------
+
+def _write_blocks(detail: Detail, measures: list[MeasureResult], refs: ImpactRefs,
+                  mc: Columns, row: int) -> tuple[dict[int, Block], int]:
+    """A detail block per measure from `row`, its formulas reading the measure's
+    parameters on the per-measure table; returns the blocks and the row under them."""
+    sh = detail.sh
     blocks: dict[int, Block] = {}
-    note_col = note_column(measures)
     for m in measures:
-        mr = m_row[id(m)]
-        cells = MeasureCells(*(sh.local(mr, mc[k], True) if k in mc else ""
+        mr = refs.measure_rows[id(m)]
+        cells = MeasureCells(*(sh.local(mr, mc[k], absolute=True) if k in mc else ""
                                for k in ("vpu", "factor", "intercept", "slope")))
-        blocks[id(m)] = write_block(book, sh, row, m, cells, inputs, horizon, note_col)
+        blocks[id(m)] = write_block(detail, row, m, cells)
         row += block_height(m)
+    return blocks, row
 
-    # -- the per-measure table, now that the blocks are placed -----------------------------
-    for m in measures:
-        _measure_row(sh, m_row[id(m)], m, mc, blocks[id(m)], inputs, ev)
 
-    # -- charts --------------------------------------------------------------------------
-    row += 1
+def _period_chart(sh: Sheet, m: MeasureResult, block: Block) -> Any:
+    """A line chart of the block's before and after values, with the control group's
+    after or the trend's projection dashed; None for a block without periods."""
+    if block.periods is None or block.columns is None:
+        return None
+    t = sh.t
+    top, bottom = block.periods
+    pc = block.columns
+
+    def span(col: int) -> list[object]:
+        return [sh.name, top, col, bottom, col]
+
+    series = [(t("col_before"), span(pc["before"])), (t("col_after"), span(pc["after"]))]
+    dashed = [False, False]
+    if "control_after" in pc:
+        series.append((t("col_control_after"), span(pc["control_after"])))
+        dashed.append(True)
+    if "projection" in pc:
+        series.append((t("col_projection"), span(pc["projection"])))
+        dashed.append(True)
+    title = m.measure.name + (f" ({m.group})" if m.group else "")
+    return charts.line(sh.book, title, span(pc["after_period"]), series, "#,##0",
+                       y_title=m.measure.unit, dashed=dashed, rotate_labels=bottom - top >= 8)
+
+
+def _write_charts(sh: Sheet, measures: list[MeasureResult], blocks: dict[int, Block],
+                  row: int) -> None:
+    """The measures' charts from `row`, two side by side."""
     drawn = 0
     for m in measures:
-        block = blocks[id(m)]
-        if block.periods is None or block.columns is None:
+        chart = _period_chart(sh, m, blocks[id(m)])
+        if chart is None:
             continue
-        top, bottom = block.periods
-        pc = block.columns
-
-        def span(col: int, top: int = top, bottom: int = bottom) -> list[object]:
-            return [sh.name, top, col, bottom, col]
-
-        series = [(t("col_before"), span(pc["before"])), (t("col_after"), span(pc["after"]))]
-        dashed = [False, False]
-        if "control_after" in pc:
-            series.append((t("col_control_after"), span(pc["control_after"])))
-            dashed.append(True)
-        if "projection" in pc:
-            series.append((t("col_projection"), span(pc["projection"])))
-            dashed.append(True)
-        title = m.measure.name + (f" ({m.group})" if m.group else "")
-        chart = charts.line(book, title, span(pc["after_period"]), series, "#,##0",
-                            y_title=m.measure.unit, dashed=dashed,
-                            rotate_labels=bottom - top >= 8)
         sh.chart(row + (drawn // 2) * 17, 0, chart, x_offset=(drawn % 2) * 500, y_scale=1.05)
         drawn += 1
-    sh.min_width(0, 14)
-    sh.finish(header + 1)
-    return refs
 
 
-def _measure_row(sh: Sheet, r: int, m: MeasureResult, mc: Columns, block: Block,
-                 inputs: InputRefs, ev: Evaluation) -> None:
+@dataclass(frozen=True)
+class _MeasureTable:
+    """The per-measure table: its sheet and columns, and what its formulas read (the input
+    copies, and the evaluation's rates)."""
+
+    sh: Sheet
+    mc: Columns
+    inputs: InputRefs
+    ev: Evaluation
+
+
+def _measure_row(table: _MeasureTable, r: int, m: MeasureResult, block: Block) -> None:
+    sh, mc, inputs, ev = table.sh, table.mc, table.inputs, table.ev
     st, t = sh.st, sh.t
     meas = m.measure
     sh.text(r, mc["measure"], meas.name)

@@ -7,9 +7,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from roti_excel.domain import Direction, Isolation, PeriodNote
-from roti_excel.method.impact import MeasureResult
+from roti_excel.method.impact import MeasureResult, PeriodResult
 from roti_excel.report.book import Book, Sheet
-from roti_excel.report.sheets.input_copies import InputRefs
+from roti_excel.report.sheets.input_copies import ImpactRef, InputRefs
 
 ESTIMATE_KEYS = ["respondent", "estimate_source", "annual", "contribution", "confidence",
                  "factor", "horizon_factor", "adjusted", "counted", "vpu", "money", "note"]
@@ -102,8 +102,19 @@ def note_column(measures: list[MeasureResult]) -> int:
     return max(widths, default=1) - 1
 
 
-def write_block(book: Book, sh: Sheet, row: int, m: MeasureResult, cells: MeasureCells,
-                inputs: InputRefs, horizon: float, note_col: int) -> Block:
+@dataclass(frozen=True)
+class Detail:
+    """What every detail block draws on: the sheet, the input copies its formulas read,
+    the horizon (months) and the one column the notes line up in."""
+
+    sh: Sheet
+    inputs: InputRefs
+    horizon: float
+    note_col: int
+
+
+def write_block(d: Detail, row: int, m: MeasureResult, cells: MeasureCells) -> Block:
+    sh = d.sh
     st, t = sh.st, sh.t
     title = m.measure.name + (f" ({m.group})" if m.group else "")
     sh.section(row, t("impact_block_title", measure=title,
@@ -111,35 +122,57 @@ def write_block(book: Book, sh: Sheet, row: int, m: MeasureResult, cells: Measur
     row += 1
     block = Block()
     if m.periods:
-        pc = Columns(period_keys(m), note_col)
+        pc = Columns(period_keys(m), d.note_col)
         block.columns = pc
         pc.headers(sh, row, "col_")
         row += 1
         block.periods = (row, row + len(m.periods) - 1)
-        _periods(book, sh, row, m, pc, cells, inputs, horizon)
+        _Periods(d, m, pc, cells).write(row)
         row += len(m.periods)
         if "x_before" in pc:
             sh.text(row, 0, t("note_x_positions"), st.note, fit=False)
             row += 1
     if m.estimates:
-        ec = Columns(ESTIMATE_KEYS, note_col)
+        ec = Columns(ESTIMATE_KEYS, d.note_col)
         ec.headers(sh, row, "col_")
         row += 1
         block.estimates = (row, row + len(m.estimates) - 1)
-        _estimates(book, sh, row, m, ec, cells, inputs, horizon)
+        _estimates(d, row, m, ec, cells)
     return block
 
 
-def _periods(book: Book, sh: Sheet, row: int, m: MeasureResult, pc: Columns,
-             cells: MeasureCells, inputs: InputRefs, horizon: float) -> None:
-    st = sh.st
-    trend = m.measure.isolation == Isolation.TREND_LINE and m.trend is not None
-    xs_before = {i: p.before_x for i, p in enumerate(m.periods) if p.before_x is not None}
-    xs_after = [p.after_x or 0.0 for p in m.periods]
-    for i, p in enumerate(m.periods):
-        r = row + i
-        ref = inputs.impact[id(p.row)]
-        missing = p.row.before is None or p.row.after is None
+@dataclass(frozen=True)
+class _Periods:
+    """A measure's period rows: before and after, the isolation (control group or trend
+    projection), the improvement, then what is counted and its money."""
+
+    d: Detail
+    m: MeasureResult
+    pc: Columns
+    cells: MeasureCells
+
+    def write(self, row: int) -> None:
+        for i, p in enumerate(self.m.periods):
+            self._row(row + i, p)
+
+    def _row(self, r: int, p: PeriodResult) -> None:
+        sh, m, pc = self.d.sh, self.m, self.pc
+        ref = self.d.inputs.impact[id(p.row)]
+        self._values(r, p, ref)
+        improvement_f = _direction(m, sh.local(r, pc["before"]), sh.local(r, pc["after"]))
+        if "control_before" in pc:
+            improvement_f = self._control_group(r, p, ref)
+        if m.measure.isolation == Isolation.TREND_LINE and m.trend is not None:
+            improvement_f = self._projection(r, p, m.trend)
+        if p.row.before is None or p.row.after is None:
+            sh.number(r, pc["improvement"], 0.0, sh.st.number)
+        else:
+            sh.formula(r, pc["improvement"], improvement_f, p.improvement, sh.st.number)
+        self._counted(r, p)
+
+    def _values(self, r: int, p: PeriodResult, ref: ImpactRef) -> None:
+        """The periods, and the before and after values (copies of the input)."""
+        sh, pc, st = self.d.sh, self.pc, self.d.sh.st
         sh.text(r, pc["before_period"], p.row.before_period, st.center)
         sh.text(r, pc["after_period"], p.row.after_period, st.center)
         for key, value, cell in (("before", p.row.before, ref.before),
@@ -148,31 +181,41 @@ def _periods(book: Book, sh: Sheet, row: int, m: MeasureResult, pc: Columns,
                 sh.number(r, pc[key], None, st.number)
             else:
                 sh.formula(r, pc[key], cell, value, st.number)
-        b, a = sh.local(r, pc["before"]), sh.local(r, pc["after"])
-        improvement_f = _direction(m, b, a)
-        if "control_before" in pc:
-            sh.formula(r, pc["control_before"], ref.control_before,
-                       p.row.control_before or 0.0, st.number)
-            sh.formula(r, pc["control_after"], ref.control_after,
-                       p.row.control_after or 0.0, st.number)
-            if not missing:
-                cb, ca = sh.local(r, pc["control_before"]), sh.local(r, pc["control_after"])
-                sh.formula(r, pc["change"], _direction(m, b, a), p.change, st.number)
-                sh.formula(r, pc["control_change"], _direction(m, cb, ca), p.baseline or 0.0,
-                           st.number)
-            improvement_f = f"{sh.local(r, pc['change'])}-{sh.local(r, pc['control_change'])}"
-        if trend and m.trend is not None:
-            if i in xs_before:
-                sh.number(r, pc["x_before"], xs_before[i], st.integer)
-            sh.number(r, pc["x_after"], xs_after[i], st.integer)
-            sh.formula(r, pc["projection"],
-                       f"{cells.intercept}+{cells.slope}*{sh.local(r, pc['x_after'])}",
-                       m.trend[0] + m.trend[1] * xs_after[i], st.number)
-            improvement_f = _direction(m, sh.local(r, pc["projection"]), a)
-        if missing:
-            sh.number(r, pc["improvement"], 0.0, st.number)
-        else:
-            sh.formula(r, pc["improvement"], improvement_f, p.improvement, st.number)
+
+    def _control_group(self, r: int, p: PeriodResult, ref: ImpactRef) -> str:
+        """The control group's values and both changes (when before and after are known);
+        returns the improvement's formula: the change less the control group's."""
+        sh, m, pc, st = self.d.sh, self.m, self.pc, self.d.sh.st
+        sh.formula(r, pc["control_before"], ref.control_before, p.row.control_before or 0.0,
+                   st.number)
+        sh.formula(r, pc["control_after"], ref.control_after, p.row.control_after or 0.0,
+                   st.number)
+        if p.row.before is not None and p.row.after is not None:
+            b, a = sh.local(r, pc["before"]), sh.local(r, pc["after"])
+            cb, ca = sh.local(r, pc["control_before"]), sh.local(r, pc["control_after"])
+            sh.formula(r, pc["change"], _direction(m, b, a), p.change, st.number)
+            sh.formula(r, pc["control_change"], _direction(m, cb, ca), p.baseline or 0.0,
+                       st.number)
+        return f"{sh.local(r, pc['change'])}-{sh.local(r, pc['control_change'])}"
+
+    def _projection(self, r: int, p: PeriodResult, trend: tuple[float, float]) -> str:
+        """The periods' positions and the trend line's projection; returns the
+        improvement's formula: after against the projection."""
+        sh, m, pc, st = self.d.sh, self.m, self.pc, self.d.sh.st
+        x_after = p.after_x or 0.0
+        if p.before_x is not None:
+            sh.number(r, pc["x_before"], p.before_x, st.integer)
+        sh.number(r, pc["x_after"], x_after, st.integer)
+        sh.formula(r, pc["projection"],
+                   f"{self.cells.intercept}+{self.cells.slope}*{sh.local(r, pc['x_after'])}",
+                   trend[0] + trend[1] * x_after, st.number)
+        return _direction(m, sh.local(r, pc["projection"]), sh.local(r, pc["after"]))
+
+    def _counted(self, r: int, p: PeriodResult) -> None:
+        """The estimate's factor (when isolated by estimates), what is counted (nothing for
+        an excluded period), its value per unit, money and note."""
+        d, m, pc, cells = self.d, self.m, self.pc, self.cells
+        sh, st = d.sh, d.sh.st
         counted_src = sh.local(r, pc["improvement"])
         if "factor" in pc:
             sh.formula(r, pc["factor"], cells.factor, p.factor, st.number4)
@@ -186,11 +229,13 @@ def _periods(book: Book, sh: Sheet, row: int, m: MeasureResult, pc: Columns,
         sh.formula(r, pc["vpu"], cells.vpu, m.value_per_unit, st.money2)
         sh.formula(r, pc["money"], f"{sh.local(r, pc['counted'])}*{sh.local(r, pc['vpu'])}",
                    p.money, st.money)
-        sh.text(r, pc["note"], note_text(book, horizon, p.note, outlier=p.outlier), st.note_cell)
+        sh.text(r, pc["note"], note_text(sh.book, d.horizon, p.note, outlier=p.outlier),
+                st.note_cell)
 
 
-def _estimates(book: Book, sh: Sheet, row: int, m: MeasureResult, ec: Columns,
-               cells: MeasureCells, inputs: InputRefs, horizon: float) -> None:
+def _estimates(d: Detail, row: int, m: MeasureResult, ec: Columns,
+               cells: MeasureCells) -> None:
+    sh, inputs = d.sh, d.inputs
     st = sh.st
     for i, e in enumerate(m.estimates):
         r = row + i
@@ -217,4 +262,5 @@ def _estimates(book: Book, sh: Sheet, row: int, m: MeasureResult, ec: Columns,
         sh.formula(r, ec["vpu"], cells.vpu, m.value_per_unit, st.money2)
         sh.formula(r, ec["money"], f"{sh.local(r, ec['counted'])}*{sh.local(r, ec['vpu'])}",
                    e.money, st.money)
-        sh.text(r, ec["note"], note_text(book, horizon, e.note, outlier=e.outlier), st.note_cell)
+        sh.text(r, ec["note"], note_text(sh.book, d.horizon, e.note, outlier=e.outlier),
+                st.note_cell)

@@ -97,17 +97,11 @@ class _Blocks:
         self.row = first + count + 1
 
 
-def write(book: Book, results: Results) -> InputRefs:
-    ev = results.evaluation
-    sh = book.sheet("inputs", max_width=32)
+def _copy_program(blocks: _Blocks, refs: InputRefs) -> None:
+    """The program's assumptions: horizon, ROI objective, currency, outlier rule."""
+    sh, ev = blocks.sh, blocks.ev
     st, t = sh.st, sh.t
-    refs = InputRefs()
-    sh.title(0, t("inputs_title"))
-    sh.text(1, 0, t("inputs_note"), st.note, fit=False)
-    blocks = _Blocks(sh, ev)
     program_sheet = ev.sheet_names.get("program", "Program")
-
-    # assumptions of the program
     first = blocks.start("block_assumptions", [t("col_item"), t("col_value")])
     p = ev.program
     rows: list[tuple[str, object]] = [
@@ -127,7 +121,11 @@ def write(book: Book, results: Results) -> InputRefs:
     refs.objective = sh.ref(first + 1, 2)
     blocks.end(first, len(rows), 3)
 
-    # groups
+
+def _copy_groups(blocks: _Blocks, refs: InputRefs) -> None:
+    """The groups and their participants."""
+    sh, ev = blocks.sh, blocks.ev
+    st, t = sh.st, sh.t
     first = blocks.start("block_groups", [t("col_group"), t("col_participants"),
                                           t("col_surveys_sent"), t("col_description")])
     groups_sheet = ev.sheet_names.get("groups", "")
@@ -141,13 +139,17 @@ def write(book: Book, results: Results) -> InputRefs:
         refs.participants[g.name] = sh.ref(r, 2)
     blocks.end(first, len(ev.groups), 5)
 
-    # cost lines
+
+def _copy_costs(blocks: _Blocks, refs: InputRefs) -> None:
+    """The cost lines."""
+    sh, ev = blocks.sh, blocks.ev
+    st, t = sh.st, sh.t
     first = blocks.start("block_costs", [
         t("col_group"), t("col_code"), t("col_unit_cost"), t("col_quantity"),
         t("col_duration"), t("col_proration"), t("col_description")])
     for i, line in enumerate(ev.costs):
         r = first + i
-        sh.text(r, 0, origin_text(book, line.origin))
+        sh.text(r, 0, origin_text(sh.book, line.origin))
         sh.text(r, 1, line.group or "", st.input_text)
         sh.text(r, 2, line.code, st.input_text)
         sh.number(r, 3, line.unit_cost, st.input_money2)
@@ -158,12 +160,16 @@ def write(book: Book, results: Results) -> InputRefs:
         refs.costs[id(line)] = CostRef(sh.ref(r, 3), sh.ref(r, 4), sh.ref(r, 5), sh.ref(r, 6))
     blocks.end(first, len(ev.costs), 8)
 
-    # rates
+
+def _copy_rates(blocks: _Blocks, refs: InputRefs) -> None:
+    """The rates that value a unit of a measure."""
+    sh, ev = blocks.sh, blocks.ev
+    st, t = sh.st, sh.t
     first = blocks.start("block_rates", [
         t("col_rate"), t("col_amount"), t("col_days"), t("col_shifts"), t("col_hours")])
     for i, rate in enumerate(ev.rates):
         r = first + i
-        sh.text(r, 0, origin_text(book, rate.origin))
+        sh.text(r, 0, origin_text(sh.book, rate.origin))
         sh.text(r, 1, rate.name, st.input_text)
         sh.number(r, 2, rate.amount, st.input_money2)
         sh.number(r, 3, rate.days_per_month, st.input_number)
@@ -172,14 +178,18 @@ def write(book: Book, results: Results) -> InputRefs:
         refs.rates[id(rate)] = RateRef(sh.ref(r, 2), sh.ref(r, 3), sh.ref(r, 4), sh.ref(r, 5))
     blocks.end(first, len(ev.rates), 6)
 
-    # measures
+
+def _copy_measures(blocks: _Blocks, refs: InputRefs) -> None:
+    """The Level 4 measures."""
+    sh, ev = blocks.sh, blocks.ev
+    st, t = sh.st, sh.t
     first = blocks.start("block_measures", [
         t("col_measure"), t("col_group"), t("col_unit"), t("col_better_when"),
         t("col_isolation"), t("col_value_per_unit"), t("col_rate"), t("col_contribution"),
         t("col_confidence"), t("col_value_source")])
     for i, m in enumerate(ev.measures):
         r = first + i
-        sh.text(r, 0, origin_text(book, m.origin))
+        sh.text(r, 0, origin_text(sh.book, m.origin))
         for c, value in enumerate((m.name, m.group or "", m.unit, m.better_when, m.isolation),
                                   start=1):
             sh.text(r, c, value, st.input_text)
@@ -191,13 +201,17 @@ def write(book: Book, results: Results) -> InputRefs:
         refs.measures[id(m)] = MeasureRef(sh.ref(r, 6), sh.ref(r, 8), sh.ref(r, 9))
     blocks.end(first, len(ev.measures), 11)
 
-    # impact rows
+
+def _copy_impact(blocks: _Blocks, refs: InputRefs) -> None:
+    """The before / after rows of the measures."""
+    sh, ev = blocks.sh, blocks.ev
+    st, t = sh.st, sh.t
     first = blocks.start("block_impact", [
         t("col_measure"), t("col_group"), t("col_before_period"), t("col_before"),
         t("col_after_period"), t("col_after"), t("col_control_before"), t("col_control_after")])
     for i, row in enumerate(ev.impact):
         r = first + i
-        sh.text(r, 0, origin_text(book, row.origin))
+        sh.text(r, 0, origin_text(sh.book, row.origin))
         sh.text(r, 1, row.measure, st.input_text)
         sh.text(r, 2, row.group or "", st.input_text)
         sh.text(r, 3, row.before_period, st.input_text)
@@ -209,23 +223,43 @@ def write(book: Book, results: Results) -> InputRefs:
         refs.impact[id(row)] = ImpactRef(sh.ref(r, 4), sh.ref(r, 6), sh.ref(r, 7), sh.ref(r, 8))
     blocks.end(first, len(ev.impact), 9)
 
-    # estimates
-    if ev.estimates:
-        first = blocks.start("block_estimates", [
-            t("col_measure"), t("col_group"), t("col_respondent"), t("col_estimate_source"),
-            t("col_annual"), t("col_contribution"), t("col_confidence")])
-        for i, e in enumerate(ev.estimates):
-            r = first + i
-            sh.text(r, 0, origin_text(book, e.origin))
-            for c, value in enumerate((e.measure, e.group or "", e.respondent, e.source),
-                                      start=1):
-                sh.text(r, c, value, st.input_text)
-            sh.number(r, 5, e.annual_improvement, st.input_number)
-            sh.number(r, 6, e.contribution, st.input_pct)
-            sh.number(r, 7, e.confidence, st.input_pct)
-            refs.estimates[id(e)] = EstimateRef(sh.ref(r, 5), sh.ref(r, 6), sh.ref(r, 7))
-        blocks.end(first, len(ev.estimates), 8)
 
+def _copy_estimates(blocks: _Blocks, refs: InputRefs) -> None:
+    """The participants' estimates (no block when there are none)."""
+    sh, ev = blocks.sh, blocks.ev
+    if not ev.estimates:
+        return
+    st, t = sh.st, sh.t
+    first = blocks.start("block_estimates", [
+        t("col_measure"), t("col_group"), t("col_respondent"), t("col_estimate_source"),
+        t("col_annual"), t("col_contribution"), t("col_confidence")])
+    for i, e in enumerate(ev.estimates):
+        r = first + i
+        sh.text(r, 0, origin_text(sh.book, e.origin))
+        for c, value in enumerate((e.measure, e.group or "", e.respondent, e.source),
+                                  start=1):
+            sh.text(r, c, value, st.input_text)
+        sh.number(r, 5, e.annual_improvement, st.input_number)
+        sh.number(r, 6, e.contribution, st.input_pct)
+        sh.number(r, 7, e.confidence, st.input_pct)
+        refs.estimates[id(e)] = EstimateRef(sh.ref(r, 5), sh.ref(r, 6), sh.ref(r, 7))
+    blocks.end(first, len(ev.estimates), 8)
+
+
+def write(book: Book, results: Results) -> InputRefs:
+    """The Input copies sheet, block by block; returns where each copied value lives."""
+    sh = book.sheet("inputs", max_width=32)
+    refs = InputRefs()
+    sh.title(0, sh.t("inputs_title"))
+    sh.text(1, 0, sh.t("inputs_note"), sh.st.note, fit=False)
+    blocks = _Blocks(sh, results.evaluation)
+    _copy_program(blocks, refs)
+    _copy_groups(blocks, refs)
+    _copy_costs(blocks, refs)
+    _copy_rates(blocks, refs)
+    _copy_measures(blocks, refs)
+    _copy_impact(blocks, refs)
+    _copy_estimates(blocks, refs)
     header, last, ncols, _ = blocks.biggest
     if last > header:
         sh.ws.autofilter(header, 0, last, ncols - 1)

@@ -13,7 +13,7 @@ NICE = (1.0, 2.0, 2.5, 5.0, 10.0)
 TARGET_BINS = 8
 
 
-def bins(scores: list[float], as_pct: bool) -> list[tuple[float, float]]:
+def bins(scores: list[float], *, as_pct: bool) -> list[tuple[float, float]]:
     """Half-open [low, high) bins of a round width covering every score."""
     if not scores:
         return []
@@ -51,7 +51,7 @@ def write(book: Book, results: Results, narrative: str) -> None:
                           t("col_norm_gain")])
     row = header + 1
 
-    def put(stat: LearningStat, label: str, total: bool = False) -> None:
+    def put(stat: LearningStat, label: str, *, total: bool = False) -> None:
         nonlocal row
         num = st.total_number if total else st.number
         sh.text(row, 0, label, st.total_label if total else st.text)
@@ -75,7 +75,7 @@ def write(book: Book, results: Results, narrative: str) -> None:
 
     # -- histogram ---------------------------------------------------------------------
     as_pct = lr.overall.scores_as_pct
-    edges = bins(list(lr.overall.scores), as_pct)
+    edges = bins(list(lr.overall.scores), as_pct=as_pct)
     stats = list(lr.by_group) or [lr.overall]
     sh.section(row, t("histogram_title_pct") if as_pct else t("histogram_title"))
     sh.header(row + 1, 0, [t("col_score_bin"),

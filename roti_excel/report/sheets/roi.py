@@ -53,37 +53,55 @@ def band_label(book: Book, fin: Financials) -> str:
     return book.t("band_" + fin.band.key) if fin.band else book.t("band_none")
 
 
-def fin_row(book: Book, sh: Sheet, r: int, label: str, fin: Financials, benefits_f: str,
-            costs_f: str, objective: str, horizon: str, *, total: bool = False) -> FinRefs:
+# one row's parts: its label, its figures, the formulas its benefits and costs copy, and
+# the input copies its band and payback read (the objective, the horizon)
+def fin_row(sh: Sheet, r: int, label: str, fin: Financials,  # noqa: PLR0913
+            benefits_f: str, costs_f: str, inputs: InputRefs, *,
+            total: bool = False) -> FinRefs:
     """One row of benefits, costs, net, BCR, ROI, payback and band; n/a with its reason
     instead of a division when costs (or, for payback, benefits) are not positive."""
-    st, t = sh.st, sh.t
+    st = sh.st
     money = st.total_money if total else st.money
     sh.text(r, C_NAME, label, st.total_label if total else st.bold)
     sh.formula(r, C_BEN, benefits_f, fin.benefits, money)
     sh.formula(r, C_COST, costs_f, fin.costs, money)
     b, c = sh.local(r, C_BEN), sh.local(r, C_COST)
     sh.formula(r, C_NET, f"{b}-{c}", fin.benefits - fin.costs, money)
+    _write_ratios(sh, r, fin, inputs.objective)
+    _write_payback(sh, r, fin, inputs.horizon)
+    return FinRefs(*(sh.ref(r, col) for col in (C_BEN, C_COST, C_NET, C_BCR, C_ROI, C_PAY,
+                                               C_BAND)))
+
+
+def _write_ratios(sh: Sheet, r: int, fin: Financials, objective: str) -> None:
+    """BCR, ROI and the band (against the `objective` cell) of the row's benefits and
+    costs; n/a and no band without costs."""
+    st, t = sh.st, sh.t
     if fin.costs > 0:
+        b, c = sh.local(r, C_BEN), sh.local(r, C_COST)
         sh.formula(r, C_BCR, f"{b}/{c}", fin.benefits / fin.costs, st.ratio)
         roi = (fin.benefits - fin.costs) / fin.costs
         sh.formula(r, C_ROI, f"({b}-{c})/{c}", roi, st.pct_bold)
         roi_cell = sh.local(r, C_ROI)
         labels = [literal(t("band_" + band.key)) for band in Band]
         sh.formula(r, C_BAND, f"IF({roi_cell}>={objective},{labels[0]},"
-                   f"IF({roi_cell}>=0,{labels[1]},{labels[2]}))", band_label(book, fin),
+                   f"IF({roi_cell}>=0,{labels[1]},{labels[2]}))", band_label(sh.book, fin),
                    st.bands[band_key(fin)])
     else:
         for col in (C_BCR, C_ROI):
             sh.text(r, col, t("na"), st.right)
         sh.text(r, C_BAND, t("band_none"), st.bands[""])
+
+
+def _write_payback(sh: Sheet, r: int, fin: Financials, horizon: str) -> None:
+    """Months to pay back the costs from the benefits over the `horizon` cell; n/a when
+    there is no payback (no costs or no benefits)."""
     if fin.payback_months is not None:
+        b, c = sh.local(r, C_BEN), sh.local(r, C_COST)
         payback = fin.costs / (fin.benefits / fin.horizon_months)
-        sh.formula(r, C_PAY, f"{c}/({b}/{horizon})", payback, st.months)
+        sh.formula(r, C_PAY, f"{c}/({b}/{horizon})", payback, sh.st.months)
     else:
-        sh.text(r, C_PAY, t("na"), st.right)
-    return FinRefs(*(sh.ref(r, col) for col in (C_BEN, C_COST, C_NET, C_BCR, C_ROI, C_PAY,
-                                               C_BAND)))
+        sh.text(r, C_PAY, sh.t("na"), sh.st.right)
 
 
 _HEADER = 4  # the ROI table's header row
@@ -106,15 +124,12 @@ def _write_fin_table(sh: Sheet, results: Results, inputs: InputRefs, impact: Imp
     refs_groups: dict[str, FinRefs] = {}
     for fin in results.groups:
         rows = impact.rows_by_group.get(fin.name, []) if impact else []
-        refs_groups[fin.name] = fin_row(sh.book, sh, row, fin.name, fin,
-                                        _benefits_formula(impact, rows),
-                                        costs.group_tr[fin.name], inputs.objective,
-                                        inputs.horizon)
+        refs_groups[fin.name] = fin_row(sh, row, fin.name, fin, _benefits_formula(impact, rows),
+                                        costs.group_tr[fin.name], inputs)
         row += 1
     all_rows = [r for rows in impact.rows_by_group.values() for r in rows] if impact else []
-    total = fin_row(sh.book, sh, row, t("total_all"), results.total,
-                    _benefits_formula(impact, all_rows), costs.total_tr, inputs.objective,
-                    inputs.horizon, total=True)
+    total = fin_row(sh, row, t("total_all"), results.total, _benefits_formula(impact, all_rows),
+                    costs.total_tr, inputs, total=True)
     sh.ws.autofilter(_HEADER, 0, row, C_BAND)
     return RoiRefs(sh, total, refs_groups), row + 1
 
@@ -210,7 +225,7 @@ def _write_code_row(sh: Sheet, table: _ByCode, row: int, code: str, total: float
     names = table.names
     sh.text(row, 0, code)
     sh.text(row, 2 + len(names), code_label(code, sh.book.lang), sh.st.indent, fit=False)
-    code_cell = sh.local(row, 0, True)
+    code_cell = sh.local(row, 0, absolute=True)
     for j, name in enumerate(names):
         formula, value = _group_code_cost(table, name, code, code_cell)
         sh.formula(row, 1 + j, formula, value, sh.st.money)
@@ -314,8 +329,10 @@ def _write_sensitivity(sh: Sheet, results: Results, inputs: InputRefs, total: Fi
         _write_sensitivity_chart(sh, first, row - 1, row + 3)
 
 
-def write(book: Book, results: Results, inputs: InputRefs, impact: ImpactRefs | None,
-          costs: CostRefs, narrative: str) -> RoiRefs:
+# the book, the results, and the refs of each sheet its formulas read (input copies,
+# Level 4 when evaluated, Costs), then the sheet's text
+def write(book: Book, results: Results, inputs: InputRefs,  # noqa: PLR0913
+          impact: ImpactRefs | None, costs: CostRefs, narrative: str) -> RoiRefs:
     """The ROI sheet: the ROI table and its notes, benefits by measure, costs by code and
     group, and the sensitivity."""
     sh = book.sheet("roi")

@@ -5,7 +5,7 @@ against costs, and the written interpretation with the recommended actions."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Protocol
+from typing import Any, Protocol
 
 from roti_excel.method.evaluate import Results
 from roti_excel.method.roi import Financials
@@ -47,17 +47,42 @@ class NarrativeText(Protocol):
 
 def write(book: Book, results: Results, inputs: InputRefs, roi: RoiRefs,
           narrative: NarrativeText) -> None:
-    ev = results.evaluation
-    p = ev.program
+    """The Summary sheet: the program, the headline, the groups, the interpretation and
+    actions, the level scorecard, and the chart of benefits against costs."""
+    p = results.evaluation.program
     sh = book.sheet("summary")
-    st, t = sh.st, sh.t
     sh.title(0, p.name)
-    sh.text(1, 0, t("summary_subtitle"), st.subtitle, fit=False)
-    row = 3
+    sh.text(1, 0, sh.t("summary_subtitle"), sh.st.subtitle, fit=False)
+    row = _write_program(sh, results, inputs, 3)
+    row = _write_headline(sh, results, roi, row)
+    first, last = _write_group_table(sh, results, roi, row)
+    row = _write_group_sentences(sh, results, narrative, last + 1)
+    row = _write_interpretation(sh, narrative, row + 1)
+    chart = _benefits_costs_chart(sh, first, last)  # made before the scorecard: chart order
+    row = _write_scorecard(sh, results, roi, row)
+    sh.chart(row + 1, 0, chart, x_scale=1.5, y_scale=0.9)
+    sh.min_width(0, 24)
+    sh.min_width(1, 20)
+    for col in range(2, LAST_COL + 1):
+        sh.min_width(col, 14)
+    sh.finish(1)
+    sh.ws.activate()
+    sh.ws.set_first_sheet()
+
+
+def _roi_value(sh: Sheet, total: Financials) -> float | str:
+    """The total ROI as a fraction, or "n/a" without costs."""
+    return (total.benefits - total.costs) / total.costs if total.costs > 0 else sh.t("na")
+
+
+def _write_program(sh: Sheet, results: Results, inputs: InputRefs, row: int) -> int:
+    """The program's details, the objective and horizon linked to the input copies;
+    returns the next section's row."""
+    st, t, p = sh.st, sh.t, results.evaluation.program
     period = " – ".join(d.isoformat() for d in (p.evaluation_start, p.evaluation_end) if d)
     for key, value in (("info_organization", p.organization), ("info_period", period),
                        ("info_currency", p.currency), ("info_prepared_by", p.prepared_by),
-                       ("info_generated", book.generated.isoformat()),
+                       ("info_generated", sh.book.generated.isoformat()),
                        ("info_objective", ""), ("info_horizon", "")):
         sh.text(row, 0, t(key), st.bold)
         if key == "info_objective":
@@ -67,63 +92,74 @@ def write(book: Book, results: Results, inputs: InputRefs, roi: RoiRefs,
         else:
             sh.text(row, 1, value, fit=False)
         row += 1
-    row += 1
+    return row + 1
 
-    # -- headline ----------------------------------------------------------------------
-    total = results.total
+
+def _write_headline(sh: Sheet, results: Results, roi: RoiRefs, row: int) -> int:
+    """The total's figures, each linked to the ROI sheet, and the objective's note;
+    returns the next section's row."""
+    st, t = sh.st, sh.t
+    total, tr = results.total, roi.total
     sh.section(row, t("summary_headline"))
     row += 1
-    tr = roi.total
-    roi_value: float | str = ((total.benefits - total.costs) / total.costs
-                              if total.costs > 0 else t("na"))
     headline: list[tuple[str, str, float | str, object]] = [
         ("col_benefits", tr.benefits, total.benefits, st.money_bold),
         ("col_costs_tr", tr.costs, total.costs, st.money_bold),
         ("col_net", tr.net, total.benefits - total.costs, st.money_bold),
         ("col_bcr", tr.bcr, total.benefits / total.costs if total.costs > 0 else t("na"),
          st.ratio),
-        ("col_roi", tr.roi, roi_value, st.pct_bold),
+        ("col_roi", tr.roi, _roi_value(sh, total), st.pct_bold),
         ("col_payback", tr.payback, total.costs / (total.benefits / total.horizon_months)
          if total.payback_months is not None else t("na"), st.months),
-        ("col_band", tr.band, band_label(book, total), st.bands[band_key(total)]),
+        ("col_band", tr.band, band_label(sh.book, total), st.bands[band_key(total)]),
     ]
     for key, ref, cached, fmt in headline:
         sh.text(row, 0, t(key), st.bold)
         sh.formula(row, 1, ref, cached, st.right if isinstance(cached, str) and
                    key != "col_band" else fmt)
         row += 1
+    p = results.evaluation.program
     sh.text(row, 0, t("summary_objective_note", objective=f"{p.roi_objective * 100:g}"),
             st.note, fit=False)
-    row += 2
+    return row + 2
 
-    # -- per group ---------------------------------------------------------------------
-    fins = results.groups
+
+def _write_group_table(sh: Sheet, results: Results, roi: RoiRefs, row: int) -> tuple[int, int]:
+    """A row per group (the total alone when there are no groups), linked to the ROI
+    sheet; returns its first and last row."""
+    t = sh.t
     sh.section(row, t("summary_groups"))
-    row += 1
-    sh.header(row, 0, [t("col_group"), t("col_benefits"), t("col_costs_tr"), t("col_net"),
-                       t("col_bcr"), t("col_roi"), t("col_payback"), t("col_band")])
-    row += 1
-    first = row
+    sh.header(row + 1, 0, [t("col_group"), t("col_benefits"), t("col_costs_tr"), t("col_net"),
+                           t("col_bcr"), t("col_roi"), t("col_payback"), t("col_band")])
+    first = row + 2
     rows: list[tuple[str, FinRefs, Financials]] = [(f.name, roi.groups[f.name], f)
-                                                   for f in fins]
+                                                   for f in results.groups]
     if not rows:
-        rows = [(t("total_all"), roi.total, total)]
-    for name, refs, fin in rows:
-        _group_row(sh, row, name, refs, fin, band_label(book, fin))
-        row += 1
-    last = row - 1
-    for fin in fins:
+        rows = [(t("total_all"), roi.total, results.total)]
+    for i, (name, refs, fin) in enumerate(rows):
+        _group_row(sh, first + i, name, refs, fin)
+    return first, first + len(rows) - 1
+
+
+def _write_group_sentences(sh: Sheet, results: Results, narrative: NarrativeText,
+                           row: int) -> int:
+    """Each group's sentence, under the table; returns the row under them."""
+    for fin in results.groups:
         sentence = narrative.groups.get(fin.name, "")
         if sentence:
             sh.paragraph(row, 0, LAST_COL, sentence)
             row += 1
-    row += 1
+    return row
+
+
+def _write_interpretation(sh: Sheet, narrative: NarrativeText, row: int) -> int:
+    """The headline sentence, what the band means and the recommended actions; returns
+    the next section's row."""
+    st, t = sh.st, sh.t
     sh.section(row, t("summary_interpretation"))
-    row += 1
-    sh.paragraph(row, 0, LAST_COL, narrative.headline, st.headline)
-    row += 1
-    sh.paragraph(row, 0, LAST_COL, narrative.band_text)
-    row += 2
+    sh.paragraph(row + 1, 0, LAST_COL, narrative.headline, st.headline)
+    sh.paragraph(row + 2, 0, LAST_COL, narrative.band_text)
+    row += 4
     if narrative.actions:
         sh.section(row, t("summary_actions"))
         row += 1
@@ -131,35 +167,28 @@ def write(book: Book, results: Results, inputs: InputRefs, roi: RoiRefs,
             sh.paragraph(row, 0, LAST_COL, "• " + action)
             row += 1
         row += 1
+    return row
 
-    chart = charts.bar(book, t("chart_benefits_costs"), [sh.name, first, 0, last, 0],
-                       [(t("col_benefits"), [sh.name, first, C_BEN, last, C_BEN]),
-                        (t("col_costs_tr"), [sh.name, first, C_COST, last, C_COST])],
-                       st.money_fmt)
 
-    # -- scorecard ---------------------------------------------------------------------
+def _benefits_costs_chart(sh: Sheet, first: int, last: int) -> Any:
+    """Benefits and costs of the group table's rows `first`..`last`, side by side."""
+    t = sh.t
+    return charts.bar(sh.book, t("chart_benefits_costs"), [sh.name, first, 0, last, 0],
+                      [(t("col_benefits"), [sh.name, first, C_BEN, last, C_BEN]),
+                       (t("col_costs_tr"), [sh.name, first, C_COST, last, C_COST])],
+                      sh.st.money_fmt)
+
+
+def _write_scorecard(sh: Sheet, results: Results, roi: RoiRefs, row: int) -> int:
+    """A row per level: its key figure and status; returns the row under the table."""
+    st, t = sh.st, sh.t
     sh.section(row, t("summary_scorecard"))
     row += 1
     sh.header(row, 0, [t("col_level"), t("col_key_figure"), "", t("col_value"), t("col_n"),
                        t("col_status")])
     sh.ws.merge_range(row, 1, row, 2, t("col_key_figure"), st.header)
     row += 1
-    r1, r2, r3, r4 = results.reaction, results.learning, results.application, results.impact
-    q1 = ev.questions_at(1)
-    q3 = ev.questions_at(3)
-    scale1 = f"{q1[0].scale_min:g}–{q1[0].scale_max:g}" if q1 else ""
-    scale3 = f"{q3[0].scale_min:g}–{q3[0].scale_max:g}" if q3 else ""
-    score: list[tuple[str, bool, str, float | None, object, str]] = [
-        ("level_1", r1.evaluated, t("key_reaction", scale=scale1,
-                                    fav=_pct_text(r1.overall.favourable_pct, book.lang)),
-         r1.overall.mean, st.number, f"{r1.respondents:g}"),
-        ("level_2", r2.evaluated, t("key_learning", mean=_num_text(r2.overall.mean, book.lang)),
-         None if r2.overall.pass_rate_pct is None else r2.overall.pass_rate_pct / 100,
-         st.pct1, f"{r2.overall.sat}"),
-        ("level_3", r3.evaluated, t("key_application", scale=scale3),
-         r3.overall_mean, st.number, f"{sum(x.respondents for x in r3.response):g}"),
-    ]
-    for key, evaluated, figure, figure_value, fmt, n in score:
+    for key, evaluated, figure, figure_value, fmt, n in _survey_levels(sh, results):
         sh.text(row, 0, t(key), st.bold)
         if evaluated:
             _key_figure(sh, row, figure)
@@ -170,29 +199,57 @@ def write(book: Book, results: Results, inputs: InputRefs, roi: RoiRefs,
             _key_figure(sh, row, "")
             sh.text(row, 5, t("not_evaluated"), st.bands[""])
         row += 1
+    _write_impact_level(sh, results, roi, row)
+    _write_roi_level(sh, results, roi, row + 1)
+    return row + 2
+
+
+# a survey level's row: (level, evaluated, key figure, its value and format, respondents)
+_LevelRow = tuple[str, bool, str, float | None, object, str]
+
+
+def _survey_levels(sh: Sheet, results: Results) -> list[_LevelRow]:
+    """Levels 1 to 3, as the scorecard shows them."""
+    st, t, lang = sh.st, sh.t, sh.book.lang
+    ev = results.evaluation
+    r1, r2, r3 = results.reaction, results.learning, results.application
+    q1 = ev.questions_at(1)
+    q3 = ev.questions_at(3)
+    scale1 = f"{q1[0].scale_min:g}–{q1[0].scale_max:g}" if q1 else ""
+    scale3 = f"{q3[0].scale_min:g}–{q3[0].scale_max:g}" if q3 else ""
+    return [
+        ("level_1", r1.evaluated, t("key_reaction", scale=scale1,
+                                    fav=_pct_text(r1.overall.favourable_pct, lang)),
+         r1.overall.mean, st.number, f"{r1.respondents:g}"),
+        ("level_2", r2.evaluated, t("key_learning", mean=_num_text(r2.overall.mean, lang)),
+         None if r2.overall.pass_rate_pct is None else r2.overall.pass_rate_pct / 100,
+         st.pct1, f"{r2.overall.sat}"),
+        ("level_3", r3.evaluated, t("key_application", scale=scale3),
+         r3.overall_mean, st.number, f"{sum(x.respondents for x in r3.response):g}"),
+    ]
+
+
+def _write_impact_level(sh: Sheet, results: Results, roi: RoiRefs, row: int) -> None:
+    """Level 4: the total benefits (linked to the ROI sheet) and how many measures."""
+    st, t, r4 = sh.st, sh.t, results.impact
     sh.text(row, 0, t("level_4"), st.bold)
     if r4.evaluated:
         _key_figure(sh, row, t("key_impact"))
-        sh.formula(row, 3, tr.benefits, total.benefits, st.money)
+        sh.formula(row, 3, roi.total.benefits, results.total.benefits, st.money)
         sh.text(row, 4, t("n_measures", n=len(r4.measures)), st.center)
         sh.text(row, 5, t("evaluated"))
     else:
         _key_figure(sh, row, "")
         sh.text(row, 5, t("not_evaluated"), st.bands[""])
-    row += 1
+
+
+def _write_roi_level(sh: Sheet, results: Results, roi: RoiRefs, row: int) -> None:
+    """Level 5: the total ROI (linked to the ROI sheet), n/a without costs."""
+    st, t, total = sh.st, sh.t, results.total
     sh.text(row, 0, t("level_5"), st.bold)
     _key_figure(sh, row, t("col_roi"))
-    sh.formula(row, 3, tr.roi, roi_value, st.pct)
+    sh.formula(row, 3, roi.total.roi, _roi_value(sh, total), st.pct)
     sh.text(row, 5, t("evaluated") if total.costs > 0 else t("no_costs_short"))
-    row += 2
-    sh.chart(row, 0, chart, x_scale=1.5, y_scale=0.9)
-    sh.min_width(0, 24)
-    sh.min_width(1, 20)
-    for col in range(2, LAST_COL + 1):
-        sh.min_width(col, 14)
-    sh.finish(1)
-    sh.ws.activate()
-    sh.ws.set_first_sheet()
 
 
 def _key_figure(sh: Sheet, row: int, text: str) -> None:
@@ -200,8 +257,7 @@ def _key_figure(sh: Sheet, row: int, text: str) -> None:
     sh.text(row, 1, text, sh.st.wrap, fit=False, last_col=2)
 
 
-def _group_row(sh: Sheet, row: int, name: str, refs: FinRefs, fin: Financials,
-               band: str) -> None:
+def _group_row(sh: Sheet, row: int, name: str, refs: FinRefs, fin: Financials) -> None:
     st, t = sh.st, sh.t
     sh.text(row, 0, name, st.bold)
     sh.formula(row, C_BEN, refs.benefits, fin.benefits, st.money)
@@ -216,7 +272,7 @@ def _group_row(sh: Sheet, row: int, name: str, refs: FinRefs, fin: Financials,
     payback = fin.payback_months is not None
     sh.formula(row, C_PAY, refs.payback, fin.costs / (fin.benefits / fin.horizon_months)
                if payback else t("na"), st.months if payback else na)
-    sh.formula(row, C_BAND, refs.band, band, st.bands[band_key(fin)])
+    sh.formula(row, C_BAND, refs.band, band_label(sh.book, fin), st.bands[band_key(fin)])
 
 
 def _pct_text(value: float | None, lang: str) -> str:

@@ -7,6 +7,7 @@ from roti_excel import schema
 from roti_excel.method.application import Distribution
 from roti_excel.method.evaluate import Results
 from roti_excel.method.reaction import ScoreStat
+from roti_excel.model import Question
 from roti_excel.report import charts
 from roti_excel.report.book import Book
 
@@ -28,13 +29,14 @@ def write_reaction(book: Book, results: Results, narrative: str) -> None:
     questions = {q.code: q for q in ev.questions_at(1)}
     row = header + 1
 
-    def put(kind: str, stat: ScoreStat, label: str, text: str = "", dim: str = "",
+    def put(kind: str, stat: ScoreStat, label: str, q: Question | None = None, *,
             bold: bool = False) -> None:
+        """One slice's row; a question's row also shows its text and dimension."""
         nonlocal row
         sh.text(row, 0, t(kind), st.bold if bold else st.text)
         sh.text(row, 1, label, st.bold if bold else st.text)
-        sh.text(row, 2, text, st.wrap)
-        sh.text(row, 3, dim)
+        sh.text(row, 2, q.text if q else "", st.wrap)
+        sh.text(row, 3, dimension_label(q.dimension, book.lang) if q else "")
         sh.number(row, 4, stat.n, st.number if stat.n % 1 else st.integer)
         sh.number(row, 5, stat.mean, st.number)
         sh.number(row, 6, None if stat.favourable_pct is None else stat.favourable_pct / 100,
@@ -43,9 +45,7 @@ def write_reaction(book: Book, results: Results, narrative: str) -> None:
 
     put("slice_overall", r.overall, t("overall"), bold=True)
     for stat in r.by_question:
-        q = questions.get(stat.label)
-        put("slice_question", stat, stat.label, q.text if q else "",
-            dimension_label(q.dimension, book.lang) if q else "")
+        put("slice_question", stat, stat.label, questions.get(stat.label))
     dim_first = row
     for stat in r.by_dimension:
         put("slice_dimension", stat, dimension_label(stat.label, book.lang))
