@@ -4,6 +4,7 @@ the thesis example, and a template filled in the way a person would read back cl
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -70,6 +71,16 @@ def _snapshot(path: Path) -> dict[str, Any]:
         "validations": {ws.title: _validations(ws) for ws in wb.worksheets},
         "frozen": {ws.title: ws.freeze_panes for ws in wb.worksheets},
     }
+
+
+def _column_validations(wb: Any, lang: str) -> Iterator[tuple[Any, Any, Any, str, Any]]:
+    """Each data-sheet column of a template: (sheet, column, worksheet, column letter, the
+    data validation on its first data row)."""
+    for sheet in DATA_SHEETS:
+        ws = wb[sheet.name(lang)]
+        for c, col in enumerate(sheet.columns, 1):
+            letter = ws.cell(HEADER, c).column_letter
+            yield sheet, col, ws, letter, _validation_at(ws, f"{letter}{FIRST}")
 
 
 def _validation_at(ws: Worksheet, cell: str) -> Any:
@@ -272,48 +283,40 @@ class TestValidation:
         """Each data-sheet column has one validation covering rows 4..1003, with an input
         message that repeats the column's help."""
         wb = books[(lang, False)]
-        for sheet in DATA_SHEETS:
-            ws = wb[sheet.name(lang)]
-            for c, col in enumerate(sheet.columns, 1):
-                letter = ws.cell(HEADER, c).column_letter
-                dv = _validation_at(ws, f"{letter}{FIRST}")
-                assert str(dv.sqref) == f"{letter}{FIRST}:{letter}{LAST}"
-                assert LAST - FIRST + 1 >= 1000
-                assert dv.showInputMessage and col.help(lang) in dv.prompt
-                assert dv.promptTitle == col.name(lang)[:32]
+        for _sheet, col, _ws, letter, dv in _column_validations(wb, lang):
+            assert str(dv.sqref) == f"{letter}{FIRST}:{letter}{LAST}"
+            assert LAST - FIRST + 1 >= 1000
+            assert dv.showInputMessage and col.help(lang) in dv.prompt
+            assert dv.promptTitle == col.name(lang)[:32]
 
     @pytest.mark.parametrize("lang", LANGUAGES)
     def test_rule_follows_kind(self, lang: str, books: dict[tuple[str, bool], Any]) -> None:
         """Choice -> drop-down of the language's entries; fraction -> decimal 0..1 with a %
         format; >= 0, > 0, any number and date rules; text -> input message only."""
         wb = books[(lang, False)]
-        for sheet in DATA_SHEETS:
-            ws = wb[sheet.name(lang)]
-            for c, col in enumerate(sheet.columns, 1):
-                letter = ws.cell(HEADER, c).column_letter
-                dv = _validation_at(ws, f"{letter}{FIRST}")
-                where = (sheet.key, col.key)
-                if col.kind is Kind.CHOICE:
-                    assert dv.type == "list", where
-                    assert _list_entries(wb, dv) == choice_entries(col, lang), where
-                elif col.kind is Kind.FRACTION:
-                    assert (dv.type, dv.operator or "between", dv.formula1, dv.formula2) == \
-                        ("decimal", "between", "0", "1"), where
-                    assert ws.column_dimensions[letter].number_format.endswith("%"), where
-                elif col.kind is Kind.NONNEGATIVE:
-                    assert (dv.type, dv.operator, dv.formula1) == \
-                        ("decimal", "greaterThanOrEqual", "0"), where
-                elif col.kind is Kind.POSITIVE:
-                    assert (dv.type, dv.operator, dv.formula1) == \
-                        ("decimal", "greaterThan", "0"), where
-                elif col.kind is Kind.NUMBER:
-                    assert (dv.type, dv.operator or "between") == ("decimal", "between"), where
-                elif col.kind is Kind.DATE:
-                    assert dv.type == "date", where
-                else:
-                    assert dv.type is None, where
-                if dv.type is not None:
-                    assert dv.showErrorMessage and dv.error, where
+        for sheet, col, ws, letter, dv in _column_validations(wb, lang):
+            where = (sheet.key, col.key)
+            if col.kind is Kind.CHOICE:
+                assert dv.type == "list", where
+                assert _list_entries(wb, dv) == choice_entries(col, lang), where
+            elif col.kind is Kind.FRACTION:
+                assert (dv.type, dv.operator or "between", dv.formula1, dv.formula2) == \
+                    ("decimal", "between", "0", "1"), where
+                assert ws.column_dimensions[letter].number_format.endswith("%"), where
+            elif col.kind is Kind.NONNEGATIVE:
+                assert (dv.type, dv.operator, dv.formula1) == \
+                    ("decimal", "greaterThanOrEqual", "0"), where
+            elif col.kind is Kind.POSITIVE:
+                assert (dv.type, dv.operator, dv.formula1) == \
+                    ("decimal", "greaterThan", "0"), where
+            elif col.kind is Kind.NUMBER:
+                assert (dv.type, dv.operator or "between") == ("decimal", "between"), where
+            elif col.kind is Kind.DATE:
+                assert dv.type == "date", where
+            else:
+                assert dv.type is None, where
+            if dv.type is not None:
+                assert dv.showErrorMessage and dv.error, where
 
     @pytest.mark.parametrize("lang", LANGUAGES)
     def test_cost_codes_list_reads_back_as_codes(self, lang: str,

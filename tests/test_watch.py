@@ -5,6 +5,7 @@ processed twice, never lost; Ctrl-C stops it cleanly."""
 from __future__ import annotations
 
 import collections
+import contextlib
 import os
 import shutil
 import signal
@@ -42,6 +43,23 @@ def _log_counts(folder: Path) -> collections.Counter[str]:
 def _portfolio_text(folder: Path) -> list[str]:
     ws = openpyxl.load_workbook(folder / "reports" / "portfolio.xlsx")["Portfolio"]
     return [str(v) for row in ws.iter_rows(values_only=True) for v in row if v is not None]
+
+
+@contextlib.contextmanager
+def watcher_thread(folder: Path) -> Iterator[threading.Thread]:
+    """watch_folder on `folder` in a thread (settle and rescan 0.3 s) until the block ends,
+    then stopped and joined."""
+    stop = threading.Event()
+    thread = threading.Thread(target=watch_folder, args=(folder,), daemon=True,
+                              kwargs={"settle": 0.3, "workers": 1, "rescan": 0.3,
+                                      "stop": stop})
+    thread.start()
+    try:
+        wait_until(lambda: (folder / "reports" / "roti.log").exists(), 30, "the watcher")
+        yield thread
+    finally:
+        stop.set()
+        thread.join(20)
 
 
 def _slow_copy(source: Path, target: Path, pieces: int, pause: float) -> None:
@@ -174,20 +192,11 @@ def test_rescan_backstop_and_worker_crash(tmp_path: Path, monkeypatch: pytest.Mo
     monkeypatch.setattr(watch_module, "Observer", NoEvents)
     folder = tmp_path / "drop"
     folder.mkdir()
-    stop = threading.Event()
-    thread = threading.Thread(target=watch_folder, args=(folder,), daemon=True,
-                              kwargs={"settle": 0.3, "workers": 1, "rescan": 0.3,
-                                      "stop": stop})
-    thread.start()
-    try:
-        wait_until(lambda: (folder / "reports" / "roti.log").exists(), 30, "the watcher")
+    with watcher_thread(folder) as thread:
         program(folder / "a-crash.xlsx", "Crash", 100_000)
         program(folder / "b.xlsx", "B", 100_000)
         wait_until(lambda: _inputs(folder / "processed") == ["b.xlsx"]
                    and _inputs(folder / "failed") == ["a-crash.xlsx"], 30, "both files")
-    finally:
-        stop.set()
-        thread.join(20)
     assert not thread.is_alive()
     errors = (folder / "failed" / "a-crash.errors.txt").read_text()
     assert errors.startswith("a-crash.xlsx: the program reading this file stopped abruptly")
@@ -250,18 +259,9 @@ def test_blocked_move_is_retried_not_reprocessed(tmp_path: Path,
     monkeypatch.setattr(watch_module, "MOVE_RETRY_S", 0.2)
     folder = tmp_path / "drop"
     folder.mkdir()
-    stop = threading.Event()
-    thread = threading.Thread(target=watch_folder, args=(folder,), daemon=True,
-                              kwargs={"settle": 0.3, "workers": 1, "rescan": 0.3,
-                                      "stop": stop})
-    thread.start()
-    try:
-        wait_until(lambda: (folder / "reports" / "roti.log").exists(), 30, "the watcher")
+    with watcher_thread(folder):
         program(folder / "a.xlsx", "A", 100_000)
         wait_until(lambda: _inputs(folder / "processed") == ["a.xlsx"], 20, "the move")
-    finally:
-        stop.set()
-        thread.join(20)
     assert attempts == ["a.xlsx"] * 3
     assert _log_counts(folder) == {"a.xlsx": 1}
     assert "a.xlsx: cannot move it to processed/ yet" in (
