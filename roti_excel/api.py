@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import json
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,7 +14,7 @@ from roti_excel.issues import Issue, sort_issues
 from roti_excel.method.evaluate import Results, evaluate
 from roti_excel.model import Evaluation
 from roti_excel.outcome import FileOutcome
-from roti_excel.summary import Summary, summary
+from roti_excel.summary import Summary, summary, summary_json
 
 
 @dataclass
@@ -61,14 +60,6 @@ def write_report(results: Results, path: str | Path, lang: str | None = None) ->
 
 # -- one input in, its report out ----------------------------------------------------------
 
-def report_path(source: Path, output: Path | None, out_dir: Path | None, suffix: str) -> Path:
-    """`<stem>_report<suffix>` beside the input, in out_dir, or exactly output."""
-    if output is not None:
-        return output if suffix == ".xlsx" else output.with_suffix(suffix)
-    folder = out_dir if out_dir is not None else source.parent
-    return folder / f"{source.stem}_report{suffix}"
-
-
 def process(source: Path, report: Path, json_path: Path | None = None,
             lang: str | None = None) -> FileOutcome:
     """Validate one input and write its report (and JSON). An invalid input writes nothing.
@@ -80,16 +71,18 @@ def process(source: Path, report: Path, json_path: Path | None = None,
         return FileOutcome(source, FileStatus.FAILED, messages,
                            seconds=time.perf_counter() - start)
     computed = evaluate(loaded.evaluation)
-    write_report(computed, report, lang)
     data = summary(computed)
+    text = summary_json(data)  # checked before anything is written
+    write_report(computed, report, lang)
     if json_path is not None:
-        write_json(data, json_path)
+        write_bytes(json_path, text.encode("utf-8"))
     return FileOutcome(source, FileStatus.OK, messages, data, report,
                        time.perf_counter() - start)
 
 
 def write_json(data: Summary, path: Path) -> None:
-    write_bytes(path, (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
+    """The summary as strict JSON at `path`, written atomically."""
+    write_bytes(path, summary_json(data).encode("utf-8"))
 
 
 __all__ = ["FileOutcome", "Loaded", "evaluate", "load", "load_valid", "process", "write_report"]

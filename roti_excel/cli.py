@@ -5,15 +5,16 @@ Exit codes (docs/contract.md): 0 done, 1 an input was invalid or failed, 2 usage
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
 import click
 
-from roti_excel.api import process, report_path
+from roti_excel.api import process
 from roti_excel.domain import LANGUAGES
-from roti_excel.errors import OutputError, RotiError
+from roti_excel.errors import OutputError, RotiError, UsageError
+from roti_excel.output_paths import clash, report_path
+from roti_excel.summary import summary_json
 
 LANGS = click.Choice([lang.value for lang in LANGUAGES], case_sensitive=False)
 
@@ -107,15 +108,20 @@ def run(inputs: tuple[Path, ...], output: Path | None, out_dir: Path | None,
     """
     if output is not None and len(inputs) > 1:
         raise click.UsageError("-o/--output takes one input; use --out-dir for several")
+    to_stdout = json_out is not None and str(json_out) == "-"
+    json_file = None if to_stdout else json_out
+    plans = [_plan(source, output, out_dir, json_file, several=len(inputs) > 1)
+             for source in inputs]
+    problem = clash(inputs, [(source, path) for source, report, json_path in plans
+                             for path in (report, json_path) if path is not None])
+    if problem is not None:
+        raise click.UsageError(problem)
     if out_dir is not None:
         out_dir.mkdir(parents=True, exist_ok=True)
+    # with --json -, standard output carries the JSON alone; what was written goes to stderr
+    status = click.echo if not to_stdout else _echo_status_to_stderr
     failed = 0
-    for source in inputs:
-        report = report_path(source, output, out_dir, ".xlsx")
-        json_path: Path | None = None
-        to_stdout = json_out is not None and str(json_out) == "-"
-        if json_out is not None and not to_stdout:
-            json_path = json_out if len(inputs) == 1 else report.with_suffix(".json")
+    for source, report, json_path in plans:
         try:
             outcome = process(source, report, json_path, lang)
         except OutputError as exc:
@@ -124,13 +130,26 @@ def run(inputs: tuple[Path, ...], output: Path | None, out_dir: Path | None,
             continue
         _echo_issues(outcome.messages)
         if outcome.ok:
-            click.echo(f"wrote {report}")
+            status(f"wrote {report}")
             if to_stdout and outcome.summary is not None:
-                click.echo(json.dumps(outcome.summary, indent=2, ensure_ascii=False))
+                click.echo(summary_json(outcome.summary), nl=False)
         else:
             click.echo(f"{source}: not processed; no report written", err=True)
             failed += 1
     sys.exit(1 if failed else 0)
+
+
+def _plan(source: Path, output: Path | None, out_dir: Path | None, json_out: Path | None, *,
+          several: bool) -> tuple[Path, Path, Path | None]:
+    """(input, report, JSON or None) of one input of `run`."""
+    report = report_path(source, output, out_dir, ".xlsx")
+    if json_out is None:
+        return source, report, None
+    return source, report, report.with_suffix(".json") if several else json_out
+
+
+def _echo_status_to_stderr(line: str) -> None:
+    click.echo(line, err=True)
 
 
 @cli.command()
@@ -187,7 +206,10 @@ def batch(folder: Path, out_dir: Path | None, workers: int | None) -> None:
     """
     from roti_excel.dropfolder.batch import run_batch
 
-    outcome = run_batch(folder, out_dir=out_dir, workers=workers)
+    try:
+        outcome = run_batch(folder, out_dir=out_dir, workers=workers)
+    except UsageError as exc:
+        raise click.UsageError(str(exc)) from exc
     sys.exit(0 if outcome.ok else 1)
 
 

@@ -19,5 +19,10 @@ class InputError(RotiError):
         super().__init__(first)
 
 
+class UsageError(RotiError):
+    """A call that must be refused before anything is written (exit 2): an output that
+    would overwrite an input, or the user's own files."""
+
+
 class OutputError(RotiError):
     """A report could not be written (folder missing, file open in Excel, ...)."""

@@ -65,8 +65,17 @@ class Choice(_Named):
         return self.name(lang)
 
 
+# Sane magnitudes of the numbers read (docs/contract.md, "Numbers"). A nonzero value closer
+# to 0 than TINY is refused too: it cannot be meant, and dividing by it overflows.
+MONEY_LIMIT = 1e15
+COUNT_LIMIT = 1e9
+TINY = 1e-9
+
+
 @dataclass(frozen=True)
 class Column(_Helped):
+    """One column of an input sheet (or one field of the Program sheet)."""
+
     key: str
     en: str
     id: str
@@ -81,6 +90,10 @@ class Column(_Helped):
     # The header is required, but a blank cell is judged by the row's rules (e.g. an absent
     # participant has no score; a missing after-value counts as no improvement).
     blank_allowed: bool = False
+    # A number's magnitude must stay below this: money and measure values below MONEY_LIMIT,
+    # counts, durations and scores below COUNT_LIMIT (a 1e308 unit cost is a typing slip
+    # or a damaged file, and would overflow the sums).
+    limit: float = MONEY_LIMIT
 
 
 @dataclass(frozen=True)
@@ -226,6 +239,7 @@ PROGRAM_FIELDS: tuple[Column, ...] = (
          help_en="ROI % the program must reach to count as high (25 % = 0.25)",
          help_id="ROI % minimal agar dinilai tinggi (25 % = 0,25)", example="25%"),
     _col("benefit_horizon", "Benefit horizon", "Horizon manfaat", Kind.POSITIVE, default=12,
+         limit=COUNT_LIMIT,
          help_en="Months of benefits counted (first year = 12)",
          help_id="Jumlah bulan manfaat yang dihitung (tahun pertama = 12)", example="12"),
     _col("evaluation_start", "Evaluation start", "Awal evaluasi", Kind.DATE,
@@ -265,11 +279,12 @@ GROUPS = Sheet(
     (
         _col("group", "Group", "Kelompok", required=True, aliases=("unit", "cohort"),
              help_en="Name of the unit or cohort", help_id="Nama unit atau angkatan"),
-        _col("participants", "Participants", "Peserta", Kind.NONNEGATIVE,
+        _col("participants", "Participants", "Peserta", Kind.NONNEGATIVE, limit=COUNT_LIMIT,
              aliases=("jumlah peserta",),
              help_en="Number trained; used to share costs with a blank Group",
              help_id="Jumlah peserta; dipakai membagi biaya bersama", example="30"),
         _col("surveys_sent", "Surveys sent", "Kuesioner dikirim", Kind.NONNEGATIVE,
+             limit=COUNT_LIMIT,
              help_en="Follow-up questionnaires sent (level 3 response rate); blank = Participants",
              help_id="Kuesioner tindak lanjut yang dikirim; kosong = jumlah peserta", example="30"),
         _col("description", "Description", "Keterangan", aliases=("deskripsi",),
@@ -294,11 +309,11 @@ COSTS = Sheet(
              aliases=("harga satuan",),
              help_en="Cost of one unit, in the program's currency",
              help_id="Biaya per satuan, dalam mata uang program", example="1500000"),
-        _col("quantity", "Quantity", "Jumlah", Kind.NONNEGATIVE, default=1.0,
+        _col("quantity", "Quantity", "Jumlah", Kind.NONNEGATIVE, limit=COUNT_LIMIT, default=1.0,
              aliases=("qty", "kuantitas"),
              help_en="How many units (people, books, ...); blank = 1",
              help_id="Banyaknya satuan (orang, buku, ...); kosong = 1", example="30"),
-        _col("duration", "Duration", "Durasi", Kind.NONNEGATIVE, default=1.0,
+        _col("duration", "Duration", "Durasi", Kind.NONNEGATIVE, limit=COUNT_LIMIT, default=1.0,
              aliases=("lama",),
              help_en="How many days/weeks/months the unit cost applies; blank = 1",
              help_id="Berapa hari/minggu/bulan biaya satuan berlaku; kosong = 1", example="15"),
@@ -329,10 +344,10 @@ QUESTIONS = Sheet(
                      "Affective, Psychomotor, Other",
              help_id="Level 1: Materi, Trainer, Fasilitas, Keseluruhan; level 3: Kognitif, "
                      "Afektif, Psikomotorik, Lainnya"),
-        _col("scale_min", "Scale min", "Skala min", Kind.NUMBER, default=1.0,
+        _col("scale_min", "Scale min", "Skala min", Kind.NUMBER, limit=COUNT_LIMIT, default=1.0,
              help_en="Lowest answer; blank = 1", help_id="Jawaban terendah; kosong = 1",
              example="1"),
-        _col("scale_max", "Scale max", "Skala maks", Kind.NUMBER, default=5.0,
+        _col("scale_max", "Scale max", "Skala maks", Kind.NUMBER, limit=COUNT_LIMIT, default=5.0,
              aliases=("skala max",),
              help_en="Highest answer; blank = 5", help_id="Jawaban tertinggi; kosong = 5",
              example="5"),
@@ -356,7 +371,7 @@ REACTION = Sheet(
              help_id="Tanggal sesi", example="2010-03-15"),
         _col("respondent", "Respondent", "Responden", help_en="Respondent id (optional)",
              help_id="Id responden (opsional)"),
-        _col("weight", "Weight", "Bobot", Kind.POSITIVE, default=1.0,
+        _col("weight", "Weight", "Bobot", Kind.POSITIVE, limit=COUNT_LIMIT, default=1.0,
              help_en="Respondents this row stands for (session averages); blank = 1",
              help_id="Jumlah responden yang diwakili baris ini; kosong = 1", example="10"),
     ),
@@ -374,22 +389,23 @@ LEARNING = Sheet(
              aliases=("participant id", "id peserta", "nik", "no"),
              help_en="Participant id", help_id="Id peserta"),
         _col("name", "Name", "Nama", help_en="Participant name", help_id="Nama peserta"),
-        _col("pre_test", "Pre-test", "Pre-test", Kind.NONNEGATIVE,
+        _col("pre_test", "Pre-test", "Pre-test", Kind.NONNEGATIVE, limit=COUNT_LIMIT,
              aliases=("pretest", "pre test", "nilai awal"),
              help_en="Score before training (optional)",
              help_id="Nilai sebelum pelatihan (opsional)",
              example="6"),
         _col("post_test", "Post-test", "Post-test", Kind.NONNEGATIVE, required=True,
+             limit=COUNT_LIMIT,
              blank_allowed=True,
              aliases=("posttest", "post test", "nilai akhir", "nilai"),
              help_en="Score after training; leave blank or set Status absent if not sat",
              help_id="Nilai sesudah pelatihan; kosongkan atau Status tidak hadir jika tidak ikut",
              example="8"),
-        _col("max_score", "Max score", "Nilai maks", Kind.POSITIVE,
+        _col("max_score", "Max score", "Nilai maks", Kind.POSITIVE, limit=COUNT_LIMIT,
              aliases=("maximum score", "nilai maksimal", "nilai max"),
              help_en="Highest possible score", help_id="Nilai tertinggi yang mungkin",
              example="10"),
-        _col("pass_mark", "Pass mark", "Batas lulus", Kind.NONNEGATIVE,
+        _col("pass_mark", "Pass mark", "Batas lulus", Kind.NONNEGATIVE, limit=COUNT_LIMIT,
              aliases=("passing score", "nilai lulus"),
              help_en="Score needed to pass", help_id="Nilai minimal lulus", example="7"),
         _col("status", "Status", "Status", Kind.CHOICE, choices=STATUS,
@@ -434,10 +450,13 @@ RATES = Sheet(
              help_en="Amount per month (or per period), e.g. a monthly wage",
              help_id="Jumlah per bulan, mis. gaji bulanan", example="3500000"),
         _col("days_per_month", "Days per month", "Hari per bulan", Kind.POSITIVE, default=1.0,
+             limit=COUNT_LIMIT,
              help_en="Divide by; blank = 1", help_id="Pembagi; kosong = 1", example="30"),
         _col("shifts_per_day", "Shifts per day", "Shift per hari", Kind.POSITIVE, default=1.0,
+             limit=COUNT_LIMIT,
              help_en="Divide by; blank = 1", help_id="Pembagi; kosong = 1", example="2"),
         _col("hours_per_shift", "Hours per shift", "Jam per shift", Kind.POSITIVE, default=1.0,
+             limit=COUNT_LIMIT,
              help_en="Divide by; blank = 1", help_id="Pembagi; kosong = 1", example="8"),
     ),
     help_en="Derived unit values, e.g. monthly wage / 30 / 2 / 8 = value per hour.",

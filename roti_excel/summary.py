@@ -3,9 +3,11 @@ report, and what the portfolio is built from. Money unrounded."""
 
 from __future__ import annotations
 
+import json
 from typing import Any, TypedDict
 
 from roti_excel.domain import Severity
+from roti_excel.errors import OutputError
 from roti_excel.method.evaluate import Results
 from roti_excel.method.roi import Financials
 
@@ -105,3 +107,14 @@ def _financials(f: Financials) -> FinancialSummary:
     return {"benefits": f.benefits, "costs": f.costs, "net_benefits": f.net_benefits,
             "bcr": f.bcr, "roi_pct": f.roi_pct, "payback_months": f.payback_months,
             "band": None if f.band is None else f.band.value}
+
+
+def summary_json(data: Summary) -> str:
+    """The summary as strict JSON (never NaN or Infinity, which are not JSON): the text
+    `run --json` writes. Raises OutputError for a figure that is not a finite number, so
+    that nothing is written rather than a file no JSON reader accepts."""
+    try:
+        return json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+    except ValueError as exc:
+        raise OutputError(f"the summary holds a figure that is not a finite number ({exc}); "
+                          "nothing was written") from exc

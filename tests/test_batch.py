@@ -23,7 +23,7 @@ from roti_excel.dropfolder.batch import (
 from roti_excel.dropfolder.folder import is_ignored, is_own_output, not_workbook_message
 from roti_excel.dropfolder.portfolio import read_failures
 from roti_excel.dropfolder.workers import CRASH_HOOK, HANG_HOOK
-from roti_excel.errors import OutputError
+from roti_excel.errors import OutputError, UsageError
 from roti_excel.report.portfolio import FailedRow, ProgramRow, write_portfolio
 from tests.dropfiles import broken, digest, invalid, program
 from tests.workbooks import thesis_workbook
@@ -161,11 +161,15 @@ class TestBatch:
         assert (out / "a_report.xlsx").exists() and (out / "a.csv.errors.txt").exists()
         assert len(outcome.results) == 2
 
-    def test_reports_in_the_folder_itself_are_not_inputs(self, tmp_path: Path) -> None:
+    def test_out_dir_that_is_the_folder_is_refused(self, tmp_path: Path) -> None:
+        """Reports among the inputs would overwrite the user's own `a_report.xlsx`: refused
+        before anything is written, and the user's file is untouched."""
         program(tmp_path / "a.xlsx", "A", 100_000)
-        assert run_batch(tmp_path, out_dir=tmp_path, workers=1).ok
-        second = run_batch(tmp_path, out_dir=tmp_path, workers=1)
-        assert second.ok and [r.source.name for r in second.results] == ["a.xlsx"]
+        (tmp_path / "a_report.xlsx").write_bytes(b"the user's own file")
+        with pytest.raises(UsageError, match="is the folder of the inputs"):
+            run_batch(tmp_path, out_dir=tmp_path / ".", workers=1)
+        assert (tmp_path / "a_report.xlsx").read_bytes() == b"the user's own file"
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["a.xlsx", "a_report.xlsx"]
 
     def test_portfolio_open_elsewhere_does_not_stop_the_batch(
             self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -181,3 +181,74 @@ class TestTemplateAndDemo:
                                                                  else [])
         result = invoke(*args)
         assert result.exit_code == 0 and target.is_file()
+
+
+class TestNoOutputIsAnInput:
+    """Any output of a call that is one of its inputs, or two outputs that are one file, is a
+    usage error before anything is written: the inputs are byte for byte as they were."""
+
+    @staticmethod
+    def refused(args: list[str], *inputs: Path) -> str:
+        before = {p: p.read_bytes() for p in inputs}
+        result = CliRunner().invoke(cli, args)
+        assert result.exit_code == 2, result.output
+        assert {p: p.read_bytes() for p in inputs} == before
+        return result.output
+
+    def test_report_onto_its_input(self, thesis: Path) -> None:
+        """`run in.xlsx -o in.xlsx` would replace the input with its report."""
+        assert "is an input of this command" in self.refused(
+            ["run", str(thesis), "-o", str(thesis)], thesis)
+
+    def test_json_onto_its_input(self, thesis: Path) -> None:
+        """`run in.xlsx --json in.xlsx` would replace the input with JSON."""
+        assert "is an input of this command" in self.refused(
+            ["run", str(thesis), "--json", str(thesis)], thesis)
+        assert not (thesis.parent / "thesis_report.xlsx").exists()
+
+    def test_report_onto_another_input(self, tmp_path: Path) -> None:
+        """`run a.xlsx a_report.xlsx`: a's report would overwrite the second input before it
+        is read."""
+        a = thesis_workbook(tmp_path / "a.xlsx")
+        second = thesis_workbook(tmp_path / "a_report.xlsx")
+        assert "a_report.xlsx is an input" in self.refused(["run", str(a), str(second)], a,
+                                                           second)
+
+    def test_input_through_a_link(self, thesis: Path, tmp_path: Path) -> None:
+        """A symbolic link to the input is the input."""
+        link = tmp_path / "link.xlsx"
+        link.symlink_to(thesis)
+        self.refused(["run", str(thesis), "-o", str(link)], thesis)
+
+    def test_two_inputs_one_report(self, tmp_path: Path) -> None:
+        """`twin.xlsx` and `twin.xlsm` would write one twin_report.xlsx over the other."""
+        xlsx = thesis_workbook(tmp_path / "twin.xlsx")
+        xlsm = tmp_path / "twin.xlsm"
+        xlsm.write_bytes(xlsx.read_bytes())
+        assert "would both be written to" in self.refused(["run", str(xlsx), str(xlsm)], xlsx,
+                                                          xlsm)
+        assert not (tmp_path / "twin_report.xlsx").exists()
+
+    def test_report_and_json_one_file(self, thesis: Path, tmp_path: Path) -> None:
+        """-o and --json naming one file: the JSON would replace the report."""
+        out = tmp_path / "out.xlsx"
+        self.refused(["run", str(thesis), "-o", str(out), "--json", str(out)], thesis)
+        assert not out.exists()
+
+    def test_batch_out_dir_is_the_folder(self, tmp_path: Path) -> None:
+        """`batch F --out-dir F` would overwrite the user's own a_report.xlsx."""
+        a = thesis_workbook(tmp_path / "a.xlsx")
+        own = tmp_path / "a_report.xlsx"
+        own.write_bytes(b"mine")
+        assert "is the folder of the inputs" in self.refused(
+            ["batch", str(tmp_path), "--out-dir", str(tmp_path)], a, own)
+
+
+class TestJsonToStandardOutput:
+    def test_stdout_is_the_json_alone(self, thesis: Path) -> None:
+        """`run --json -` can be piped into a JSON parser: what was written goes to stderr."""
+        result = CliRunner().invoke(cli, ["run", str(thesis), "--json", "-"])
+        assert result.exit_code == 0
+        data = json.loads(result.stdout)
+        assert set(data) >= SUMMARY_KEYS
+        assert "wrote" in result.stderr

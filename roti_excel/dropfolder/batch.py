@@ -35,7 +35,9 @@ from roti_excel.dropfolder.folder import (
 from roti_excel.dropfolder.portfolio import PORTFOLIO_NAME, Portfolio
 from roti_excel.dropfolder.watch import watch_folder
 from roti_excel.dropfolder.workers import DEFAULT_TIMEOUT_S, Job, WorkerPool
+from roti_excel.errors import UsageError
 from roti_excel.outcome import FileOutcome
+from roti_excel.output_paths import same_file
 
 __all__ = ["BatchOutcome", "FileOutcome", "collect_inputs", "run_batch", "watch_folder"]
 
@@ -85,6 +87,11 @@ def run_batch(folder: Path, out_dir: Path | None = None, workers: int | None = N
     file and a closing summary; shows a progress bar when standard error is a terminal."""
     start = time.monotonic()
     reports = out_dir if out_dir is not None else folder / REPORTS_DIR
+    if same_file(reports, folder):
+        raise UsageError(
+            f"--out-dir {out_dir} is the folder of the inputs: reports written there would "
+            f"overwrite files of the same names (a_report.xlsx); choose another folder "
+            f"(default: {folder / REPORTS_DIR})")
     reports.mkdir(parents=True, exist_ok=True)
     sources = collect_inputs(folder, reports)
     run = _BatchRun(folder, reports, len(sources))
@@ -131,8 +138,6 @@ class _BatchRun:
         self.stems: dict[Path, str] = {}
         self.portfolio = PortfolioUpdate(self.log, reports / PORTFOLIO_NAME,
                                          lambda: self.programs.write(reports / PORTFOLIO_NAME))
-        # Stale outputs are removed only where they cannot be someone's input.
-        self.tidy = reports.resolve() != folder.resolve()
 
     def pool_loop(self, jobs: deque[Job], size: int, timeout: float, stop: StopSignal) -> None:
         stopping = False
@@ -169,16 +174,16 @@ class _BatchRun:
         errors = errors_file(reports, out_stem)
         self.programs.add(result, shown_as=result.source.name, errors_file=errors.name)
         if result.ok:
-            if self.tidy:
-                with suppress(OSError):
-                    errors.unlink(missing_ok=True)
+            with suppress(OSError):
+                errors.unlink(missing_ok=True)
         else:
             try_output(self.log, errors.name, lambda: write_errors(errors, result.messages))
-            if self.tidy:  # a report of an earlier version of this input would mislead
-                job = job_for(result.source, reports, out_stem)
-                for stale in (job.report, job.json_path):
-                    with suppress(OSError):
-                        stale.unlink(missing_ok=True)
+            # a report of an earlier version of this input would mislead (the reports folder
+            # is never the inputs' folder, so these are ours)
+            job = job_for(result.source, reports, out_stem)
+            for stale in (job.report, job.json_path):
+                with suppress(OSError):
+                    stale.unlink(missing_ok=True)
         self.portfolio.mark()
         self.log.file(result)
         self.progress.advance(ok=result.ok)

@@ -4,6 +4,7 @@ what was found and what to enter instead."""
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -14,7 +15,6 @@ from roti_excel.issues import Issue, error
 from roti_excel.reading.raw_tables import Cell, RawTable
 
 _NUMBER_TEXT = re.compile(r"^[+-]?(\d{1,3}([.,]\d{3})+|\d+)([.,]\d+)?$")
-_INF = float("inf")
 _PERCENT_TEXT = re.compile(r"^\s*([+-]?\d+(?:[.,]\d+)?)\s*%\s*$")
 
 
@@ -144,11 +144,28 @@ class Converter:
                 number = _number_from_text(value)
         else:
             number = None
-        if number is None or number != number or number in (_INF, -_INF):
+        if number is None or not math.isfinite(number):
             kinds = {schema.Kind.FRACTION: "a percentage between 0 % and 100 %"}
             self._bad(col, value, at.ref(col.key), kinds.get(col.kind, "a number"))
             return None
+        if not self._sane_magnitude(col, at, number):
+            return None
         return self._check_range(col, at, number)
+
+    def _sane_magnitude(self, col: schema.Column, at: Located, number: float) -> bool:
+        """Below the column's limit, and 0 or at least TINY away from it: anything else is
+        a slip (1e308 for 1308) or a damaged file, and would overflow the sums."""
+        if abs(number) >= col.limit:
+            self.issues.append(error(
+                f"{col.en} is {number:g}, too large to be real; enter a number below "
+                f"{col.limit:,.0f}", self.sheet_name, at.ref(col.key)))
+            return False
+        if number != 0 and abs(number) < schema.TINY:
+            self.issues.append(error(
+                f"{col.en} is {number:g}, too close to 0 to be meant; enter 0 or a number "
+                "of at least 0.000000001", self.sheet_name, at.ref(col.key)))
+            return False
+        return True
 
     def _check_range(self, col: schema.Column, at: Located, number: float) -> float | None:
         kind = col.kind
@@ -246,15 +263,18 @@ _MEMO_KINDS = {schema.Kind.CHOICE: True, schema.Kind.DATE: True}
 
 
 def _fast_column(col: schema.Column, raw: list[Any]) -> list[Any]:
-    kind = col.kind
+    """Numbers in range and of a sane magnitude (NaN and infinities fail every comparison,
+    so they take the slow path too), and plain text."""
+    kind, top, tiny = col.kind, col.limit, schema.TINY
     if kind is schema.Kind.NUMBER:
-        return [v if type(v) is float else _SLOW for v in raw]
+        return [v if type(v) is float and -top < v < top and (v == 0 or not -tiny < v < tiny)
+                else _SLOW for v in raw]
     if kind is schema.Kind.NONNEGATIVE:
-        return [v if type(v) is float and v >= 0 else _SLOW for v in raw]
+        return [v if type(v) is float and (v == 0 or tiny <= v < top) else _SLOW for v in raw]
     if kind is schema.Kind.POSITIVE:
-        return [v if type(v) is float and v > 0 else _SLOW for v in raw]
+        return [v if type(v) is float and tiny <= v < top else _SLOW for v in raw]
     if kind is schema.Kind.FRACTION:
-        return [v if type(v) is float and 0 <= v <= 1 else _SLOW for v in raw]
+        return [v if type(v) is float and (v == 0 or tiny <= v <= 1) else _SLOW for v in raw]
     if kind is schema.Kind.TEXT:
         return [v if type(v) is str and v and v == v.strip() else _SLOW for v in raw]
     return [_SLOW] * len(raw)

@@ -100,6 +100,16 @@ def _number_width(value: float, fmt_text: str) -> float:
     return digits + len(prefix) + 3
 
 
+
+def finite(value: float) -> float:
+    """The value, or ValueError for NaN or an infinity: a spreadsheet cell must never hold
+    one (LibreOffice shows it as 0, Excel refuses the file). The inputs are bounded so this
+    cannot happen; if it ever does, the report is not written (OutputError) rather than
+    written wrong."""
+    if not math.isfinite(value):
+        raise ValueError(f"a figure is {value}, not a finite number")
+    return value
+
 class Sheet:
     def __init__(self, book: Book, key: str, max_width: float = 55.0) -> None:
         self.book = book
@@ -168,14 +178,15 @@ class Sheet:
         if value is None:
             self.ws.write_blank(row, col, None, fmt)
             return
-        self.ws.write_number(row, col, value, fmt)
+        self.ws.write_number(row, col, finite(value), fmt)
         self._fit(col, _number_width(value, fmt.num_format or ""))
 
     def formula(self, row: int, col: int, formula: str, cached: float | str, fmt: Any) -> None:
         """A live formula with the value Python computed stored as its result."""
         text = formula if formula.startswith("=") else "=" + formula
         self._max_row = max(self._max_row, row)
-        self.ws.write_formula(row, col, text, fmt, cached)
+        self.ws.write_formula(row, col, text, fmt,
+                              cached if isinstance(cached, str) else finite(cached))
         if isinstance(cached, str):
             self._fit(col, len(cached) + 2)
         else:

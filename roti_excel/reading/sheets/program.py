@@ -38,7 +38,7 @@ def read_program(p: Parser) -> model.Program:
             # the field's own rules apply to the Value cell, under the field's name
             typed = schema.Column(spec.key, spec.en, spec.id, spec.kind, required=False,
                                   default=spec.default, choices=spec.choices,
-                                  example=spec.example or value_col.example)
+                                  example=spec.example or value_col.example, limit=spec.limit)
             found[spec.key] = (conv.value(typed, CellAt(cell)), cell.ref)
     name = found.get("program_name", ("", ""))[0]
     if not name and table is not None:  # a missing sheet is reported as such

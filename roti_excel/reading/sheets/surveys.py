@@ -58,7 +58,8 @@ def _number(p: Parser, table: RawTable, label: str, cell: Cell,
             like: schema.Column = _ANSWER) -> float | None:
     """The number in `cell`, judged as a column named `label` with the kind and example
     of `like`."""
-    named = schema.Column("answer", label, label, like.kind, example=like.example)
+    named = schema.Column("answer", label, label, like.kind, example=like.example,
+                          limit=like.limit)
     return Converter(table.name, p.issues).number(named, CellAt(cell))
 
 
@@ -138,7 +139,8 @@ def read_application_counts(p: Parser, questions: tuple[model.Question, ...]
     out: list[model.ApplicationCount] = []
     if table is None:
         return ()
-    count_col = schema.Column("count", "Count", "Jumlah", schema.Kind.NONNEGATIVE, example="12")
+    count_col = schema.Column("count", "Count", "Jumlah", schema.Kind.NONNEGATIVE, example="12",
+                              limit=schema.COUNT_LIMIT)
     for table, row, v, _ in p.rows("application_counts"):
         question = by_code.get(normalise(v["code"] or ""))
         if question is None:
