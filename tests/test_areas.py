@@ -115,3 +115,30 @@ class TestUncomputedFormulas:
         assert warning.severity == "warning"
         assert "(and 9,996 more)" in warning.message
 
+
+
+class TestErrorCells:
+    def test_error_in_the_table_is_an_error_at_its_cell(self, tmp_path: Path) -> None:
+        """Quantity 30 shown as #DIV/0! (calamine reads it blank, and a blank Quantity is 1):
+        an error naming the cell and what it shows, never a silent default."""
+        issues = costs_issues(loaded_issues(tmp_path, {COSTS_SHEET: replace(
+            b'<c r="E3"><v>30</v></c>', b'<c r="E3" t="e"><f>A9/0</f><v>#DIV/0!</v></c>')}))
+        assert issues == [("error", "E3", "cell E3 (#DIV/0!) holds a spreadsheet error "
+                           "instead of a value; correct the formula or type the value, then "
+                           "save again")]
+
+    def test_error_outside_the_table_is_not_read_and_not_reported(self, tmp_path: Path) -> None:
+        """An error in a cell no table reads changes nothing."""
+        issues = costs_issues(loaded_issues(tmp_path, {COSTS_SHEET: replace(
+            b'<c r="E3"><v>30</v></c>',
+            b'<c r="E3"><v>30</v></c><c r="Z3" t="e"><v>#REF!</v></c>')}))
+        assert issues == []
+
+    def test_guard_lists_error_cells(self, tmp_path: Path) -> None:
+        """The guard's facts carry each error cell with the error it shows."""
+        path = tmp_path / "input.xlsx"
+        thesis_changed({COSTS_SHEET: replace(
+            b'<c r="E3"><v>30</v></c>', b"<c r='E3' t = 'e'><v>#N/A</v></c>")})(
+            path, tmp_path / "scratch")
+        costs = next(s for s in inspect_file(path).sheets if s.name == "Costs")
+        assert costs.errors == (("E3", "#N/A"),)

@@ -99,6 +99,8 @@ def check_areas(guarded: GuardResult, book: RawWorkbook, issues: Iterable[Issue]
             _merged(facts, area, found)
         if facts.uncomputed and area is not None:
             _uncomputed(facts, area, found)
+        if facts.errors and area is not None:
+            _error_cells(facts, area, found)
     kept = [issue for issue in guarded.issues if issue not in found.dropped]
     others = [issue for issue in issues if not found.explains(issue)]
     return [*kept, *found.added, *others]
@@ -158,3 +160,22 @@ def _uncomputed(facts: SheetFacts, area: Area, found: _Findings) -> None:
 
 
 __all__ = ["Area", "check_areas"]
+
+
+def _error_cells(facts: SheetFacts, area: Area, found: _Findings) -> None:
+    """Cells of the table holding a spreadsheet error (#DIV/0!, #REF!, ...): an error
+    naming each, since the reader would see them blank; elsewhere on the sheet they are
+    not read and do not matter."""
+    inside = [(ref, shown) for ref, shown in facts.errors
+              if (cell := parse_a1(ref)) is not None and area.holds(*cell)]
+    if not inside:
+        return
+    found.blind.setdefault(facts.name, set()).update(
+        cell for cell in (parse_a1(ref) for ref, _ in inside) if cell is not None)
+    shown = [f"{ref} ({value})" for ref, value in inside]
+    subject = (f"cell {shown[0]} holds" if len(inside) == 1
+               else f"cells {listing(shown[:SHOWN], len(inside))} hold")
+    found.added.append(error(
+        f"{subject} a spreadsheet error instead of a value; correct the formula or type the "
+        "value, then save again", facts.name, inside[0][0]))
+

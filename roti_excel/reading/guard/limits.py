@@ -77,6 +77,9 @@ class SheetFacts:
     # and how many there are in all.
     uncomputed: tuple[str, ...] = ()
     uncomputed_total: int = 0
+    # Cells holding a spreadsheet error, as (cell, error shown), the first 10,000 in sheet
+    # order, e.g. (("E7", "#DIV/0!"),): the reader sees them blank.
+    errors: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)

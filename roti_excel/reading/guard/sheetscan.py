@@ -62,6 +62,11 @@ def _sheet_patterns(prefix: bytes, min_long: int) -> dict[str, re.Pattern[bytes]
             + rb"<" + p + rb"f[\s>/]" + _inside(p, b"") + rb"(?:</" + p + rb"c>|(<" + p
             + rb"v(?:\s[^<>]*)?(?:/>|>\s*</" + p + rb"v>)))"),
         "formula": re.compile(rb"<" + p + rb"f[\s>/]"),
+        # A cell holding a spreadsheet error (t="e", e.g. #DIV/0!): its start tag's
+        # attributes and the error's text. The content between may not leave the cell.
+        "error_cell": re.compile(
+            rb"<" + p + rb"c(\s[^<>]*?\st\s*=\s*[\"']e[\"'][^<>]*?)(?<!/)>"
+            + _inside(p, b"") + rb"<" + p + rb"v>([^<]{0,64})</" + p + rb"v>"),
         "long_v": re.compile(rb"<" + p + rb"v>([^<]{" + str(min_long).encode() + rb",})"),
         "long_t": re.compile(rb"<" + p + rb"t(?:\s[^<>]*)?>([^<]{" + str(min_long).encode()
                              + rb",})"),
@@ -78,6 +83,7 @@ def _sheet_patterns(prefix: bytes, min_long: int) -> dict[str, re.Pattern[bytes]
 
 _R_ATTR = re.compile(rb"(?:^|\s)r=[\"']([^\"']*)[\"']")
 _T_SHARED = re.compile(rb"(?:^|\s)t=[\"']s[\"']")
+_T_ERROR = re.compile(rb"\st\s*=\s*[\"']e[\"']")
 _T_STR = re.compile(rb"(?:^|\s)t=[\"']str[\"']")
 # Formula cells without a value remembered per sheet, for the data-area check (more are
 # counted): 10,000 references are well under a MB.
@@ -147,6 +153,8 @@ class SheetScan:
         self.bad_merge: str | None = None
         self.no_value: list[str] = []
         self.no_value_total = 0
+        self.errors: list[tuple[str, str]] = []  # (cell, the error as shown, e.g. #DIV/0!)
+        self.errors_total = 0
         self.long_text: list[tuple[str, int, bool]] = []  # cell, characters, exact
         self.long_text_total = 0
 
@@ -159,6 +167,8 @@ class SheetScan:
             self._merges(piece)
         if self.pats["formula"].search(piece):
             self._formulas(piece)
+        if _T_ERROR.search(piece):
+            self._error_cells(piece)
         if len(piece) > self.limits.max_string_chars:
             self._long_texts(piece)
         if self.shared_v is not None:
@@ -236,6 +246,16 @@ class SheetScan:
         room = _KEPT - len(self.no_value)
         if room > 0:
             self.no_value.extend(self._cell_ref(tag) for tag, _ in found[:room])
+
+    def _error_cells(self, piece: bytes) -> None:
+        """Cells holding a spreadsheet error: calamine reads them as blank, which would be a
+        silent misread of the value the sheet shows (#DIV/0!, #REF!, #N/A...)."""
+        found: list[tuple[bytes, bytes]] = self.pats["error_cell"].findall(piece)
+        self.errors_total += len(found)
+        room = _KEPT - len(self.errors)
+        if room > 0:
+            self.errors.extend((self._cell_ref(tag), shown.decode("utf-8", "replace"))
+                               for tag, shown in found[:room])
 
     def _long(self, ref: str, measured: tuple[int, bool]) -> None:
         if measured[0] > self.limits.max_string_chars:

@@ -195,7 +195,8 @@ def _inspect_sheet(z: _Zip, sheets: _Sheets, sheet: _Declared, state: State) -> 
         state.sheets.append(SheetFacts(sheet_name, hidden, None, (), kind))
         return
     state.sheets.append(SheetFacts(sheet_name, hidden, scan.dimension, tuple(scan.merged),
-                                   kind, tuple(scan.no_value), scan.no_value_total))
+                                   kind, tuple(scan.no_value), scan.no_value_total,
+                                   tuple(scan.errors)))
     state.issues.extend(sheet_issues(sheet_name, scan, z.limits))
 
 
