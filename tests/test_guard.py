@@ -442,6 +442,42 @@ class TestWorkbookParts:
 # --------------------------------------------------------------------------- sheets
 
 
+class TestSharedStringIndexes:
+    """A text cell points at the shared texts by number; a number past them, negative or
+    missing made calamine show text number 0 in its place without a word."""
+
+    @staticmethod
+    def pointing_at(tmp_path: Path, index: bytes) -> Path:
+        def edit(xml: bytes) -> bytes:
+            changed, n = re.subn(rb'(<c r="A2" t="s"><v>)[0-9]+(</v>)',
+                                 rb"\g<1>" + index + rb"\g<2>", xml)
+            assert n == 1
+            return changed
+        return mutated(tmp_path, {SHEET1: edit})
+
+    @pytest.mark.parametrize("index", [b"-1", b"", b"x"])
+    def test_not_a_number(self, tmp_path: Path, index: bytes) -> None:
+        """-1, nothing, a word: the cell is named."""
+        issue = refused(self.pointing_at(tmp_path, index), "text cell A2 of sheet 'Data' "
+                        "does not say which text it holds")
+        assert (issue.sheet, issue.cell) == ("Data", "A2")
+
+    def test_past_the_texts(self, tmp_path: Path) -> None:
+        """An index past the last shared text: how many there are is said."""
+        refused(self.pointing_at(tmp_path, b"99"), "uses text number 100 but the file holds")
+
+    def test_far_past_any_file(self, tmp_path: Path) -> None:
+        """2^64 is past any file, not a number to print."""
+        refused(self.pointing_at(tmp_path, b"18446744073709551616"),
+                "uses a text number past any file's")
+
+    def test_the_last_text_is_fine(self, tmp_path: Path) -> None:
+        """The last index of the shared texts is read as usual."""
+        with zipfile.ZipFile(good_workbook(tmp_path / "g.xlsx")) as z:
+            count = z.read("xl/sharedStrings.xml").count(b"<si>")
+        assert inspect_file(self.pointing_at(tmp_path, str(count - 1).encode())).ok
+
+
 class TestSheetScan:
     def test_dimension_to_last_cell(self, tmp_path: Path) -> None:
         """A <dimension> up to XFD1048576 is refused with the cell count and what to do."""

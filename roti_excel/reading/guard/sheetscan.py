@@ -8,12 +8,15 @@ import html
 import re
 import zipfile
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import BinaryIO
 
 from roti_excel.a1 import a1, parse_a1, parse_range
 from roti_excel.issues import Issue, error, warning
 from roti_excel.reading.guard.common import (
+    DAMAGED,
+    NEW_COPY,
     SHOWN,
     col_number,
     count_text,
@@ -62,6 +65,14 @@ def _sheet_patterns(prefix: bytes, min_long: int) -> dict[str, re.Pattern[bytes]
             + rb"<" + p + rb"f[\s>/]" + _inside(p, b"") + rb"(?:</" + p + rb"c>|(<" + p
             + rb"v(?:\s[^<>]*)?(?:/>|>\s*</" + p + rb"v>)))"),
         "formula": re.compile(rb"<" + p + rb"f[\s>/]"),
+        # The common spelling of a shared-string cell, as Excel, LibreOffice, openpyxl and
+        # xlsxwriter write it: ` t="s"`, maybe more attributes, then its <v> at once.
+        "shared_fast": re.compile(rb'\st="s"(?:\s[^<>]*?)?(?<!/)><' + p + rb"v>([^<]{0,24})</"
+                                  + p + rb"v>"),
+        # Any shared-string cell (t="s"): its start tag's attributes and its <v>.
+        "shared_index": re.compile(
+            rb"<" + p + rb"c(\s[^<>]*?\st\s*=\s*[\"']s[\"'][^<>]*?)(?<!/)>"
+            + _inside(p, b"") + rb"<" + p + rb"v>([^<]{0,24})</" + p + rb"v>"),
         # A cell holding a spreadsheet error (t="e", e.g. #DIV/0!): its start tag's
         # attributes and the error's text. The content between may not leave the cell.
         "error_cell": re.compile(
@@ -82,7 +93,7 @@ def _sheet_patterns(prefix: bytes, min_long: int) -> dict[str, re.Pattern[bytes]
 
 
 _R_ATTR = re.compile(rb"(?:^|\s)r=[\"']([^\"']*)[\"']")
-_T_SHARED = re.compile(rb"(?:^|\s)t=[\"']s[\"']")
+_T_SHARED = re.compile(rb"(?:^|\s)t\s*=\s*[\"']s[\"']")
 _T_ERROR = re.compile(rb"\st\s*=\s*[\"']e[\"']")
 _T_STR = re.compile(rb"(?:^|\s)t=[\"']str[\"']")
 # Formula cells without a value remembered per sheet, for the data-area check (more are
@@ -125,8 +136,7 @@ def _text_length(xml: bytes, pats: dict[str, re.Pattern[bytes]], stop: int) -> t
 class SheetScan:
     """Everything the guard wants from one sheet's XML, fed piece by piece."""
 
-    def __init__(self, prefix: bytes, limits: Limits,
-                 long_shared: dict[int, tuple[int, bool]]) -> None:
+    def __init__(self, prefix: bytes, limits: Limits, shared: SharedStrings) -> None:
         self.limits = limits
         self.pats = _sheet_patterns(prefix, limits.max_string_chars + 1)
         self.prefix = prefix
@@ -134,7 +144,10 @@ class SheetScan:
         self.row_split = re.compile(rb"<" + re.escape(prefix) + rb"row[\s>/]")
         self.c_token = b"<" + prefix + b"c"
         self.row_token = b"<" + prefix + b"row"
-        self.long_shared = long_shared
+        long_shared = self.long_shared = shared.long
+        self.shared_count = shared.count
+        self.shared_max = -1  # the largest shared-string index a cell uses
+        self.shared_bad: str | None = None  # a cell with an index that cannot be
         # The <v> of a cell using one of the long shared strings (indexes are few).
         self.shared_v = re.compile(
             rb"<" + re.escape(prefix) + rb"v>(" + b"|".join(str(i).encode() for i in
@@ -167,12 +180,14 @@ class SheetScan:
             self._merges(piece)
         if self.pats["formula"].search(piece):
             self._formulas(piece)
-        if _T_ERROR.search(piece):
+        if (b'"e"' in piece or b"'e'" in piece) and _T_ERROR.search(piece):
             self._error_cells(piece)
         if len(piece) > self.limits.max_string_chars:
             self._long_texts(piece)
         if self.shared_v is not None:
             self._long_shared_cells(piece, self.shared_v)
+        if self.shared_count is not None and (b'"s"' in piece or b"'s'" in piece):
+            self._shared_indexes(piece)
 
     def _dimension(self, piece: bytes) -> None:
         match = self.pats["dimension"].search(piece)
@@ -247,6 +262,24 @@ class SheetScan:
         if room > 0:
             self.no_value.extend(self._cell_ref(tag) for tag, _ in found[:room])
 
+    def _shared_indexes(self, piece: bytes) -> None:
+        """The largest shared-string index the cells use, and the first cell whose index is
+        not a plain number (negative, empty): calamine would read such a cell as another
+        text (item 0) without a word."""
+        indexes: list[bytes] = self.pats["shared_fast"].findall(piece)
+        exact = len(indexes) == len(_T_SHARED.findall(piece)) and all(
+            i.isdigit() for i in indexes)
+        found: list[tuple[bytes, bytes]] = []
+        if not exact:  # another spelling, or a bad index whose cell is to be named
+            found = self.pats["shared_index"].findall(piece)
+            indexes = [index for _, index in found]
+        digits = [index for index in indexes if index.isdigit()]
+        if digits:
+            self.shared_max = max(self.shared_max, max_number(digits))
+        if self.shared_bad is None and len(digits) < len(indexes):
+            tag = next(tag for tag, index in found if not index.isdigit())
+            self.shared_bad = self._cell_ref(tag)
+
     def _error_cells(self, piece: bytes) -> None:
         """Cells holding a spreadsheet error: calamine reads them as blank, which would be a
         silent misread of the value the sheet shows (#DIV/0!, #REF!, #N/A...)."""
@@ -307,10 +340,10 @@ class SheetScan:
 
 
 def scan_sheet(fh: BinaryIO, info: zipfile.ZipInfo, limits: Limits,
-               long_shared: dict[int, tuple[int, bool]]) -> SheetScan:
+               shared: SharedStrings) -> SheetScan:
     chunks = as_utf8(no_dtd(entry_chunks(fh, info, limits.max_entry_bytes), info.filename))
     prefix, stream = with_prefix(chunks)
-    scan = SheetScan(prefix, limits, long_shared)
+    scan = SheetScan(prefix, limits, shared)
     for piece in pieces(stream, scan.c_token, b"</" + prefix + b"c>",
                         limits.max_cell_xml_bytes, info.filename):
         scan.feed(piece)
@@ -320,9 +353,18 @@ def scan_sheet(fh: BinaryIO, info: zipfile.ZipInfo, limits: Limits,
     return scan
 
 
-def long_shared_strings(fh: BinaryIO, info: zipfile.ZipInfo,
-                        limits: Limits) -> dict[int, tuple[int, bool]]:
-    """{index: (characters, exact)} of the shared strings longer than Excel allows."""
+@dataclass(frozen=True)
+class SharedStrings:
+    """What the sheets need of the shared-strings part: how many items it holds (None when
+    unknown, the part having been refused), and {index: (characters, exact)} of the items
+    longer than Excel allows."""
+
+    count: int | None = 0
+    long: dict[int, tuple[int, bool]] = field(default_factory=dict)
+
+
+def long_shared_strings(fh: BinaryIO, info: zipfile.ZipInfo, limits: Limits) -> SharedStrings:
+    """The items of the shared-strings part, counted, and those longer than Excel allows."""
     chunks = as_utf8(no_dtd(entry_chunks(fh, info, limits.max_entry_bytes), info.filename))
     prefix, stream = with_prefix(chunks)
     pats = _sheet_patterns(prefix, limits.max_string_chars + 1)
@@ -342,7 +384,7 @@ def long_shared_strings(fh: BinaryIO, info: zipfile.ZipInfo,
                 if measured[0] > limits.max_string_chars:
                     found[before] = measured
         index += sum(piece.count(s) for s in starts)
-    return found
+    return SharedStrings(index, found)
 
 
 def sheet_issues(name: str, scan: SheetScan, limits: Limits) -> list[Issue]:
@@ -387,7 +429,24 @@ def sheet_issues(name: str, scan: SheetScan, limits: Limits) -> list[Issue]:
             "over several cells", name, first_ref if parse_a1(first_ref) else None))
     if scan.no_value:
         issues.append(uncomputed_warning(name, scan.no_value, scan.no_value_total))
+    issues.extend(_shared_index_issues(name, scan))
     return issues
+
+
+def _shared_index_issues(name: str, scan: SheetScan) -> list[Issue]:
+    """A text cell pointing past the shared texts, or not at one at all: the file is damaged,
+    and calamine would show another text in its place."""
+    if scan.shared_count is None:
+        return []
+    if scan.shared_bad is not None:
+        return [error(f"{DAMAGED}: text cell {scan.shared_bad} of sheet '{name}' does not say "
+                      f"which text it holds; {NEW_COPY}", name, scan.shared_bad)]
+    if scan.shared_max >= scan.shared_count:
+        used = (f"text number {scan.shared_max + 1:,}" if scan.shared_max < 10**9 - 1
+                else "a text number past any file's")
+        return [error(f"{DAMAGED}: sheet '{name}' uses {used} but the file holds "
+                      f"{scan.shared_count:,} texts; {NEW_COPY}", name)]
+    return []
 
 
 def merged_warning(sheet: str, merged: Sequence[str]) -> Issue:

@@ -13,6 +13,7 @@ from roti_excel.issues import Issue, error, warning
 from roti_excel.reading.guard.common import DAMAGED, NEW_COPY, Refused
 from roti_excel.reading.guard.limits import Limits, SheetFacts
 from roti_excel.reading.guard.sheetscan import (
+    SharedStrings,
     SheetScan,
     long_shared_strings,
     scan_sheet,
@@ -75,7 +76,7 @@ class _Sheets:
     """Shared by the scans of the declared sheets, in order."""
 
     rels: dict[str, tuple[str, str]]  # workbook.xml's relationships
-    long_shared: dict[int, tuple[int, bool]]
+    shared: SharedStrings
     read: set[str]  # the parts read so far (lower case)
     scans: dict[str, SheetScan] = field(default_factory=dict)  # by part: scanned once
     names_seen: dict[str, str] = field(default_factory=dict)  # casefolded -> as written
@@ -139,19 +140,20 @@ def _warn_external_links(z: _Zip, rels: dict[str, tuple[str, str]], state: State
             "the links (Data > Edit Links) and save"))
 
 
-def _long_shared(z: _Zip, rels: dict[str, tuple[str, str]],
-                 state: State) -> tuple[dict[int, tuple[int, bool]], zipfile.ZipInfo | None]:
-    """Shared strings over Excel's length, so the sheets can name the cells using them;
-    with the shared-strings part (None when there is none)."""
+def _shared_strings(z: _Zip, rels: dict[str, tuple[str, str]],
+                    state: State) -> tuple[SharedStrings, zipfile.ZipInfo | None]:
+    """The shared strings counted, and those over Excel's length, so the sheets can check
+    their text cells and name the cells using them; with the shared-strings part (None when
+    there is none: then no text cell may point at one)."""
     shared = [part for kind, part in rels.values() if kind == "sharedstrings"]
     sst = z.by_name.get(shared[0] if shared else "xl/sharedstrings.xml")
     if sst is None:
-        return {}, None
+        return SharedStrings(), None
     try:
         return long_shared_strings(z.fh, sst, z.limits), sst
     except Refused as refused:
         state.issues.append(refused.issue)
-        return {}, sst
+        return SharedStrings(count=None), sst
 
 
 def _note_duplicate_name(sheet_name: str, sheets: _Sheets, state: State) -> None:
@@ -165,7 +167,7 @@ def _note_duplicate_name(sheet_name: str, sheets: _Sheets, state: State) -> None
 
 def _scan_once(z: _Zip, sheets: _Sheets, part: str, info: zipfile.ZipInfo) -> SheetScan:
     """The scan of a sheet part; a part named by several sheets is scanned once."""
-    scan = sheets.scans.get(part) or scan_sheet(z.fh, info, z.limits, sheets.long_shared)
+    scan = sheets.scans.get(part) or scan_sheet(z.fh, info, z.limits, sheets.shared)
     sheets.scans[part] = scan
     return scan
 
@@ -231,8 +233,8 @@ def inspect_zip(zf: zipfile.ZipFile, fh: BinaryIO, limits: Limits, state: State)
     if not declared:
         state.issues.append(error(f"{DAMAGED}: it has no sheets; {NEW_COPY}"))
         return
-    long_shared, sst = _long_shared(z, rels, state)
-    sheets = _Sheets(rels, long_shared, {sst.filename.lower()} if sst is not None else set())
+    shared, sst = _shared_strings(z, rels, state)
+    sheets = _Sheets(rels, shared, {sst.filename.lower()} if sst is not None else set())
     for sheet in declared:
         _inspect_sheet(z, sheets, sheet, state)
     _check_other_parts(z, infos, {_CONTENT_TYPES, _WORKBOOK_RELS, _WORKBOOK, *sheets.read}, state)
