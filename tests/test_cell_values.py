@@ -122,13 +122,13 @@ class TestNumbers:
         """0 is a valid unit cost; a negative one asks for a number of 0 or more."""
         assert ok(UNIT_COST, 0.0) == 0.0
         assert message(UNIT_COST, -5.0) == (
-            "Unit cost is -5.0; enter a number of 0 or more such as 1500000")
+            "Unit cost is -5; enter a number of 0 or more such as 1500000")
 
     def test_positive_rejects_zero_and_negative(self) -> None:
         """A positive column (Weight) takes any number above 0, and neither 0 nor less."""
         assert ok(WEIGHT, 0.5) == 0.5
-        assert message(WEIGHT, 0.0) == "Weight is 0.0; enter a number above 0 such as 10"
-        assert message(WEIGHT, -1.0) == "Weight is -1.0; enter a number above 0 such as 10"
+        assert message(WEIGHT, 0.0) == "Weight is 0; enter a number above 0 such as 10"
+        assert message(WEIGHT, -1.0) == "Weight is -1; enter a number above 0 such as 10"
 
     @pytest.mark.parametrize("value", [float("inf"), float("-inf"), float("nan"), 1e308])
     def test_non_finite_and_huge_are_errors_on_both_paths(self, value: float) -> None:
@@ -198,7 +198,7 @@ class TestTextNumbers:
     def test_negative_text_is_range_checked(self) -> None:
         """A text number goes through the same range check as a number cell."""
         assert message(UNIT_COST, "-1.500") == (
-            "Unit cost is -1500.0; enter a number of 0 or more such as 1500000")
+            "Unit cost is -1500; enter a number of 0 or more such as 1500000")
 
 
 class TestFractions:
@@ -287,13 +287,39 @@ class TestDates:
     @pytest.mark.parametrize(("value", "shown"), [
         ("03/15/2010", "'03/15/2010'"),  # month first is not guessed
         ("tomorrow", "'tomorrow'"),
-        (40252.0, "40252.0"),  # a serial number without a date format is not guessed
-        (dt.time(9, 30), "09:30:00"),
     ])
     def test_rejected(self, value: Any, shown: str) -> None:
         """Anything else asks for YYYY-MM-DD with the column's example."""
         assert message(DATE, value) == (
             f"Date is {shown}; enter a date (YYYY-MM-DD) such as 2010-03-15")
+
+    def test_number_without_a_date_format(self) -> None:
+        """A serial number in a cell not formatted as a date is not guessed; the message
+        shows it as typed (40252, not 40252.0) and says why."""
+        assert message(DATE, 40252.0) == (
+            "Date is the number 40252, not a date; enter a date such as 2010-03-15 (a whole "
+            "number is a date only in a cell formatted as a date)")
+
+    @pytest.mark.parametrize(("value", "shown"), [
+        (dt.time(0, 0), "00:00"),  # a date cell of serial 0 or below reads as midnight
+        (dt.time(9, 30), "09:30"),
+        (0.25, "0.25"),
+    ])
+    def test_time_of_day_or_serial_below_one(self, value: Any, shown: str) -> None:
+        """A date cell holding 0, a negative serial or a fraction of a day is not a date."""
+        assert message(DATE, value) == (
+            f"Date is {shown}, a time of day or a date number of 0 or below, not a date; "
+            "enter a date such as 2010-03-15")
+
+    def test_time_in_a_period_column(self) -> None:
+        """A period read as a time of day is an error, not the label "00:00:00"."""
+        issues: list[Issue] = []
+        period = schema.IMPACT.column("before_period")
+        got = Converter("Impact", issues).value(period, CellAt(Cell(dt.time(0, 0), "C3")))
+        assert got == ""
+        assert [(i.cell, i.message) for i in issues] == [
+            ("C3", "Before period is 00:00, a time of day or a date number of 0 or below, not "
+                   "a date; enter a date such as 2009-01")]
 
 
 class TestPeriods:

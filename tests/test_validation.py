@@ -82,7 +82,7 @@ class TestEveryProblemAtOnce:
         text = "\n".join(loaded.messages())
         assert "Costs!A3: Code is 'XX'; enter one of: " in text
         assert "Costs!B3: Unit cost is 'abc'; enter a number such as 1500000" in text
-        assert "Costs!B4: Unit cost is -5.0; enter a number of 0 or more" in text
+        assert "Costs!B4: Unit cost is -5; enter a number of 0 or more" in text
         assert "Measures!B3: Better when is 'sideways'; enter one of: lower, higher" in text
 
     def test_format_is_file_sheet_cell_message(self, tmp_path):
@@ -107,7 +107,7 @@ class TestRules:
          "Costs!C3: Proration is 1.5, outside 0 %..100 %; enter a percentage such as 80% "
          "(if you meant 1.5 %, type 1.5%)"),
         ({"Costs": [{"Code": "TM", "Unit cost": 1, "Quantity": -1}]},
-         "Costs!C3: Quantity is -1.0; enter a number of 0 or more"),
+         "Costs!C3: Quantity is -1; enter a number of 0 or more"),
         ({"Measures": [{"Measure": "Output", "Better when": "higher", "Isolation": "none"}]},
          "has neither Value per unit and Rate; fill exactly one"),
         ({"Measures": [{"Measure": "Output", "Better when": "higher", "Value per unit": 1,

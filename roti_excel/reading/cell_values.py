@@ -46,6 +46,17 @@ def _number_from_text(text: str) -> float | None:
         return None
 
 
+def _shown(value: Any) -> str:
+    """A value as a message shows it: 40544.0 as 40544, dates as YYYY-MM-DD."""
+    if type(value) is float and value.is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    if isinstance(value, dt.datetime) and value.time() == dt.time():
+        return value.date().isoformat()
+    if isinstance(value, dt.date | dt.time):
+        return value.isoformat()
+    return str(value)
+
+
 def _as_date(value: Any) -> dt.date | None:
     if isinstance(value, dt.datetime):
         return value.date()
@@ -98,7 +109,7 @@ class Converter:
     issues: list[Issue]
 
     def _bad(self, col: schema.Column, value: Any, ref: str, expected: str) -> None:
-        found = value if not isinstance(value, str) else f"'{value}'"
+        found = f"'{value}'" if isinstance(value, str) else _shown(value)
         example = f" such as {col.example}" if col.example else ""
         self.issues.append(error(f"{col.en} is {found}; enter {expected}{example}",
                                  self.sheet_name, ref))
@@ -205,13 +216,34 @@ class Converter:
         if value is None:
             self._blank(col, at)
             return None
+        if isinstance(value, dt.time) or (type(value) is float and not value.is_integer()):
+            self._not_a_day(col, at, value)
+            return None
+        if type(value) is float:
+            self.issues.append(error(
+                f"{col.en} is the number {_shown(value)}, not a date; enter a date such as "
+                f"{col.example or '2011-01-31'} (a whole number is a date only in a cell "
+                "formatted as a date)", self.sheet_name, at.ref(col.key)))
+            return None
         found = _as_date(value)
         if found is None:
             self._bad(col, value, at.ref(col.key), "a date (YYYY-MM-DD)")
         return found
 
+    def _not_a_day(self, col: schema.Column, at: Located, value: Any) -> None:
+        """A date cell that reads as a time of day: a date serial of 0 or below (before
+        1900) or a fraction of a day, which no date column means."""
+        shown = f"{value:%H:%M}" if isinstance(value, dt.time) else _shown(value)
+        self.issues.append(error(
+            f"{col.en} is {shown}, a time of day or a date number of 0 or below, not a date; "
+            f"enter a date such as {col.example or '2011-01-31'}", self.sheet_name,
+            at.ref(col.key)))
+
     def period(self, col: schema.Column, at: Located) -> str:
         value = at.value(col.key)
+        if isinstance(value, dt.time):
+            self._not_a_day(col, at, value)
+            return ""
         if isinstance(value, (dt.date, dt.datetime)):
             day = _as_date(value)
             return day.strftime("%Y-%m") if day and day.day == 1 else str(day)
