@@ -5,8 +5,10 @@ Exit codes (docs/contract.md): 0 done, 1 an input was invalid or failed, 2 usage
 
 from __future__ import annotations
 
+import signal
 import sys
 from pathlib import Path
+from types import FrameType
 
 import click
 
@@ -233,7 +235,15 @@ def watch(folder: Path, settle: float, workers: int | None) -> None:
     watch_folder(folder, settle=settle, workers=workers)
 
 
+def _terminated(signum: int, frame: FrameType | None) -> None:
+    """SIGTERM (a service manager stopping the command, `timeout`) unwinds like Ctrl-C does,
+    so every temporary file is removed on the way out and no partial report is left."""
+    raise SystemExit(128 + signum)
+
+
 def main() -> None:
+    # batch and watch install their own handlers: they finish the files in hand first
+    signal.signal(signal.SIGTERM, _terminated)
     cli(prog_name="roti-excel")
 
 
