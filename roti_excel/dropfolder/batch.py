@@ -32,6 +32,7 @@ from roti_excel.dropfolder.folder import (
     try_output,
     write_errors,
 )
+from roti_excel.dropfolder.names import shown_name
 from roti_excel.dropfolder.portfolio import PORTFOLIO_NAME, Portfolio
 from roti_excel.dropfolder.watch import watch_folder
 from roti_excel.dropfolder.workers import DEFAULT_TIMEOUT_S, Job, WorkerPool
@@ -172,7 +173,8 @@ class _BatchRun:
         reports = self.outcome.reports
         self.outcome.results.append(result)
         errors = errors_file(reports, out_stem)
-        self.programs.add(result, shown_as=result.source.name, errors_file=errors.name)
+        self.programs.add(result, shown_as=shown_name(result.source.name),
+                          errors_file=shown_name(errors.name))
         if result.ok:
             with suppress(OSError):
                 errors.unlink(missing_ok=True)

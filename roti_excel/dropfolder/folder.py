@@ -18,6 +18,7 @@ from types import FrameType
 from typing import Any
 
 from roti_excel.atomic import write_bytes
+from roti_excel.dropfolder.names import shown_name
 from roti_excel.dropfolder.portfolio import ERRORS_SUFFIX, PORTFOLIO_NAME
 from roti_excel.dropfolder.workers import Job
 from roti_excel.errors import OutputError
@@ -74,7 +75,7 @@ def not_workbook_message(name: str) -> str | None:
         kind = f"a {suffix} file" if suffix else "a file without extension"
         what = (f"this is {kind}, not an Excel workbook; fill the roti-excel template "
                 "(roti-excel template) in Excel and save it as Excel Workbook (*.xlsx)")
-    return f"{name}: {what}"
+    return f"{shown_name(name)}: {what}"
 
 
 def job_for(source: Path, reports: Path, out_stem: str | None = None) -> Job:
@@ -82,7 +83,7 @@ def job_for(source: Path, reports: Path, out_stem: str | None = None) -> Job:
     (when two inputs of one batch share a stem)."""
     named = source if out_stem is None else source.with_name(out_stem + ".xlsx")
     return Job(source, report_path(named, None, reports, ".xlsx"),
-               report_path(named, None, reports, ".json"), source.name)
+               report_path(named, None, reports, ".json"), shown_name(source.name))
 
 
 def errors_file(folder: Path, stem: str) -> Path:
@@ -91,7 +92,8 @@ def errors_file(folder: Path, stem: str) -> Path:
 
 def write_errors(path: Path, messages: list[str]) -> None:
     """Every problem, one `FILE: SHEET!CELL: message` per line, errors before warnings."""
-    write_bytes(path, ("\n".join(messages) + "\n").encode("utf-8"))
+    # names are shown escaped; backslashreplace is the backstop for any other text
+    write_bytes(path, ("\n".join(messages) + "\n").encode("utf-8", "backslashreplace"))
 
 
 def now_stamp() -> str:
@@ -109,7 +111,8 @@ class RunLog:
         self._warned = False
 
     def file(self, result: FileOutcome) -> None:
-        line = (f"{result.finished:%Y-%m-%d %H:%M:%S}  {result.source.name}  {result.status}  "
+        line = (f"{result.finished:%Y-%m-%d %H:%M:%S}  {shown_name(result.source.name)}  "
+                f"{result.status}  "
                 f"{result.seconds:.2f} s")
         if not result.ok and result.first_error:
             line += f"  {result.first_error}"
@@ -122,7 +125,7 @@ class RunLog:
         self.echo(line)
         try:
             # opened per line: never holds the file open (Windows lets others read it)
-            with self.path.open("a", encoding="utf-8") as fh:
+            with self.path.open("a", encoding="utf-8", errors="backslashreplace") as fh:
                 fh.write(line + "\n")
         except OSError as exc:
             if not self._warned:

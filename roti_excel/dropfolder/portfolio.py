@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import cast
 
+from roti_excel.dropfolder.names import shown_name
 from roti_excel.outcome import FileOutcome
 from roti_excel.report.portfolio import FailedRow, ProgramRow, write_portfolio
 from roti_excel.summary import Summary
@@ -38,8 +39,8 @@ class Portfolio:
         """One file's answer: its program when it has a report, else its failure, shown
         under the input's name (`shown_as`) beside its errors file."""
         if outcome.ok and outcome.summary is not None and outcome.report is not None:
-            self.add_program(ProgramRow.from_summary(outcome.summary, outcome.report.name,
-                                                     outcome.finished))
+            self.add_program(ProgramRow.from_summary(
+                outcome.summary, shown_name(outcome.report.name), outcome.finished))
         else:
             self.add_failure(FailedRow(shown_as, outcome.first_error, outcome.finished,
                                        errors_file))
@@ -70,7 +71,8 @@ def read_reports(reports: Path) -> list[ProgramRow]:
             continue  # being replaced right now, or not ours: the next rebuild has it
         if isinstance(summary, dict) and workbook.is_file():
             # from_summary checks every value of a summary read back from disk
-            rows.append(ProgramRow.from_summary(cast(Summary, summary), workbook.name, when))
+            rows.append(ProgramRow.from_summary(cast(Summary, summary), shown_name(workbook.name),
+                                                when))
     return rows
 
 
@@ -87,7 +89,8 @@ def read_failures(failed: Path) -> list[FailedRow]:
         except OSError:
             continue
         first = next((line for line in text.splitlines() if line.strip()), "")
-        rows.append(FailedRow(inputs[0] if inputs else stem, first, when, path.name))
+        rows.append(FailedRow(shown_name(inputs[0] if inputs else stem), first, when,
+                              shown_name(path.name)))
     return rows
 
 

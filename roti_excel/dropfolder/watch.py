@@ -44,6 +44,7 @@ from roti_excel.dropfolder.folder import (
     now_stamp,
     write_errors,
 )
+from roti_excel.dropfolder.names import shown_name
 from roti_excel.dropfolder.portfolio import PORTFOLIO_NAME, Portfolio
 from roti_excel.dropfolder.workers import DEFAULT_TIMEOUT_S, Job, WorkerPool
 from roti_excel.errors import OutputError
@@ -321,8 +322,8 @@ class _Watch:
             self.stuck[name] = _Stuck(result, signature, target, time.monotonic() + MOVE_RETRY_S)
             return
         self.stuck.pop(name, None)
-        self.programs.add(result, shown_as=target.name,
-                          errors_file=errors_file(folder, target.stem).name)
+        self.programs.add(result, shown_as=shown_name(target.name),
+                          errors_file=shown_name(errors_file(folder, target.stem).name))
         self.portfolio.mark()
 
     def _retry_stuck(self) -> None:

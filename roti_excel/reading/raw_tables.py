@@ -9,6 +9,7 @@ the whole process on some hostile files.
 from __future__ import annotations
 
 import datetime as dt
+import io
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -200,10 +201,20 @@ def _filled(value: Any) -> bool:
                                                        and not value.strip())
 
 
+def _open(path: Path) -> Any:
+    """calamine's workbook; a name that is not UTF-8 (bytes a file system allows) cannot
+    be passed to it, so such a file is handed over as its bytes (the guard capped its size)."""
+    try:
+        str(path).encode("utf-8")
+    except UnicodeEncodeError:
+        return CalamineWorkbook.from_filelike(io.BytesIO(path.read_bytes()))
+    return CalamineWorkbook.from_path(str(path))
+
+
 def read_workbook(path: Path) -> RawWorkbook:
     """Read every sheet the schema knows; other sheets (Instructions, lists) are ignored."""
     book = RawWorkbook(path)
-    wb = CalamineWorkbook.from_path(str(path))
+    wb = _open(path)
     visibility = {m.name: str(m.visible).rsplit(".", 1)[-1].lower()
                   for m in wb.sheets_metadata}
     for name in wb.sheet_names:
