@@ -24,6 +24,7 @@ from roti_excel.reading.sheets.surveys import (
     read_questions,
     read_survey,
 )
+from roti_excel.reading.total_rows import total_row_issues
 
 
 def build(book: RawWorkbook) -> tuple[model.Evaluation | None, list[Issue]]:
@@ -32,9 +33,12 @@ def build(book: RawWorkbook) -> tuple[model.Evaluation | None, list[Issue]]:
     the file has run."""
     p = Parser(book)
     _require_sheets(p, book)
+    for table in book.tables.values():
+        p.issues.extend(total_row_issues(table))
     groups = read_groups(p)
     program = read_program(p)
     cost_lines = read_costs(p)
+    _require_cost_lines(p, book, has_lines=bool(cost_lines))
     questions = read_questions(p)
     level_1 = tuple(q for q in questions if q.level == 1)
     level_3 = tuple(q for q in questions if q.level == 3)
@@ -64,6 +68,16 @@ def _require_sheets(p: Parser, book: RawWorkbook) -> None:
             s = schema.sheet(key)
             p.issues.append(error(f"required sheet '{s.en}' (Indonesian: '{s.id}') is missing; "
                                   "add it (see the template)", s.en))
+
+
+def _require_cost_lines(p: Parser, book: RawWorkbook, *, has_lines: bool) -> None:
+    """A Costs sheet with no line: the ROI would be computed over no costs at all."""
+    table = book.tables.get("costs")
+    if table is not None and not has_lines and not any(
+            i.is_error and i.sheet == table.name for i in p.issues):
+        p.issues.append(error(
+            f"{table.name} has no cost lines; enter each cost of the program (a Code and a "
+            "Unit cost per line): without costs there is no ROI", table.name))
 
 
 def _require_benefits(p: Parser, book: RawWorkbook, *, has_rows: bool) -> None:

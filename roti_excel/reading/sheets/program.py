@@ -52,6 +52,7 @@ def read_program(p: Parser) -> model.Program:
         if value in (None, "") and spec.default is not None:
             value = spec.default
         kw[spec.key] = value
+    _check_period(p, kw, found, table)
     bands = category_bands(p, kw.pop("category_bands") or "", table, found)
     horizon = kw.pop("benefit_horizon")
     return model.Program(
@@ -91,3 +92,18 @@ def read_groups(p: Parser) -> tuple[model.Group, ...]:
         p.group_names[normalise(name)] = name
         out.append(model.Group(name, v["participants"], v["surveys_sent"], v["description"]))
     return tuple(out)
+
+
+def _check_period(p: Parser, kw: dict[str, Any], found: dict[str, Any],
+                  table: RawTable | None) -> None:
+    """An evaluation that ends before it starts is a typing slip, most often a date read
+    month first (03/10/2025 meant as 3 October, typed for 10 March)."""
+    start, end = kw.get("evaluation_start"), kw.get("evaluation_end")
+    if start is None or end is None or start <= end:
+        return
+    p.issues.append(error(
+        f"Evaluation start {start.isoformat()} is after Evaluation end {end.isoformat()}; "
+        "check both dates (type them as YYYY-MM-DD, e.g. 2025-03-10, so day and month "
+        "cannot be swapped)", table.name if table else schema.PROGRAM.en,
+        found.get("evaluation_start", (None, None))[1]))
+

@@ -1,0 +1,39 @@
+"""Rows that are not data: a total, subtotal or average row typed under a table would be
+counted as one more line (the costs doubled, one respondent too many). A row is one when a
+label cell of it says only that, in English or Indonesian ("TOTAL", "Jumlah", "Rata-rata").
+Names that merely start with such a word ("Total downtime") are data."""
+
+from __future__ import annotations
+
+from roti_excel import schema
+from roti_excel.issues import Issue, error
+from roti_excel.reading.raw_tables import RawTable
+from roti_excel.schema import normalise
+
+TOTAL_WORDS = frozenset(normalise(w) for w in (
+    "total", "totals", "sub total", "subtotal", "sub-total", "grand total", "total biaya",
+    "total cost", "total costs", "jumlah", "jumlah total", "jumlah biaya", "total keseluruhan",
+    "keseluruhan", "sum", "average", "avg", "mean", "rata-rata", "rata rata", "rerata",
+))
+# Sheets of free text or field/value pairs, where such a word is no sign of a total row.
+_NOT_CHECKED = frozenset({"program", "questions", "intangibles"})
+_LABEL_KINDS = (schema.Kind.TEXT, schema.Kind.CHOICE, schema.Kind.PERIOD)
+
+
+def total_row_issues(table: RawTable) -> list[Issue]:
+    """An error per total row of `table`, at its label cell, in row order."""
+    if table.sheet.key in _NOT_CHECKED:
+        return []
+    found: dict[int, tuple[str, str]] = {}  # row index -> (cell, label as typed)
+    for col in table.sheet.columns:
+        index = table.columns.get(col.key)
+        if index is None or col.kind not in _LABEL_KINDS:
+            continue
+        for i, value in enumerate(table.raw_column(index)):
+            if type(value) is str and value and i not in found \
+                    and normalise(value) in TOTAL_WORDS:
+                found[i] = (f"{table.letters(index)}{table.rows[i].number}", value.strip())
+    return [error(f"row {table.rows[i].number} is a total row ('{label}'): delete it; "
+                  "roti-excel adds up the lines itself, and this row would be counted as "
+                  "one more", table.name, cell)
+            for i, (cell, label) in sorted(found.items())]
