@@ -142,3 +142,20 @@ class TestErrorCells:
             path, tmp_path / "scratch")
         costs = next(s for s in inspect_file(path).sheets if s.name == "Costs")
         assert costs.errors == (("E3", "#N/A"),)
+
+
+class TestHiddenRows:
+    def test_hidden_row_in_the_table_is_an_error(self, tmp_path: Path) -> None:
+        """An unused quote hidden under the cost lines would be counted unseen: an error
+        naming the row and how to unhide it."""
+        issues = costs_issues(loaded_issues(tmp_path, {COSTS_SHEET: replace(
+            b'<row r="5" ', b'<row r="5" hidden="1" ')}))
+        assert [(s, c) for s, c, _ in issues] == [("error", "A5")]
+        assert issues[0][2].startswith("row 5 is hidden inside the table (header row 2 to row")
+        assert "right-click > Unhide" in issues[0][2]
+
+    def test_hidden_row_below_the_table_is_not_read(self, tmp_path: Path) -> None:
+        """A hidden empty row far below the data changes nothing."""
+        issues = costs_issues(loaded_issues(tmp_path, {COSTS_SHEET: replace(
+            b"</sheetData>", b'<row r="900" hidden="1"/></sheetData>')}))
+        assert issues == []

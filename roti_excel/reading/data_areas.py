@@ -101,6 +101,8 @@ def check_areas(guarded: GuardResult, book: RawWorkbook, issues: Iterable[Issue]
             _uncomputed(facts, area, found)
         if facts.errors and area is not None:
             _error_cells(facts, area, found)
+        if facts.hidden_rows and area is not None:
+            _hidden_rows(facts, area, found)
     kept = [issue for issue in guarded.issues if issue not in found.dropped]
     others = [issue for issue in issues if not found.explains(issue)]
     return [*kept, *found.added, *others]
@@ -178,4 +180,21 @@ def _error_cells(facts: SheetFacts, area: Area, found: _Findings) -> None:
     found.added.append(error(
         f"{subject} a spreadsheet error instead of a value; correct the formula or type the "
         "value, then save again", facts.name, inside[0][0]))
+
+
+def _hidden_rows(facts: SheetFacts, area: Area, found: _Findings) -> None:
+    """Hidden rows inside a table's data: read like the others, so an unused quote hidden
+    under the cost lines would be counted unseen. An error naming them; hidden rows
+    elsewhere on the sheet are not read and do not matter."""
+    inside = [row for row in facts.hidden_rows if area.first_row <= row - 1 <= area.last_row]
+    if not inside:
+        return
+    shown = [str(row) for row in inside]
+    subject = (f"row {shown[0]} is" if len(inside) == 1
+               else f"rows {listing(shown[:SHOWN], len(inside))} are")
+    found.added.append(error(
+        f"{subject} hidden inside the table (header row {area.first_row + 1} to row "
+        f"{area.last_row + 1}); hidden rows are counted like the others: unhide them (select "
+        "the rows around, right-click > Unhide) and delete the rows that are not data",
+        facts.name, f"A{inside[0]}"))
 

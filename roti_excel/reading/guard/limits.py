@@ -80,6 +80,7 @@ class SheetFacts:
     # Cells holding a spreadsheet error, as (cell, error shown), the first 10,000 in sheet
     # order, e.g. (("E7", "#DIV/0!"),): the reader sees them blank.
     errors: tuple[tuple[str, str], ...] = ()
+    hidden_rows: tuple[int, ...] = ()  # 1-based row numbers, the first 10,000
 
 
 @dataclass(frozen=True)

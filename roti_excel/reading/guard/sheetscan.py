@@ -52,6 +52,9 @@ def _sheet_patterns(prefix: bytes, min_long: int) -> dict[str, re.Pattern[bytes]
         "cell_start": re.compile(rb"<" + p + rb"c[\s>/]"),
         "row_r": re.compile(rb"<" + p + rb"row\s(?:[^<>]*?\s)?r\s*=\s*" + q
                             + rb"([0-9]+)"),
+        # A hidden row: its start tag's attributes (hidden="1" or "true").
+        "hidden_row": re.compile(rb"<" + p + rb"row(\s[^<>]*?\shidden\s*=\s*[\"'](?:1|true)"
+                                 rb"[\"'][^<>]*)>"),
         "dimension": re.compile(rb"<" + p + rb"dimension\s(?:[^<>]*?\s)?ref=" + q
                                 + rb"([^\"'<>]*)"),
         "merge": re.compile(rb"<" + p + rb"mergeCell\s(?:[^<>]*?\s)?ref=" + q
@@ -166,6 +169,7 @@ class SheetScan:
         self.bad_merge: str | None = None
         self.no_value: list[str] = []
         self.no_value_total = 0
+        self.hidden_rows: list[int] = []  # 1-based, the first 10,000
         self.errors: list[tuple[str, str]] = []  # (cell, the error as shown, e.g. #DIV/0!)
         self.errors_total = 0
         self.long_text: list[tuple[str, int, bool]] = []  # cell, characters, exact
@@ -220,6 +224,16 @@ class SheetScan:
             if row_rs:
                 self.max_row_r = max(self.max_row_r, max_number(row_rs))
             self.rows_seen += rows_here
+            if b"hidden" in piece:
+                self._hidden_rows(piece)
+
+    def _hidden_rows(self, piece: bytes) -> None:
+        """Rows hidden in the sheet: calamine reads them like any other, so a hidden line
+        (an old quote, a test row) would count without anyone seeing it."""
+        for attrs in self.pats["hidden_row"].findall(piece):
+            match = _R_ATTR.search(attrs)
+            if match and match.group(1).isdigit() and len(self.hidden_rows) < _KEPT:
+                self.hidden_rows.append(int(match.group(1)))
 
     def _implicit_positions(self, piece: bytes) -> None:
         """Cells without r="..." sit after the previous cell of their row: count them."""
