@@ -12,7 +12,7 @@ import openpyxl
 import pytest
 from openpyxl.worksheet.worksheet import Worksheet
 
-from roti_excel import schema
+from roti_excel import load, schema
 from roti_excel.domain import LANGUAGES
 from roti_excel.errors import OutputError
 from roti_excel.input_template import thesis_case as example_case
@@ -25,6 +25,7 @@ from roti_excel.input_template.workbook import (
     template_filename,
     write_template,
 )
+from roti_excel.resources import resource_dir
 from roti_excel.schema import Kind
 
 CASES = [(lang, example) for lang in LANGUAGES for example in (False, True)]
@@ -493,3 +494,13 @@ class TestRoundTrip:
         assert total.benefits == pytest.approx(346_324_197.92, abs=0.01)
         assert total.costs == pytest.approx(215_593_000)
         assert total.roi_pct == pytest.approx(60.6380, abs=5e-5)
+
+
+class TestNoSelfWarnings:
+    @pytest.mark.parametrize("name", ["roti_template_en.xlsx", "roti_template_id.xlsx",
+                                      "roti_example_en.xlsx", "roti_example_id.xlsx"])
+    def test_bundled_workbooks_warn_about_nothing_of_their_own(self, name: str) -> None:
+        """The helper columns carry computed values (0, shown blank, on empty lines), so
+        `demo` and a fresh template show no warning about the product's own formulas."""
+        loaded = load(resource_dir("input_templates") / name)
+        assert not [i for i in loaded.issues if "no stored value" in i.message]

@@ -47,7 +47,8 @@ class Styles:
         self.optional = f({**head, "bg_color": "#BDD7EE"})
         self.placeholder = f({**head, "bg_color": "#FCE4D6", "italic": True})
         self.computed_head = f({**head, "bg_color": "#D9D9D9", "font_color": "#404040"})
-        self.computed = f({"num_format": "#,##0.00", "font_color": "#595959",
+        # zero (an empty line) shown blank
+        self.computed = f({"num_format": "#,##0.00;-#,##0.00;;@", "font_color": "#595959",
                            "bg_color": "#F2F2F2"})
         self.fill = f({"bg_color": _INPUT, "border": 1, "border_color": _BORDER})
         cell = {"bg_color": _INPUT, "border": 1, "border_color": _BORDER, "valign": "top"}

@@ -325,8 +325,10 @@ def _computed_column(ws: Worksheet, book: _Book, table: _Table, c: int) -> float
         for key in others:
             cell, default = xl_rowcol_to_cell(r, index[key]), sheet.column(key).default
             terms.append(f'IF({cell}="",{default:g},{cell})')
-        formula = f'=IF({ref}="","",{op.join(terms)})'
-        cached: float | str = ""
+        # 0 for an empty line (shown blank by the format): a formula giving "" would be
+        # stored without a value, which reads as "never calculated"
+        formula = f'=IF({ref}="",0,{op.join(terms)})'
+        cached = 0.0
         if r - FIRST_DATA_ROW < len(rows):
             cached = _compute(sheet, rows[r - FIRST_DATA_ROW], first, others, op)
         ws.write_formula(r, c, formula, st.computed, cached)
@@ -334,10 +336,11 @@ def _computed_column(ws: Worksheet, book: _Book, table: _Table, c: int) -> float
 
 
 def _compute(sheet: Sheet, row: dict[str, Any], first: str, others: tuple[str, ...],
-             op: str) -> float | str:
+             op: str) -> float:
+    """What the helper formula gives for an example row, stored as its cached value."""
     value = row.get(first)
     if not isinstance(value, (int, float)):
-        return ""
+        return 0.0
     total = float(value)
     for key in others:
         x = row.get(key)
