@@ -207,6 +207,7 @@ class ImpactRow:
     control_before: float | None = None
     control_after: float | None = None
     origin: Origin = NOWHERE
+    after_cell: str = ""  # the After cell, e.g. "F7", for messages about the value typed
 
 
 @dataclass(frozen=True)
@@ -219,6 +220,7 @@ class Estimate:
     group: str | None = None
     source: str = ""
     origin: Origin = NOWHERE
+    improvement_cell: str = ""  # the Annual improvement cell, e.g. "E4"
 
 
 @dataclass(frozen=True)

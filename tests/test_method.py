@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from roti_excel import evaluate, load, model
-from roti_excel.domain import Band, Direction, Isolation, OutlierRule
+from roti_excel.domain import Band, Direction, FindingKind, Isolation, OutlierRule
 from roti_excel.method.roi import band
+from roti_excel.method.stats import outlier_fences
 from tests.cases import article_case, roi_case
 from tests.workbooks import thesis_workbook
 
@@ -209,10 +210,12 @@ class TestConservativeRules:
         assert r.total.benefits == 50.0
         assert any(f.kind == "zeroed" for f in r.findings)
 
-    @pytest.mark.parametrize(("rule", "benefits"), [("flag", 10 * (4 + 1000)), ("exclude", 40)])
+    @pytest.mark.parametrize(("rule", "benefits"), [("flag", 10 * (12 + 1000)),
+                                                    ("exclude", 10 * 12)])
     def test_outliers(self, rule, benefits):
-        """Outside 3 x IQR: flagged always, excluded only when the rule says exclude."""
-        rows = tuple(model.ImpactRow("M", 0, v) for v in (1, 1, 1, 1, 1000))
+        """Outside 3 x IQR of 8 or more values: flagged always, excluded only when the rule
+        says exclude."""
+        rows = tuple(model.ImpactRow("M", 0, v) for v in (1, 2, 1, 2, 1, 2, 1, 2, 1000))
         ev = model.Evaluation(
             model.Program("Outliers", outlier_rule=OutlierRule(rule)),
             costs=(model.CostLine("EC", 1.0),),
@@ -270,3 +273,31 @@ class TestLevels1To3OnThesis:
 def test_thesis_example_path_is_workbook(tmp_path: Path):
     """thesis_workbook writes a real file the loader accepts."""
     assert load(thesis_workbook(tmp_path / "t.xlsx")).ok
+
+
+class TestOutlierRule:
+    def test_fewer_than_eight_values_have_no_outliers(self):
+        """0-3 incidents over six months: quartiles of so few values say nothing."""
+        assert outlier_fences([0, 1, 3, 0, 2, 1, 3]) is None
+
+    def test_equal_middle_half_has_no_outliers(self):
+        """IQR 0 (most months alike) would make any other month "extreme"."""
+        assert outlier_fences([2, 2, 2, 2, 2, 2, 2, 2, 5]) is None
+
+    def test_fences_of_a_spread_series(self):
+        """Q1 1, Q3 2: fences 1 - 3 and 2 + 3."""
+        assert outlier_fences([1, 2, 1, 2, 1, 2, 1, 2]) == (-2.0, 5.0)
+
+    def test_finding_quotes_the_values_typed_at_the_after_cell(self):
+        """The warning names the After cell and the numbers typed there, not an adjusted
+        improvement at column A."""
+        rows = tuple(model.ImpactRow("M", 0, v, origin=model.Origin("Impact", 3 + i),
+                                     after_cell=f"F{3 + i}")
+                     for i, v in enumerate((1, 2, 1, 2, 1, 2, 1, 2, 1000)))
+        ev = model.Evaluation(
+            model.Program("Outliers"), costs=(model.CostLine("EC", 1.0),),
+            measures=(model.Measure("M", Direction.HIGHER, Isolation.NONE, value_per_unit=10.0),),
+            impact=rows)
+        (finding,) = [f for f in evaluate(ev).findings if f.kind == FindingKind.OUTLIER]
+        assert (finding.sheet, finding.cell) == ("Impact", "F11")
+        assert finding.message.startswith("M: After 1,000 (Before 0) gives an improvement")

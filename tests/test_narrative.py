@@ -458,20 +458,20 @@ class TestDataQuality:
         measure = model.Measure("Output", Direction.HIGHER, Isolation.CONTROL_GROUP,
                                 value_per_unit=1.0)
         rows = tuple(model.ImpactRow("Output", 0, after, control_before=0, control_after=0)
-                     for after in (1, 1, 1, 1, 100, 1))
+                     for after in (1, 2, 1, 2, 100, 1, 2, 1, 2, 1))
         ev = model.Evaluation(
-            model.Program("P", horizon_months=5, outlier_rule=OutlierRule(rule)),
+            model.Program("P", horizon_months=9, outlier_rule=OutlierRule(rule)),
             groups=(model.Group("A"), model.Group("B")),
             costs=(model.CostLine("EC", 10.0),), measures=(measure,), impact=rows,
             learning=(model.LearningRow("1", 0), model.LearningRow("2", 80)))
         results = evaluate(ev)
         dq = render(results).data_quality
-        assert "1 period beyond the 5-month benefit horizon was not counted" in dq
+        assert "1 period beyond the 9-month benefit horizon was not counted" in dq
         assert f"1 extreme value (outside 3 x IQR) {words}" in dq
         assert "Shared costs were split equally" in dq
         assert "1 post-test score of 0 with no status was counted as absence" in dq
         dq = render(results, "id").data_quality
-        assert "Sebanyak 1 periode di luar horizon manfaat 5 bulan tidak dihitung" in dq
+        assert "Sebanyak 1 periode di luar horizon manfaat 9 bulan tidak dihitung" in dq
         assert "Biaya bersama dibagi rata" in dq
 
     def test_no_costs(self):

@@ -73,19 +73,31 @@ def _measure_findings(m: MeasureResult, *, horizon_months: float) -> list[Findin
             out.append(Finding(
                 FindingKind.HORIZON, f"{name}: period {period} is beyond the "
                 f"{horizon_months:g}-month benefit horizon and is not counted", *where))
-        if p.outlier:
-            out.append(Finding(FindingKind.OUTLIER, f"{name}: improvement {p.adjusted:,.2f} is "
-                               f"outside 3 x IQR; {_verb(p.note)}", *where))
+        if p.outlier:  # at the After cell, with the values as typed
+            out.append(Finding(
+                FindingKind.OUTLIER, f"{name}: After {_typed(p.row.after)} (Before "
+                f"{_typed(p.row.before)}) gives an improvement outside 3 x IQR of the other "
+                f"periods; {_verb(p.note)}", p.row.origin.sheet,
+                p.row.after_cell or p.row.origin.cell("A")))
     for e in m.estimates:
         where = (e.estimate.origin.sheet, e.estimate.origin.cell("A"))
         if e.note is PeriodNote.MISSING_VALUE:
             out.append(Finding(FindingKind.ZEROED, f"{name}: no estimate from "
                                f"{e.estimate.respondent}; counted as 0", *where))
-        if e.outlier:
-            out.append(Finding(FindingKind.OUTLIER, f"{name}: estimate of "
-                               f"{e.estimate.respondent} is outside 3 x IQR; {_verb(e.note)}",
-                               *where))
+        if e.outlier:  # at the Annual improvement cell, with the value as typed
+            out.append(Finding(
+                FindingKind.OUTLIER, f"{name}: estimate {_typed(e.estimate.annual_improvement)}"
+                f" of {e.estimate.respondent} is outside 3 x IQR of the others; "
+                f"{_verb(e.note)}", e.estimate.origin.sheet,
+                e.estimate.improvement_cell or e.estimate.origin.cell("A")))
     return out
+
+
+def _typed(value: float | None) -> str:
+    """A value as the user typed it: 2, not 2.00; 7291.67 as is."""
+    if value is None:
+        return "(empty)"
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
 
 
 def _verb(note: PeriodNote) -> str:

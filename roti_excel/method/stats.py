@@ -7,8 +7,9 @@ from collections.abc import Sequence
 
 # docs/method.md, conservative rules: flag values outside Q1 - k*IQR .. Q3 + k*IQR
 OUTLIER_IQR_FACTOR = 3.0
-# Quartiles of fewer values say nothing about what is extreme.
-OUTLIER_MIN_VALUES = 4
+# Quartiles of fewer values say nothing about what is extreme (0-3 incidents a month over
+# 6 months made "outliers" of ordinary months).
+OUTLIER_MIN_VALUES = 8
 
 
 def quantile(sorted_values: Sequence[float], q: float) -> float:
@@ -26,12 +27,15 @@ def median(values: Sequence[float]) -> float | None:
 
 
 def outlier_fences(values: Sequence[float]) -> tuple[float, float] | None:
-    """(low, high) fences of the 3 x IQR rule, or None when too few values."""
+    """(low, high) fences of the 3 x IQR rule; None when there are too few values, or when
+    the middle half are all equal (IQR 0: any other value would be "extreme")."""
     if len(values) < OUTLIER_MIN_VALUES:
         return None
     ordered = sorted(values)
     q1, q3 = quantile(ordered, 0.25), quantile(ordered, 0.75)
     iqr = q3 - q1
+    if iqr <= 0:
+        return None
     return q1 - OUTLIER_IQR_FACTOR * iqr, q3 + OUTLIER_IQR_FACTOR * iqr
 
 

@@ -112,7 +112,8 @@ def read_impact(p: Parser, found: tuple[model.Measure, ...]) -> tuple[model.Impa
                 p.ref(table, row, "control_before")))
         out.append(model.ImpactRow(measure.name, v["before"], v["after"], group,
                                    v["before_period"], v["after_period"], v["control_before"],
-                                   v["control_after"], p.origin(table, row)))
+                                   v["control_after"], p.origin(table, row),
+                                   p.ref(table, row, "after")))
     return tuple(out)
 
 
@@ -128,7 +129,7 @@ def read_estimates(p: Parser, found: tuple[model.Measure, ...]) -> tuple[model.E
                                                                    "annual_improvement")))
         out.append(model.Estimate(measure.name, v["respondent"], v["annual_improvement"],
                                   v["contribution"], v["confidence"], group, v["source"] or "",
-                                  p.origin(table, row)))
+                                  p.origin(table, row), p.ref(table, row, "annual_improvement")))
     return tuple(out)
 
 
