@@ -10,7 +10,7 @@ from pathlib import Path
 from roti_excel.atomic import write_bytes
 from roti_excel.domain import FileStatus
 from roti_excel.errors import InputError
-from roti_excel.issues import Issue, sort_issues
+from roti_excel.issues import Issue, sort_issues, warning
 from roti_excel.method.evaluate import Results, evaluate
 from roti_excel.model import Evaluation
 from roti_excel.outcome import FileOutcome
@@ -76,6 +76,10 @@ def process(source: Path, report: Path, json_path: Path | None = None,
     write_report(computed, report, lang)
     if json_path is not None:
         write_bytes(json_path, text.encode("utf-8"))
+    # what the conservative rules found (outliers, costs split equally, missing L/TE lines)
+    # is shown like the validation's warnings, not only inside the report
+    messages += [warning(f.message, f.sheet or None, f.cell or None).format(str(source))
+                 for f in computed.findings]
     return FileOutcome(source, FileStatus.OK, messages, data, report,
                        time.perf_counter() - start)
 

@@ -252,3 +252,13 @@ class TestJsonToStandardOutput:
         data = json.loads(result.stdout)
         assert set(data) >= SUMMARY_KEYS
         assert "wrote" in result.stderr
+
+
+class TestFindingsOnScreen:
+    def test_run_shows_the_caveats_of_the_method(self, thesis: Path) -> None:
+        """What the conservative rules found (no isolation, a missing L cost line) is shown
+        by `run` as warnings at their cells, not only inside the report."""
+        result = CliRunner().invoke(cli, ["run", str(thesis)])
+        assert result.exit_code == 0
+        assert "Measures!A3: warning: Working time (Maker): no isolation applied" in result.stderr
+        assert "Costs: warning: no learner salaries (L) cost line" in result.stderr
