@@ -10,11 +10,11 @@ from pathlib import Path
 from roti_excel.atomic import write_bytes
 from roti_excel.domain import FileStatus
 from roti_excel.errors import InputError
-from roti_excel.issues import Issue, sort_issues, warning
+from roti_excel.issues import Issue, sort_issues
 from roti_excel.method.evaluate import Results, evaluate
 from roti_excel.model import Evaluation
 from roti_excel.outcome import FileOutcome
-from roti_excel.summary import Summary, summary, summary_json
+from roti_excel.summary import summary, summary_json
 
 
 @dataclass
@@ -78,15 +78,10 @@ def process(source: Path, report: Path, json_path: Path | None = None,
         write_bytes(json_path, text.encode("utf-8"))
     # what the conservative rules found (outliers, costs split equally, missing L/TE lines)
     # is shown like the validation's warnings, not only inside the report
-    messages += [warning(f.message, f.sheet or None, f.cell or None).format(str(source))
-                 for f in computed.findings]
+    messages += [f.as_issue().format(str(source)) for f in computed.findings]
     return FileOutcome(source, FileStatus.OK, messages, data, report,
                        time.perf_counter() - start)
 
-
-def write_json(data: Summary, path: Path) -> None:
-    """The summary as strict JSON at `path`, written atomically."""
-    write_bytes(path, summary_json(data).encode("utf-8"))
 
 
 __all__ = ["FileOutcome", "Loaded", "evaluate", "load", "load_valid", "process", "write_report"]

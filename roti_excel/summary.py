@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 from typing import Any, TypedDict
 
-from roti_excel.domain import Severity
 from roti_excel.errors import OutputError
 from roti_excel.method.evaluate import Results
 from roti_excel.method.roi import Financials
@@ -82,9 +81,7 @@ def summary(results: Results) -> Summary:
     program = ev.program
     issues: list[IssueSummary] = [
         {"severity": i.severity.value, "sheet": i.sheet, "cell": i.cell, "message": i.message}
-        for i in ev.warnings]
-    issues += [{"severity": Severity.WARNING.value, "sheet": f.sheet or None,
-                "cell": f.cell or None, "message": f.message} for f in results.findings]
+        for i in (*ev.warnings, *(f.as_issue() for f in results.findings))]
     participants = {g.name: g.participants for g in ev.groups}
     return {
         "program": program.name, "currency": program.currency,

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from roti_excel.domain import FindingKind, Isolation, PeriodNote
+from roti_excel.issues import Issue, warning
 from roti_excel.method.costs import CostSummary
 from roti_excel.method.impact import ImpactResult, MeasureResult
 from roti_excel.method.learning import LearningResult
@@ -24,6 +25,10 @@ class Finding:
     message: str
     sheet: str = ""
     cell: str = ""
+
+    def as_issue(self) -> Issue:
+        """The finding as the warning `run` prints and the JSON summary lists."""
+        return warning(self.message, self.sheet or None, self.cell or None)
 
 
 def findings(ev: Evaluation, learning: LearningResult,

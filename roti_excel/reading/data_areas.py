@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from roti_excel.a1 import parse_a1, parse_range
+from roti_excel.a1 import a1, parse_a1, parse_range
 from roti_excel.issues import Issue, error
 from roti_excel.reading.guard import GuardResult, SheetFacts
 from roti_excel.reading.guard.common import SHOWN, listing
@@ -161,20 +161,18 @@ def _uncomputed(facts: SheetFacts, area: Area, found: _Findings) -> None:
         found.added.append(uncomputed_warning(facts.name, outside, rest))
 
 
-__all__ = ["Area", "check_areas"]
-
 
 def _error_cells(facts: SheetFacts, area: Area, found: _Findings) -> None:
     """Cells of the table holding a spreadsheet error (#DIV/0!, #REF!, ...): an error
     naming each, since the reader would see them blank; elsewhere on the sheet they are
     not read and do not matter."""
-    inside = [(ref, shown) for ref, shown in facts.errors
-              if (cell := parse_a1(ref)) is not None and area.holds(*cell)]
+    located = [(ref, shown, parse_a1(ref)) for ref, shown in facts.errors]
+    inside = [(ref, shown, cell) for ref, shown, cell in located
+              if cell is not None and area.holds(*cell)]
     if not inside:
         return
-    found.blind.setdefault(facts.name, set()).update(
-        cell for cell in (parse_a1(ref) for ref, _ in inside) if cell is not None)
-    shown = [f"{ref} ({value})" for ref, value in inside]
+    found.blind.setdefault(facts.name, set()).update(cell for _, _, cell in inside)
+    shown = [f"{ref} ({value})" for ref, value, _ in inside]
     subject = (f"cell {shown[0]} holds" if len(inside) == 1
                else f"cells {listing(shown[:SHOWN], len(inside))} hold")
     found.added.append(error(
@@ -196,5 +194,7 @@ def _hidden_rows(facts: SheetFacts, area: Area, found: _Findings) -> None:
         f"{subject} hidden inside the table (header row {area.first_row + 1} to row "
         f"{area.last_row + 1}); hidden rows are counted like the others: unhide them (select "
         "the rows around, right-click > Unhide) and delete the rows that are not data",
-        facts.name, f"A{inside[0]}"))
+        facts.name, a1(inside[0] - 1, 0)))
 
+
+__all__ = ["Area", "check_areas"]
