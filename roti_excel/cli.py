@@ -186,9 +186,10 @@ def demo(out_dir: Path, lang: str) -> None:
     click.echo(f"example input: {source}")
     click.echo(f"report:        {report}")
     click.echo(f"summary:       {report.with_suffix('.json')}")
+    caveats = f": {', '.join(total['caveats'])}" if total["caveats"] else ""
     click.echo(f"{summary['program']}: benefits {total['benefits']:,.2f}, costs "
                f"{total['costs']:,.2f}, BCR {total['bcr']:.4f}, ROI {total['roi_pct']:.2f} % "
-               f"({total['band']})")
+               f"({total['band']}; {total['status']}{caveats})")
 
 
 @cli.command()

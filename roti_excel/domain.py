@@ -72,6 +72,29 @@ class Band(Word):
     NEGATIVE = "negative"
 
 
+class Status(Word):
+    """How far finance can rely on a result (docs/method.md, credibility status)."""
+
+    CREDIBLE = "credible"
+    PROVISIONAL = "provisional"
+    NOT_MONETISED = "not_monetised"
+
+
+class Caveat(Word):
+    """A stable reason attached to a result: the first four make it provisional, the
+    last states an assumption."""
+
+    NO_ISOLATION = "no_isolation"
+    NOT_FULLY_LOADED = "not_fully_loaded"
+    WEAK_TREND = "weak_trend"
+    ROI_REVIEW = "roi_review"
+    ANNUALISED = "annualised"
+
+    @property
+    def makes_provisional(self) -> bool:
+        return self is not Caveat.ANNUALISED
+
+
 class FindingKind(Word):
     """What a finding of the conservative rules is about; narrative and report key on it."""
 
@@ -84,6 +107,9 @@ class FindingKind(Word):
     LIKELY_ABSENT = "likely_absent"
     NO_COSTS = "no_costs"
     ROI_REVIEW = "roi_review"
+    WEAK_TREND = "weak_trend"
+    ANNUALISED = "annualised"
+    COVERAGE = "coverage"
 
 
 class PeriodNote(Word):

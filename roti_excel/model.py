@@ -42,6 +42,16 @@ class Program:
     outlier_rule: OutlierRule = OutlierRule.FLAG
     # (upper bound, label) pairs, ascending; empty = use the question's scale labels
     category_bands: tuple[tuple[float, str], ...] = ()
+    # docs/method.md, "The benefit period"
+    annualise: bool = False
+    discount_rate: float | None = None  # a fraction per year; needed beyond 12 months
+    trend_r2_minimum: float = 0.5
+    # docs/method.md, "Objectives at every level" (None: not set)
+    reaction_objective: float | None = None  # minimum mean score
+    learning_objective: float | None = None  # minimum pass rate, a fraction
+    application_objective: float | None = None  # minimum mean score
+    reviewed_by: str = ""
+    approved_by: str = ""
 
 
 @dataclass(frozen=True)
@@ -194,6 +204,7 @@ class Measure:
     confidence: float | None = None
     notes: str = ""
     origin: Origin = NOWHERE
+    target_improvement: float | None = None  # objective, in the unit, over the horizon
 
 
 @dataclass(frozen=True)

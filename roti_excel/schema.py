@@ -209,6 +209,10 @@ OUTLIER_RULE = (
     _choice("flag", "flag", "tandai"),
     _choice("exclude", "exclude", "kecualikan", "keluarkan"),
 )
+YES_NO = (
+    _choice("no", "no", "tidak", "n", "false", "0"),
+    _choice("yes", "yes", "ya", "y", "true", "1"),
+)
 
 
 def _col(key: str, en: str, id_: str, kind: Kind = Kind.TEXT, **kw: Any) -> Column:
@@ -259,6 +263,43 @@ PROGRAM_FIELDS: tuple[Column, ...] = (
                  "(upper bound then label); blank = the question's scale labels",
          help_id="Opsional: label rata-rata level 3, mis. '2,5 Kurang; 3,25 Cukup; 4 Baik' "
                  "(batas atas lalu label); kosong = label skala pertanyaan"),
+    # docs/method.md, "The benefit period"
+    _col("annualise", "Annualise", "Disetahunkan", Kind.CHOICE, default="no", choices=YES_NO,
+         aliases=("annualize", "annualised", "annualized"),
+         help_en="yes: scale benefits measured over fewer months than the horizon up to it "
+                 "(stated as an assumption); no: count only the months measured",
+         help_id="ya: manfaat yang diukur kurang dari horizon diperbesar sampai horizon "
+                 "(dinyatakan sebagai asumsi); tidak: hanya bulan yang diukur"),
+    _col("discount_rate", "Discount rate", "Tingkat diskonto", Kind.FRACTION,
+         help_en="Yearly rate finance uses to discount benefits after month 12; required "
+                 "when the horizon exceeds 12 months (10 % = 0.1)",
+         help_id="Tingkat diskonto per tahun untuk manfaat setelah bulan ke-12; wajib bila "
+                 "horizon lebih dari 12 bulan (10 % = 0,1)", example="10%"),
+    _col("trend_r2_minimum", "Trend R2 minimum", "R2 minimum tren", Kind.FRACTION,
+         default=0.5, aliases=("trend r² minimum", "r2 minimum"),
+         help_en="Trend line isolation: below this R² the trend is weak and the smaller of "
+                 "the trend and the plain before-after change is credited",
+         help_id="Isolasi garis tren: di bawah R² ini tren lemah dan yang lebih kecil antara "
+                 "tren dan perubahan sebelum-sesudah yang dihitung", example="0.5"),
+    # docs/method.md, "Objectives at every level"
+    _col("reaction_objective", "Reaction objective", "Target reaksi", Kind.POSITIVE,
+         limit=COUNT_LIMIT,
+         help_en="Level 1: minimum mean score, on the questions' scale (e.g. 4 on 1-5)",
+         help_id="Level 1: skor rata-rata minimal, pada skala pertanyaan (mis. 4 pada 1-5)",
+         example="4"),
+    _col("learning_objective", "Learning objective", "Target pembelajaran", Kind.FRACTION,
+         help_en="Level 2: minimum pass rate (80 % = 0.8)",
+         help_id="Level 2: tingkat kelulusan minimal (80 % = 0,8)", example="80%"),
+    _col("application_objective", "Application objective", "Target penerapan", Kind.POSITIVE,
+         limit=COUNT_LIMIT,
+         help_en="Level 3: minimum mean score, on the questions' scale (e.g. 3 on 1-4)",
+         help_id="Level 3: skor rata-rata minimal, pada skala pertanyaan (mis. 3 pada 1-4)",
+         example="3"),
+    _col("reviewed_by", "Reviewed by", "Diperiksa oleh",
+         help_en="Who reviewed the figures (e.g. finance)",
+         help_id="Pemeriksa angka (mis. bagian keuangan)"),
+    _col("approved_by", "Approved by", "Disetujui oleh",
+         help_en="Who approved the report", help_id="Penyetuju laporan"),
 )
 
 FIELD_COLUMNS = (
@@ -495,6 +536,9 @@ MEASURES = Sheet(
         _col("confidence", "Confidence", "Keyakinan", Kind.FRACTION,
              help_en="Isolation = estimate: confidence in that share",
              help_id="Isolasi = estimasi: tingkat keyakinan", example="80%"),
+        _col("target_improvement", "Target improvement", "Target perbaikan", Kind.NUMBER,
+             help_en="Objective: improvement in the measure's unit over the horizon",
+             help_id="Target: perbaikan dalam satuan ukuran selama horizon", example="1000"),
         _col("notes", "Notes", "Catatan", help_en="Anything finance should know",
              help_id="Catatan untuk bagian keuangan"),
     ),

@@ -12,7 +12,9 @@ from roti_excel.method.roi import Financials
 
 
 class FinancialSummary(TypedDict):
-    """Money unrounded; bcr, roi_pct, payback_months and band are None without costs."""
+    """Money unrounded; bcr, roi_pct, payback_months and band are None without costs or
+    when no monetary benefit is claimed; payback_months is None too when the costs are not
+    recovered within the months the benefits cover (payback_recovered False)."""
 
     benefits: float
     costs: float
@@ -21,6 +23,21 @@ class FinancialSummary(TypedDict):
     roi_pct: float | None
     payback_months: float | None
     band: str | None  # high, thin_positive or negative
+    status: str  # credible, provisional or not_monetised
+    caveats: list[str]  # no_isolation, not_fully_loaded, weak_trend, roi_review, annualised
+    benefit_months: float
+    payback_recovered: bool | None
+    benefits_undiscounted: float
+
+
+class ObjectiveSummary(TypedDict):
+    level: str
+    what: str
+    objective: float | None
+    result: float | None
+    met: bool | None
+    measure: str
+    group: str | None
 
 
 class GroupSummary(FinancialSummary):
@@ -47,6 +64,7 @@ class Summary(TypedDict):
     issues: list[IssueSummary]
     organization: str
     horizon_months: float
+    objectives: list[ObjectiveSummary]
 
 
 def _level_summary(results: Results) -> dict[str, Any]:
@@ -97,13 +115,20 @@ def summary(results: Results) -> Summary:
         # optional fields beyond the contract's minimum
         "organization": program.organization,
         "horizon_months": program.horizon_months,
+        "objectives": [{"level": o.level, "what": o.what, "objective": o.objective,
+                        "result": o.result, "met": o.met, "measure": o.measure,
+                        "group": o.group} for o in results.objectives],
     }
 
 
 def _financials(f: Financials) -> FinancialSummary:
     return {"benefits": f.benefits, "costs": f.costs, "net_benefits": f.net_benefits,
             "bcr": f.bcr, "roi_pct": f.roi_pct, "payback_months": f.payback_months,
-            "band": None if f.band is None else f.band.value}
+            "band": None if f.band is None else f.band.value,
+            "status": f.status.value,
+            "caveats": [c.value for c in f.credibility.caveats],
+            "benefit_months": f.months, "payback_recovered": f.recovered,
+            "benefits_undiscounted": f.benefits if f.undiscounted is None else f.undiscounted}
 
 
 def summary_json(data: Summary) -> str:

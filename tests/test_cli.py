@@ -16,7 +16,8 @@ from tests.workbooks import simple_program, thesis_workbook, write_workbook
 SUMMARY_KEYS = {"program", "currency", "language", "objective_pct", "total", "groups", "levels",
                 "intangibles", "issues"}
 FINANCIAL_KEYS = {"benefits", "costs", "net_benefits", "bcr", "roi_pct", "payback_months",
-                  "band"}
+                  "band", "status", "caveats", "benefit_months", "payback_recovered",
+                  "benefits_undiscounted"}
 
 
 def invoke(*args: str):

@@ -31,8 +31,9 @@ def case(benefits: float | None, costs: float, *, objective: float = 0.25, lang:
                                   unit="units", value_per_unit=MILLION),)
         impact = (model.ImpactRow("Output", 0.0, benefits / MILLION, group="Unit A",
                                   control_before=0.0, control_after=0.0),)
-    costs_lines = (model.CostLine("EC", costs, group="Unit A"), model.CostLine("L", 0.0),
-                   model.CostLine("TE", 0.0)) if costs else ()
+    costs_lines = (model.CostLine("EC", costs, group="Unit A"),
+                   model.CostLine("L", 0.0, description="coached in working hours: no wage"),
+                   model.CostLine("TE", 0.0, description="done by HR")) if costs else ()
     ev = model.Evaluation(
         model.Program("Sales coaching", language=Language(lang), roi_objective=objective),
         groups=(model.Group("Unit A", participants=10),), costs=costs_lines,
@@ -218,7 +219,8 @@ class TestBands:
         assert "exceed the benefits by Rp20,000,000" in n.band_text
         assert "evaluation window was long enough" in n.band_text
         assert "25 % objective" in n.band_text
-        assert "evaluation window" in n.actions[0]
+        assert "extend the measurement: the benefits were measured over 1 month," in \
+            n.actions[0]
         assert any("stop the program or redesign" in a for a in n.actions)
 
     def test_negative_id(self):
@@ -228,7 +230,7 @@ class TestBands:
         assert "ROI -20,0 %" in n.headline and "BCR 0,80" in n.headline
         assert "selisih Rp20.000.000" in n.band_text
         assert "jangka waktu evaluasi" in n.band_text
-        assert "jangka waktu evaluasi" in n.actions[0]
+        assert "perpanjang pengukuran" in n.actions[0]
         assert any("hentikan program atau desain ulang" in a for a in n.actions)
 
     def test_negative_evaluation_period(self):
@@ -242,13 +244,13 @@ class TestBands:
         assert "1 January 2011 to 31 December 2011" in render(results, "en").band_text
         assert "1 Januari 2011 sampai 31 Desember 2011" in render(results, "id").band_text
 
-    def test_negative_without_impact_data(self):
-        """With no Level 4 data the -100 % is called missing data, not a measured loss."""
+    def test_without_impact_data_is_not_monetised(self):
+        """With no Level 4 data no money is claimed: no ROI, no -100 %, no "stop"."""
         n = render(case(None, 100 * MILLION))
-        assert n.band == "negative"
-        assert "No Level 4 impact data" in n.headline
-        assert "No Level 4 impact data" in n.data_quality
-        assert any("Level 4" in a for a in n.actions)
+        assert n.band is None
+        assert "claims no monetary benefit" in n.headline
+        assert "-100" not in n.headline and "stop" not in " ".join(n.actions).lower()
+        assert n.data_quality.startswith("No adjustments or cautions: no monetary benefit")
 
     @pytest.mark.parametrize(("lang", "label", "words"), [
         ("en", "Not computed", "cannot be computed"),
@@ -259,7 +261,7 @@ class TestBands:
         assert (n.band, n.band_label) == (None, label)
         assert words in n.headline
         assert ("Rp50,000,000" if lang == "en" else "Rp50.000.000") in n.headline
-        assert n.actions and ("TRD" in n.actions[0])
+        assert any("TRD" in a for a in n.actions)
         assert words.replace("cannot be", "not") in n.levels["roi"] or words in n.levels["roi"]
         assert "0" in n.data_quality
 
@@ -392,9 +394,10 @@ class TestLevels:
         text = render(case(200 * MILLION, 100 * MILLION)).levels["roi"]
         assert "fully loaded costs of Rp100,000,000 (direct Rp100,000,000, indirect Rp0)" in text
         assert "BCR) of 2.00 and an ROI of 100.0 %" in text
-        assert "paid back in 6.0 months" in text
+        assert "over 1 month, the costs are paid back in 0.5 months" in text
         text = render(case(50 * MILLION, 100 * MILLION)).levels["roi"]
-        assert "paid back in 24.0 months, longer than the 12-month benefit horizon" in text
+        assert "the costs are not recovered within the 1 month the benefits cover" in text
+        assert "24.0" not in text
 
 
 class TestGroups:

@@ -45,11 +45,13 @@ class TestScaling:
 
     @given(money, money)
     def test_identities(self, benefits, costs):
-        """net = B - C, BCR = B / C, ROI = (BCR - 1) x 100, payback x B / 12 = C."""
+        """net = B - C, BCR = B / C, ROI = (BCR - 1) x 100, payback x B / months = C, and
+        a payback is printed only within the months the benefits cover."""
         t = evaluate(_case([benefits], [costs])).total
         assert t.net_benefits == benefits - costs
         assert t.roi_pct == pytest.approx((t.bcr - 1) * 100, rel=1e-9, abs=1e-6)
-        assert t.payback_months * benefits / 12 == pytest.approx(costs, rel=1e-9)
+        assert t.payback_raw * benefits / t.months == pytest.approx(costs, rel=1e-9)
+        assert (t.payback_months is not None) == (t.payback_raw <= t.months * (1 + 1e-12))
 
 
 class TestBandsProperty:

@@ -153,7 +153,7 @@ def test_thesis_golden_figures_as_formulas(thesis: tuple[Results, Path]) -> None
         assert values.cell(r, 6).value * 100 == pytest.approx(fin.roi_pct, rel=1e-12)
         # the golden figures are printed to 4 decimals
         assert values.cell(r, 6).value * 100 == pytest.approx(roi_pct, abs=5e-5)
-        for col in range(2, 9):
+        for col in range(2, 10):  # benefits .. band, the months of benefits included
             assert formulas.cell(r, col).data_type == "f", (label, col)
     r = find_row(values, "Total")
     assert values.cell(r, 5).value == pytest.approx(1.6064, abs=5e-5)
@@ -161,7 +161,8 @@ def test_thesis_golden_figures_as_formulas(thesis: tuple[Results, Path]) -> None
     assert formulas.cell(r, 2).number_format == '"Rp"#,##0'
     assert str(formulas.cell(r, 2).value).startswith("=SUM('Level 4 Impact'!")
     assert str(formulas.cell(r, 3).value).startswith("=Costs!")
-    assert values.cell(r, 8).value == "High"
+    assert values.cell(r, 9).value == "High"
+    assert values.cell(r, 10).value == "Provisional"
 
 
 def test_summary_headline_refers_to_level_5(thesis: tuple[Results, Path]) -> None:
@@ -211,8 +212,8 @@ def test_no_costs_gives_na_not_a_division(tmp_path: Path) -> None:
     path = write(evaluate(no_costs_evaluation()), tmp_path)
     ws = openpyxl.load_workbook(path)["Level 5 ROI"]
     r = find_row(ws, "Total")
-    assert [ws.cell(r, c).value for c in (5, 6, 7)] == ["n/a"] * 3
-    assert all(ws.cell(r, c).data_type == "s" for c in (5, 6, 7))
+    assert [ws.cell(r, c).value for c in (5, 6, 8)] == ["n/a"] * 3  # BCR, ROI, payback
+    assert all(ws.cell(r, c).data_type == "s" for c in (5, 6, 8))
     assert any("costs are 0" in str(c.value) for row in ws.iter_rows() for c in row)
 
 

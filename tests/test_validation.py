@@ -115,7 +115,7 @@ class TestRules:
          "Rate 'Wage' is not in the Rates sheet"),
         ({"Measures": [{"Measure": "Output", "Better when": "higher", "Value per unit": 1,
                         "Isolation": "estimate", "Contribution": 0.5}]},
-         "Confidence is empty; Isolation = estimate needs it"),
+         "Confidence is empty; Isolation = estimate applies it to the measure's Impact rows"),
         ({"Measures": [{"Measure": "Output", "Better when": "higher", "Value per unit": 1,
                         "Isolation": "estimate", "Contribution": 60, "Confidence": 0.8}]},
          "Contribution is 60, outside 0 %..100 %; enter a percentage such as 80% "
@@ -145,7 +145,7 @@ class TestRules:
                                                     "Unit cost": 1}]},
          "Group 'Makr' is not listed in the Groups sheet (listed: Maker)"),
         ({"Costs": None}, "required sheet 'Costs' (Indonesian: 'Biaya') is missing"),
-        ({"Measures": None, "Impact": None}, "no benefits data"),
+        ({"Impact": None}, "the measures listed have no data"),
     ])
     def test_rule(self, tmp_path, sheets, expected):
         """Each rule gives an error naming the cell and what to enter."""

@@ -3,15 +3,18 @@ total, and the findings of the conservative rules."""
 
 from __future__ import annotations
 
+import dataclasses
+import math
 from dataclasses import dataclass
 
 from roti_excel.issues import Issue
-from roti_excel.method import application, impact, learning, reaction
+from roti_excel.method import application, credibility, impact, learning, reaction
 from roti_excel.method import costs as cost_level
 from roti_excel.method import findings as flags
 from roti_excel.method.costs import CostSummary
+from roti_excel.method.objectives import Objective, objectives
 from roti_excel.method.roi import Financials
-from roti_excel.model import Evaluation
+from roti_excel.model import CostLine, Evaluation
 
 
 @dataclass(frozen=True)
@@ -25,22 +28,38 @@ class Results:
     groups: tuple[Financials, ...]
     total: Financials
     findings: tuple[flags.Finding, ...]
+    objectives: tuple[Objective, ...] = ()
 
     @property
     def warnings(self) -> tuple[Issue, ...]:
         return self.evaluation.warnings
 
 
+def _financials(ev: Evaluation, name: str, measures: tuple[impact.MeasureResult, ...],
+                costs: float, lines: list[CostLine]) -> Financials:
+    """One result (a group, or the total) with its credibility."""
+    program = ev.program
+    monetised = bool(ev.measures or ev.impact or ev.estimates)
+    benefits = math.fsum(m.benefits for m in measures)
+    undiscounted = math.fsum(m.undiscounted for m in measures)
+    months = max((m.months for m in measures), default=0.0)
+    draft = Financials(name, benefits, costs, months, program.roi_objective * 100,
+                       undiscounted, monetised)
+    verdict = credibility.assess(measures, lines, draft.roi_pct, monetised=monetised)
+    return dataclasses.replace(draft, credibility=verdict)
+
+
 def evaluate(ev: Evaluation) -> Results:
     """Every level computed from a validated evaluation."""
-    program = ev.program
-    objective = program.roi_objective * 100
-    horizon = program.horizon_months
     l1, l2, l3 = reaction.compute(ev), learning.compute(ev), application.compute(ev)
     l4 = impact.compute(ev)
     cost = cost_level.compute(ev)
-    groups = tuple(Financials(g.name, l4.benefits(g.name), t.total, horizon, objective)
-                   for g, t in zip(ev.groups, cost.groups, strict=True))
-    total = Financials("total", l4.benefits(all_groups=True), cost.total.total, horizon, objective)
+    shared = [x for x in ev.costs if x.group is None]
+    groups = tuple(
+        _financials(ev, g.name, l4.of(g.name), t.total,
+                    [*shared, *(x for x in ev.costs if x.group == g.name)])
+        for g, t in zip(ev.groups, cost.groups, strict=True))
+    total = _financials(ev, "total", l4.of(all_groups=True), cost.total.total, list(ev.costs))
     found = flags.findings(ev, l2, l4, cost, total)
-    return Results(ev, l1, l2, l3, l4, cost, groups, total, found)
+    goals = objectives(ev.program, l1, l2, l3, l4, total)
+    return Results(ev, l1, l2, l3, l4, cost, groups, total, found, goals)

@@ -8,13 +8,11 @@ from dataclasses import dataclass
 from roti_excel.domain import FindingKind, Isolation, PeriodNote
 from roti_excel.issues import Issue, warning
 from roti_excel.method.costs import CostSummary
+from roti_excel.method.credibility import ROI_REVIEW_PCT, missing_codes
 from roti_excel.method.impact import ImpactResult, MeasureResult
 from roti_excel.method.learning import LearningResult
 from roti_excel.method.roi import Financials
-from roti_excel.model import Evaluation
-
-# docs/method.md, conservative rules: an ROI above this is flagged for review
-ROI_REVIEW_PCT = 500.0
+from roti_excel.model import Evaluation, Program
 
 
 @dataclass(frozen=True)
@@ -35,12 +33,14 @@ def findings(ev: Evaluation, learning: LearningResult,
              impact: ImpactResult, costs: CostSummary, total: Financials) -> tuple[Finding, ...]:
     out: list[Finding] = []
     for m in impact.measures:
-        out.extend(_measure_findings(m, horizon_months=ev.program.horizon_months))
-    for code, what in (("L", "learner salaries (L)"), ("TE", "evaluation (TE)")):
-        if code not in costs.codes_present:
-            out.append(Finding(
-                FindingKind.MISSING_COST, f"no {what} cost line: costs may not be fully "
-                "loaded; add it if it was incurred", ev.sheet_names.get("costs", "")))
+        out.extend(_measure_findings(m, ev.program))
+    what = {"L": "learner salaries (L)", "TE": "evaluation (TE)"}
+    for code in missing_codes(list(costs.lines)):
+        out.append(Finding(
+            FindingKind.MISSING_COST, f"no {what[code]} cost line: the costs are not fully "
+            "loaded and the result is provisional; add the line (a line of 0 with a "
+            "Description saying why counts when the cost was nil)",
+            ev.sheet_names.get("costs", "")))
     if costs.allocation_basis == "equal":
         out.append(Finding(
             FindingKind.ALLOCATION, "shared costs were split equally: not every group "
@@ -60,14 +60,48 @@ def findings(ev: Evaluation, learning: LearningResult,
     return tuple(out)
 
 
-def _measure_findings(m: MeasureResult, *, horizon_months: float) -> list[Finding]:
-    """No isolation, zeroed and beyond-horizon periods, and outliers of one measure."""
-    out: list[Finding] = []
+def _measure_findings(m: MeasureResult, program: Program) -> list[Finding]:
+    """What concerns one measure as a whole, then each of its periods and estimates."""
     name = f"{m.measure.name}" + (f" ({m.group})" if m.group else "")
-    if m.measure.isolation == Isolation.NONE:
+    return [*_method_findings(m, name, program), *_period_findings(m, name, program),
+            *_estimate_findings(m, name)]
+
+
+def _method_findings(m: MeasureResult, name: str, program: Program) -> list[Finding]:
+    """No isolation, a weak trend, Annualise, and who gave no estimate."""
+    out: list[Finding] = []
+    where_measure = (m.measure.origin.sheet, m.measure.origin.cell("A"))
+    if m.measure.isolation == Isolation.NONE and m.periods:
         out.append(Finding(
-            FindingKind.NO_ISOLATION, f"{name}: no isolation applied; the whole change "
-            "is credited to the program", m.measure.origin.sheet, m.measure.origin.cell("A")))
+            FindingKind.NO_ISOLATION, f"{name}: no isolation applied to its Impact rows; the "
+            "whole change is credited to the program and the result is provisional",
+            *where_measure))
+    if m.trend is not None and m.trend.weak:
+        credited = ("the trend-based improvement, being the smaller, is credited"
+                    if m.trend.credited else "the plain before-after change, being the "
+                    "smaller, is credited instead of the trend")
+        out.append(Finding(
+            FindingKind.WEAK_TREND, f"{name}: the trend line fits the before periods weakly "
+            f"(R² {m.trend.r2:.2f}, below the minimum {program.trend_r2_minimum:g}); "
+            f"{credited}; the result is provisional", *where_measure))
+    if m.annualise != 1.0:
+        out.append(Finding(
+            FindingKind.ANNUALISED, f"{name}: {m.covered} measured month(s) scaled to the "
+            f"{program.horizon_months:g}-month horizon (Annualise = yes): an assumption, "
+            "stated on the first page", *where_measure))
+    cov = m.coverage
+    if cov is not None and cov.non_respondents:
+        out.append(Finding(
+            FindingKind.COVERAGE, f"{name}: {cov.respondents} of {cov.participants:g} "
+            f"participants gave an estimate; the other {cov.non_respondents:g} count as no "
+            "improvement", *where_measure))
+    return out
+
+
+def _period_findings(m: MeasureResult, name: str, program: Program) -> list[Finding]:
+    """Zeroed and beyond-horizon periods, and outliers."""
+    horizon_months = program.horizon_months
+    out: list[Finding] = []
     for p in m.periods:
         where = (p.row.origin.sheet, p.row.origin.cell("A"))
         if p.note is PeriodNote.MISSING_VALUE:
@@ -84,6 +118,12 @@ def _measure_findings(m: MeasureResult, *, horizon_months: float) -> list[Findin
                 f"{_typed(p.row.before)}) gives an improvement outside 3 x IQR of the other "
                 f"periods; {_verb(p.note)}", p.row.origin.sheet,
                 p.row.after_cell or p.row.origin.cell("A")))
+    return out
+
+
+def _estimate_findings(m: MeasureResult, name: str) -> list[Finding]:
+    """Estimates missing or extreme."""
+    out: list[Finding] = []
     for e in m.estimates:
         where = (e.estimate.origin.sheet, e.estimate.origin.cell("A"))
         if e.note is PeriodNote.MISSING_VALUE:

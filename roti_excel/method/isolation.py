@@ -35,6 +35,17 @@ def least_squares(xs: Sequence[float], ys: Sequence[float]) -> tuple[float, floa
     return my - slope * mx, slope
 
 
+def r_squared(xs: Sequence[float], ys: Sequence[float], line: tuple[float, float]) -> float:
+    """How much of the before values' variation the line explains (Excel's RSQ); 1 for
+    values that do not vary at all (the flat line fits them exactly)."""
+    my = sum(ys) / len(ys)
+    total = sum((y - my) ** 2 for y in ys)
+    if total == 0:
+        return 1.0
+    residual = sum((y - (line[0] + line[1] * x)) ** 2 for x, y in zip(xs, ys, strict=True))
+    return max(0.0, 1.0 - residual / total)
+
+
 def trend_improvement(projected: float, actual: float, better_when: Direction) -> float:
     """Actual against the projection of the pre-program trend."""
     return signed_change(projected, actual, better_when)
@@ -62,11 +73,15 @@ def month_index(period: str) -> int | None:
 
 def period_positions(before: Sequence[str],
                      after: Sequence[str]) -> tuple[list[float], list[float]]:
-    """x positions for the trend line: real months when every period is one, otherwise
-    the before periods as 0..n-1 followed directly by the after periods."""
+    """x positions for the trend line: months from the first before period (1) when every
+    period is a month, otherwise the before periods as 1..n followed directly by the after
+    periods."""
     months = [month_index(p) for p in (*before, *after)]
     if all(m is not None for m in months) and len(set(months[: len(before)])) == len(before):
-        xs = [float(m) for m in months if m is not None]
+        # counted from the first before month (1), not from year 0: "x 24,276" told nobody
+        # anything
+        first = min(m for m in months[: len(before)] if m is not None) if before else 0
+        xs = [float(m - first + 1) for m in months if m is not None]
         return xs[: len(before)], xs[len(before):]
     n = len(before)
-    return [float(i) for i in range(n)], [float(n + i) for i in range(len(after))]
+    return [float(i + 1) for i in range(n)], [float(n + i + 1) for i in range(len(after))]

@@ -2,18 +2,45 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from roti_excel.domain import Band
+from roti_excel.domain import Band, Caveat, Status
+
+
+@dataclass(frozen=True)
+class Credibility:
+    """How far finance can rely on a result (docs/method.md, credibility status): the
+    status, its caveats in a stable order, and what each is about."""
+
+    status: Status
+    caveats: tuple[Caveat, ...] = ()
+    unisolated_share: float = 0.0  # share of the benefits credited with no isolation
+    unisolated: tuple[str, ...] = ()  # the measures concerned ("Working time (Maker)")
+    missing_codes: tuple[str, ...] = ()  # of L and TE
+    weak_trends: tuple[tuple[str, float], ...] = ()  # (measure, R²)
+
+    @property
+    def provisional_reasons(self) -> tuple[Caveat, ...]:
+        return tuple(c for c in self.caveats if c.makes_provisional)
+
+
+CREDIBLE = Credibility(Status.CREDIBLE)
 
 
 @dataclass(frozen=True)
 class Financials:
     name: str
-    benefits: float
+    benefits: float  # discounted when the horizon goes beyond 12 months
     costs: float
-    horizon_months: float
+    months: float  # months of benefits claimed (measured, or the horizon)
     objective_pct: float
+    undiscounted: float | None = None  # None: equal to benefits
+    monetised: bool = True  # False: the program claims no monetary benefit
+    credibility: Credibility = field(default=CREDIBLE)
+
+    @property
+    def status(self) -> Status:
+        return self.credibility.status
 
     @property
     def net_benefits(self) -> float:
@@ -21,18 +48,34 @@ class Financials:
 
     @property
     def bcr(self) -> float | None:
-        return self.benefits / self.costs if self.costs > 0 else None
+        return self.benefits / self.costs if self.costs > 0 and self.monetised else None
 
     @property
     def roi_pct(self) -> float | None:
-        return (self.benefits - self.costs) / self.costs * 100 if self.costs > 0 else None
+        if self.costs <= 0 or not self.monetised:
+            return None
+        return (self.benefits - self.costs) / self.costs * 100
+
+    @property
+    def payback_raw(self) -> float | None:
+        """Months of benefits needed to repay the costs at the rate of the months claimed;
+        None without costs, benefits or months."""
+        if self.costs <= 0 or self.benefits <= 0 or self.months <= 0 or not self.monetised:
+            return None
+        return self.costs / (self.benefits / self.months)
+
+    @property
+    def recovered(self) -> bool | None:
+        """Whether the costs are paid back within the months the benefits cover; None when
+        there is no payback to speak of (no costs or no benefits)."""
+        raw = self.payback_raw
+        return None if raw is None else raw <= self.months * (1 + 1e-12)
 
     @property
     def payback_months(self) -> float | None:
-        """Months of benefits needed to repay the costs; None without costs or benefits."""
-        if self.costs <= 0 or self.benefits <= 0:
-            return None
-        return self.costs / (self.benefits / self.horizon_months)
+        """The payback, only when it falls within the months the benefits cover: a month
+        beyond them is never printed (docs/method.md)."""
+        return self.payback_raw if self.recovered else None
 
     @property
     def band(self) -> Band | None:
@@ -46,4 +89,3 @@ def band(roi_pct: float, objective_pct: float) -> Band:
     if roi_pct >= objective_pct:
         return Band.HIGH
     return Band.THIN_POSITIVE if roi_pct >= 0 else Band.NEGATIVE
-

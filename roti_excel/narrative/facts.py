@@ -7,11 +7,11 @@ import math
 from typing import Any
 
 from roti_excel import schema
-from roti_excel.domain import Band, FindingKind, Isolation, PeriodNote
+from roti_excel.domain import Band, Caveat, FindingKind, PeriodNote, Status
 from roti_excel.method import application as application_level
 from roti_excel.method import learning as learning_level
+from roti_excel.method.credibility import ROI_REVIEW_PCT
 from roti_excel.method.evaluate import Results
-from roti_excel.method.findings import ROI_REVIEW_PCT
 from roti_excel.method.impact import EstimateResult, MeasureResult, PeriodResult
 from roti_excel.method.roi import Financials
 from roti_excel.method.stats import favourable_threshold
@@ -19,9 +19,6 @@ from roti_excel.model import Question
 from roti_excel.narrative.numbers import Formatter, format_date
 
 Facts = dict[str, Any]
-
-# Cost codes whose absence means the costs may not be fully loaded (method/findings.py).
-FULL_LOAD_CODES = ("L", "TE")
 
 BAND_LABELS: dict[str, dict[Band | None, str]] = {
     "en": {Band.HIGH: "High", Band.THIN_POSITIVE: "Thin positive", Band.NEGATIVE: "Negative",
@@ -32,13 +29,15 @@ BAND_LABELS: dict[str, dict[Band | None, str]] = {
 
 
 def financial_facts(f: Financials, fmt: Formatter) -> Facts:
-    """Money, ratios and the band of one Financials (the total or a group)."""
+    """Money, ratios, the band and the credibility status of one Financials (the total or
+    a group)."""
     roi, bcr, payback = f.roi_pct, f.bcr, f.payback_months
     return {
         "name": f.name,
         "band": f.band or "none",
         "band_label": BAND_LABELS[fmt.lang][f.band],
         "has_costs": f.costs > 0,
+        "monetised": f.monetised,
         "benefits": fmt.money(f.benefits),
         "costs": fmt.money(f.costs),
         "net": fmt.money(f.net_benefits),
@@ -51,10 +50,56 @@ def financial_facts(f: Financials, fmt: Formatter) -> Facts:
         "roi": fmt.opt_pct(roi),
         "payback": fmt.opt(payback, 1),
         "has_payback": payback is not None,
-        "payback_within_horizon": payback is not None and payback <= f.horizon_months,
+        "not_recovered": f.recovered is False,
         "break_even": f.band == Band.THIN_POSITIVE and roi is not None and abs(roi) < 1e-9,
         "objective": f"{fmt.compact(f.objective_pct)} %",
-        "horizon": fmt.compact(f.horizon_months),
+        "months": fmt.compact(f.months),
+        "months_text": months_text(f.months, fmt),
+        "discounted": f.undiscounted is not None and abs(f.undiscounted - f.benefits) > 1e-6,
+        "undiscounted": fmt.money(f.undiscounted if f.undiscounted is not None else f.benefits),
+        # how far the benefits may fall before the ROI turns negative (thin positive)
+        "margin": fmt.pct(100 * f.net_benefits / f.benefits) if f.benefits > 0
+        and f.net_benefits >= 0 else "",
+        **credibility_facts(f, fmt),
+    }
+
+
+def months_text(months: float, fmt: Formatter) -> str:
+    """"1 month", "6 months" (en); "6 bulan" (id)."""
+    number = fmt.compact(months)
+    if fmt.lang == "id":
+        return f"{number} bulan"
+    return f"{number} month" + ("" if months == 1 else "s")
+
+
+STATUS_LABELS: dict[str, dict[Status, str]] = {
+    "en": {Status.CREDIBLE: "credible", Status.PROVISIONAL: "provisional",
+           Status.NOT_MONETISED: "not monetised"},
+    "id": {Status.CREDIBLE: "kredibel", Status.PROVISIONAL: "sementara",
+           Status.NOT_MONETISED: "tidak dimonetisasi"},
+}
+
+
+def credibility_facts(f: Financials, fmt: Formatter) -> Facts:
+    """The status and each of its reasons, as the templates phrase them."""
+    c = f.credibility
+    return {
+        "status": c.status.value,
+        "status_label": STATUS_LABELS[fmt.lang][c.status],
+        "credible": c.status is Status.CREDIBLE,
+        "provisional": c.status is Status.PROVISIONAL,
+        "not_monetised": c.status is Status.NOT_MONETISED,
+        "unisolated": list(c.unisolated),
+        "unisolated_share": fmt.pct(100 * c.unisolated_share, 0),
+        "all_unisolated": c.unisolated_share >= 1 - 1e-9,
+        "missing_codes": [f"{choice_label(schema.COST_CODES, code, fmt.lang)} ({code})"
+                          for code in c.missing_codes],
+        "missing_l": "L" in c.missing_codes,
+        "missing_te": "TE" in c.missing_codes,
+        "weak_trends": [{"label": name, "r2": fmt.num(r2, 2)} for name, r2 in c.weak_trends],
+        "roi_review": Caveat.ROI_REVIEW in c.caveats,
+        "review_threshold": fmt.pct(ROI_REVIEW_PCT, 0),
+        "annualised": Caveat.ANNUALISED in c.caveats,
     }
 
 
@@ -69,9 +114,9 @@ def program_facts(results: Results, fmt: Formatter) -> Facts:
         "period_end": format_date(end, fmt.lang) if end else "",
         # without Level 4 data the benefits are 0 by default, not measured as 0
         "benefits_measured": results.impact.evaluated,
-        "missing_costs": _missing_cost_labels(results, fmt.lang),
-        "no_isolation": [_measure_label(m) for m in results.impact.measures
-                         if m.measure.isolation == Isolation.NONE],
+        "horizon": fmt.compact(program.horizon_months),
+        "measured_months": fmt.compact(max((m.covered for m in results.impact.measures
+                                            if m.periods), default=0)),
     }
 
 
@@ -91,7 +136,7 @@ def _scale(questions: tuple[Question, ...], fmt: Formatter) -> tuple[str, Questi
     return f"{fmt.compact(lo)}-{fmt.compact(hi)}", questions[0]
 
 
-def _choice_label(choices: tuple[schema.Choice, ...], key: str, lang: str) -> str:
+def choice_label(choices: tuple[schema.Choice, ...], key: str, lang: str) -> str:
     found = next((c for c in choices if c.key == key), None)
     return found.label(lang).lower() if found else key
 
@@ -115,7 +160,7 @@ def reaction_facts(results: Results, fmt: Formatter) -> Facts:
         "scale": scale,
         "favourable_from": favourable_from,
         "scale_max": fmt.compact(question.scale_max) if question else "",
-        "dimensions": [{"label": _choice_label(schema.DIMENSIONS, d.label, fmt.lang),
+        "dimensions": [{"label": choice_label(schema.DIMENSIONS, d.label, fmt.lang),
                         "mean": fmt.opt(d.mean, 2), "favourable": fmt.opt_pct(d.favourable_pct)}
                        for d in r.by_dimension if d.mean is not None],
         "trainers": len(r.by_trainer),
@@ -175,7 +220,7 @@ def application_facts(results: Results, fmt: Formatter) -> Facts:
         "has_mean": ap.overall_mean is not None,
         "category": category,
         "scale": scale,
-        "aspects": [{"label": _choice_label(schema.DIMENSIONS, a.label, fmt.lang),
+        "aspects": [{"label": choice_label(schema.DIMENSIONS, a.label, fmt.lang),
                      "mean": fmt.opt(a.mean, 2), "category": a.category}
                     for a in ap.by_aspect if a.mean is not None],
         "response": [{"group": x.group, "respondents": fmt.compact(x.respondents),
@@ -186,47 +231,71 @@ def application_facts(results: Results, fmt: Formatter) -> Facts:
     }
 
 
-def _measure_label(m: MeasureResult) -> str:
+def measure_label(m: MeasureResult) -> str:
     return m.measure.name + (f" ({m.group})" if m.group else "")
+
+
+def _estimate_facts(m: MeasureResult, fmt: Formatter) -> Facts:
+    """The factors the Estimates rows applied (lowest to highest) and who answered."""
+    factors = [e.factor for e in m.estimates]
+    cov = m.coverage
+    return {
+        "factor_low": fmt.pct(100 * min(factors), 0) if factors else "",
+        "factor_high": fmt.pct(100 * max(factors), 0) if factors else "",
+        "respondents": cov.respondents if cov else 0,
+        "participants": fmt.compact(cov.participants) if cov and cov.participants else "",
+        "non_respondents": fmt.compact(cov.non_respondents or 0) if cov else "",
+        "has_non_respondents": bool(cov and cov.non_respondents),
+    }
+
+
+def _measure_facts(m: MeasureResult, fmt: Formatter) -> Facts:
+    improvement = m.improvement
+    measure = m.measure
+    target = measure.target_improvement
+    trend = m.trend
+    return {
+        "label": measure_label(m),
+        "unit": measure.unit.strip(),
+        "better_when": measure.better_when,
+        "improved": improvement > 0,
+        "unchanged": improvement == 0,
+        "improvement": fmt.num(abs(improvement), 2),
+        "money": fmt.money(m.benefits),
+        "value_per_unit": fmt.money(m.value_per_unit, 2),
+        "isolation": measure.isolation,
+        # the measure's own factors apply only to its Impact rows
+        "contribution": "" if measure.contribution is None or not m.periods
+        else fmt.pct(100 * measure.contribution, 0),
+        "confidence": "" if measure.confidence is None or not m.periods
+        else fmt.pct(100 * measure.confidence, 0),
+        "periods": sum(1 for p in m.periods if p.included),
+        "estimates": sum(1 for e in m.estimates if e.included),
+        **_estimate_facts(m, fmt),
+        "r2": fmt.num(trend.r2, 2) if trend else "",
+        "weak_trend": bool(trend and trend.weak),
+        "trend_credited": bool(trend and trend.credited),
+        "annualised": m.annualise != 1.0,
+        "covered": m.covered,
+        "has_target": target is not None,
+        "target": "" if target is None else fmt.compact(target, 2),
+        "target_met": target is not None and improvement >= target,
+        "notes": measure.notes.strip(),
+    }
 
 
 def impact_facts(results: Results, fmt: Formatter) -> Facts:
     im = results.impact
-    measures = []
-    for m in im.measures:
-        improvement = m.improvement
-        measure = m.measure
-        measures.append({
-            "label": _measure_label(m),
-            "unit": measure.unit.strip(),
-            "better_when": measure.better_when,
-            "improved": improvement > 0,
-            "unchanged": improvement == 0,
-            "improvement": fmt.num(abs(improvement), 2),
-            "money": fmt.money(m.benefits),
-            "value_per_unit": fmt.money(m.value_per_unit, 2),
-            "isolation": measure.isolation,
-            "contribution": "" if measure.contribution is None
-            else fmt.pct(100 * measure.contribution, 0),
-            "confidence": "" if measure.confidence is None
-            else fmt.pct(100 * measure.confidence, 0),
-            "periods": sum(1 for p in m.periods if p.included),
-            "estimates": sum(1 for e in m.estimates if e.included),
-        })
     return {
         "evaluated": im.evaluated,
-        "measures": measures,
+        "measures": [_measure_facts(m, fmt) for m in im.measures],
         "benefits": fmt.money(results.total.benefits),
+        "months_text": months_text(results.total.months, fmt),
         "horizon": fmt.compact(results.evaluation.program.horizon_months),
+        "discounted": financial_facts(results.total, fmt)["discounted"],
+        "undiscounted": fmt.money(results.total.undiscounted or results.total.benefits),
         "intangibles": len(results.evaluation.intangibles),
     }
-
-
-def _missing_cost_labels(results: Results, lang: str) -> list[str]:
-    if not any(f.kind == FindingKind.MISSING_COST for f in results.findings):
-        return []
-    return [f"{_choice_label(schema.COST_CODES, code, lang)} ({code})"
-            for code in FULL_LOAD_CODES if code not in results.costs.codes_present]
 
 
 def data_quality_facts(results: Results, fmt: Formatter) -> Facts:
@@ -249,9 +318,10 @@ def data_quality_facts(results: Results, fmt: Formatter) -> Facts:
         "out_of_scale": len(results.reaction.out_of_scale),
         "likely_absent": kinds.count(FindingKind.LIKELY_ABSENT),
         "allocation_equal": FindingKind.ALLOCATION in kinds,
-        "roi_review": FindingKind.ROI_REVIEW in kinds,
-        "review_threshold": fmt.pct(ROI_REVIEW_PCT, 0),
         "no_costs": FindingKind.NO_COSTS in kinds,
+        "non_respondents": fmt.compact(math.fsum(
+            m.coverage.non_respondents or 0 for m in results.impact.measures if m.coverage)),
+        "has_non_respondents": FindingKind.COVERAGE in kinds,
         "over_responses": over,
         "costs_zero": results.total.costs <= 0,
     }

@@ -18,8 +18,8 @@ import jinja2
 
 from roti_excel.domain import Band, language_named
 from roti_excel.method.evaluate import Results
+from roti_excel.narrative.actions import action_facts
 from roti_excel.narrative.facts import (
-    BAND_LABELS,
     Facts,
     application_facts,
     data_quality_facts,
@@ -40,6 +40,7 @@ class Narrative:
     band: Band | None
     band_label: str
     headline: str
+    credibility: str  # the status and its reasons, beside the band on the first page
     band_text: str
     actions: tuple[str, ...]
     levels: dict[str, str]  # reaction, learning, application, impact, roi
@@ -81,22 +82,39 @@ def render_template(lang: str, name: str, facts: Facts) -> str:
     return _paragraph(template.render(facts))
 
 
+def _block(lang: str, name: str, block: str, facts: Facts) -> str:
+    """One block of a template, rendered with `facts`, as written (lines kept)."""
+    template = environment().get_template(f"{language_named(lang)}/{name}")
+    return "".join(template.blocks[block](template.new_context(facts)))
+
+
+def _lines(text: str) -> tuple[str, ...]:
+    """One action per non-empty line, each a paragraph."""
+    return tuple(line for line in (_paragraph(x) for x in text.splitlines()) if line)
+
+
+def band_template(band: Band | None, *, monetised: bool) -> str:
+    """The band's template; a program claiming no monetary benefit has its own."""
+    return f"band_{band or 'none'}.j2" if monetised else "band_not_monetised.j2"
+
+
 def render_band(lang: str, band: Band | None, facts: Facts) -> tuple[str, tuple[str, ...]]:
-    """The band template's `text` block (a paragraph) and `actions` block (one per line)."""
-    template = environment().get_template(f"{language_named(lang)}/band_{band or 'none'}.j2")
-    context = template.new_context(facts)
-    text = "".join(template.blocks["text"](context))
-    context = template.new_context(facts)
-    actions = "".join(template.blocks["actions"](context))
-    lines = (_paragraph(line) for line in actions.splitlines())
-    return _paragraph(text), tuple(line for line in lines if line)
+    """The band template's `text` block (a paragraph) and the actions, one per line: the
+    steps that would make a provisional result credible first, then the band's guidance,
+    then what the data point at (actions.j2)."""
+    name = band_template(band, monetised=bool(facts.get("monetised", True)))
+    text = _block(lang, name, "text", facts)
+    actions = (*_lines(_block(lang, "actions.j2", "first", facts)),
+               *_lines(_block(lang, name, "actions", facts)),
+               *_lines(_block(lang, "actions.j2", "after", facts)))
+    return _paragraph(text), actions
 
 
 def render(results: Results, lang: str | None = None) -> Narrative:
     """Every paragraph of the report in `lang` (default: the workbook's Language)."""
     lang = language_named(lang if lang is not None else results.evaluation.program.language)
     fmt = Formatter(lang, results.evaluation.program.currency)
-    total = total_facts(results, fmt)
+    total = {**total_facts(results, fmt), **action_facts(results, fmt)}
     band = results.total.band
     band_text, actions = render_band(lang, band, total)
     levels = {
@@ -110,8 +128,9 @@ def render(results: Results, lang: str | None = None) -> Narrative:
     groups = {g.name: render_template(lang, "group.j2", financial_facts(g, fmt))
               for g in results.groups}
     return Narrative(
-        band=band, band_label=BAND_LABELS[lang][band],
+        band=band, band_label=str(total["band_label"]),
         headline=render_template(lang, "headline.j2", total),
+        credibility=render_template(lang, "credibility.j2", total),
         band_text=band_text, actions=actions, levels=levels, groups=groups,
         data_quality=render_template(lang, "data_quality.j2",
                                      data_quality_facts(results, fmt)))

@@ -5,7 +5,7 @@ sheets, one source of benefits, groups named in rows but not listed)."""
 from __future__ import annotations
 
 from roti_excel import model, schema
-from roti_excel.issues import Issue, error
+from roti_excel.issues import Issue, error, warning
 from roti_excel.reading.parser import Parser
 from roti_excel.reading.raw_tables import RawWorkbook
 from roti_excel.reading.sheets.costs import read_costs
@@ -50,7 +50,8 @@ def build(book: RawWorkbook) -> tuple[model.Evaluation | None, list[Issue]]:
     impact_rows = read_impact(p, measures)
     estimate_rows = read_estimates(p, measures)
     check_trend_lines(p, measures, impact_rows)
-    _require_benefits(p, book, has_rows=bool(impact_rows or estimate_rows))
+    _require_benefits(p, book, has_rows=bool(impact_rows or estimate_rows),
+                      has_measures=bool(measures))
     if not p.groups_declared:
         groups = tuple(model.Group(name) for name in p.group_names.values())
     evaluation = model.Evaluation(
@@ -80,11 +81,26 @@ def _require_cost_lines(p: Parser, book: RawWorkbook, *, has_lines: bool) -> Non
             "Unit cost per line): without costs there is no ROI", table.name))
 
 
-def _require_benefits(p: Parser, book: RawWorkbook, *, has_rows: bool) -> None:
-    """One source of benefits: Measures with Impact rows, or Estimates."""
-    if not has_rows and "measures" in book.tables:
-        p.issues.append(error("no benefits data: fill the Impact sheet (before and after values "
-                              "per measure) or the Estimates sheet", schema.IMPACT.en))
-    elif "measures" not in book.tables and "estimates" not in book.tables:
-        p.issues.append(error("no benefits data: add a Measures sheet with an Impact sheet, or "
-                              "an Estimates sheet (see the template)", schema.MEASURES.en))
+def _require_benefits(p: Parser, book: RawWorkbook, *, has_rows: bool,
+                      has_measures: bool) -> None:
+    """Measures listed need their data (Impact or Estimates rows). A workbook with no
+    measure and no data claims no monetary benefit (a compliance course): valid, reported
+    as not monetised (docs/method.md), with a warning in case the data were forgotten."""
+    if has_rows:
+        return
+    if has_measures:
+        p.issues.append(error(
+            "the measures listed have no data: fill the Impact sheet (before and after values "
+            "per measure) or the Estimates sheet, or clear the Measures sheet if the program "
+            "claims no monetary benefit", _tab(book, schema.IMPACT)))
+        return
+    p.issues.append(warning(
+        "no benefit data (no Measures with Impact or Estimates rows): the report shows the "
+        "levels, costs and intangibles and computes no ROI (not monetised); fill Measures and "
+        "Impact or Estimates to compute one", _tab(book, schema.MEASURES)))
+
+
+def _tab(book: RawWorkbook, sheet: schema.Sheet) -> str:
+    """The sheet's tab name as found in the workbook, else its English name."""
+    table = book.tables.get(sheet.key)
+    return table.name if table is not None else sheet.en

@@ -74,6 +74,15 @@ class Parser:
     def ref(self, table: RawTable, row: RawRow, key: str) -> str:
         return row.ref(key) if key in table.columns else f"A{row.number}"
 
+    def cell_of(self, origin: model.Origin, key: str) -> str:
+        """The cell of column `key` on the row `origin` names (column A when the sheet has
+        no such column): for a check made after the row was read."""
+        table = next((t for t in self.book.tables.values() if t.name == origin.sheet), None)
+        col = table.columns.get(key) if table is not None else None
+        if table is None or col is None:
+            return origin.cell("A")
+        return origin.cell(table.letters(col))
+
     def group(self, table: RawTable, row: RawRow, name: str) -> str | None:
         """The group a row belongs to; unknown names are an error when Groups is filled."""
         if not name:

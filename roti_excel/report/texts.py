@@ -43,6 +43,13 @@ TEXT: dict[str, tuple[str, str]] = {
     "band_thin_positive": ("Thin positive", "Positif tipis"),
     "band_negative": ("Negative", "Negatif"),
     "band_none": ("Not computed", "Tidak dapat dihitung"),
+    "band_not_monetised": ("No ROI (not monetised)", "Tanpa ROI (tidak dimonetisasi)"),
+    "status_credible": ("Credible", "Kredibel"),
+    "status_provisional": ("Provisional", "Sementara"),
+    "status_not_monetised": ("Not monetised", "Tidak dimonetisasi"),
+    "not_recovered": ("not recovered within {months} months", "tidak kembali dalam {months} bulan"),
+    "not_recovered_short": ("not recovered within", "tidak kembali dalam"),
+    "months_word": ("months", "bulan"),
     # summary
     "summary_subtitle": ("Training evaluation report: Kirkpatrick levels 1-4 and Phillips ROI",
                          "Laporan evaluasi pelatihan: Kirkpatrick level 1-4 dan ROI Phillips"),
@@ -122,11 +129,13 @@ TEXT: dict[str, tuple[str, str]] = {
                           "nilai ekstrem (di luar 3 x IQR): tetap dihitung, aturan = tandai"),
     "note_missing": ("value missing: counted as 0", "nilai kosong: dihitung 0"),
     "note_x_positions": ("x = position of the period for the trend line: months counted from "
-                         "year 0 when every period is a month (e.g. 2009-01), otherwise 0, 1, "
-                         "2, ... for the before periods followed by the after periods.",
-                         "x = posisi periode untuk garis tren: bulan sejak tahun 0 bila setiap "
-                         "periode berupa bulan (mis. 2009-01), selain itu 0, 1, 2, ... untuk "
-                         "periode sebelum lalu periode sesudah."),
+                         "the first before period (1) when every period is a month (e.g. "
+                         "2009-01), otherwise 1, 2, 3, ... for the before periods followed by "
+                         "the after periods.",
+                         "x = posisi periode untuk garis tren: bulan dihitung dari periode "
+                         "sebelum yang pertama (1) bila setiap periode berupa bulan (mis. "
+                         "2009-01), selain itu 1, 2, 3, ... untuk periode sebelum lalu periode "
+                         "sesudah."),
     "roi_title": ("Level 5 ROI: was it worth it?", "Level 5 ROI: apakah sepadan?"),
     "roi_table_title": ("Return on investment", "Pengembalian investasi"),
     "roi_formulas_note": ("Net = benefits - costs; BCR = benefits / costs; ROI = (benefits - "
@@ -231,6 +240,13 @@ TEXT: dict[str, tuple[str, str]] = {
                               "Kategori tinggi bila mencapainya, positif tipis dari 0 %, "
                               "negatif di bawah 0 %."),
     "assume_currency": ("Currency", "Mata uang"),
+    "assume_discount": ("Discount rate (per year)", "Tingkat diskonto (per tahun)"),
+    "assume_annualise": ("Annualise", "Disetahunkan"),
+    "yes": ("yes", "ya"),
+    "met": ("met", "tercapai"),
+    "not_met": ("not met", "tidak tercapai"),
+    "per_estimate_row": ("per Estimates row", "per baris Estimasi"),
+    "no": ("no", "tidak"),
     "assume_outlier": ("Outlier rule", "Aturan pencilan"),
     "assume_outlier_note": ("Extreme = outside Q1 - {k} x IQR .. Q3 + {k} x IQR.",
                             "Ekstrem = di luar Q1 - {k} x IQR .. Q3 + {k} x IQR."),

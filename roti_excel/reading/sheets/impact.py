@@ -61,16 +61,10 @@ def read_measures(p: Parser, rate_list: tuple[model.Rate, ...]) -> tuple[model.M
         if rate:
             rate = rate_names.get(normalise(rate), rate)
         isolation, better_when = Isolation(v["isolation"]), Direction(v["better_when"])
-        if isolation == Isolation.ESTIMATE:
-            for key in ("contribution", "confidence"):
-                if v[key] is None:
-                    p.issues.append(error(
-                        f"{schema.MEASURES.column(key).en} is empty; Isolation = estimate needs "
-                        "it, enter a percentage such as 80%", table.name, p.ref(table, row, key)))
         out.append(model.Measure(v["measure"], better_when, isolation, group,
                                  v["unit"], v["type"] or "", v["value_per_unit"], rate,
                                  v["value_source"], v["contribution"], v["confidence"],
-                                 v["notes"], p.origin(table, row)))
+                                 v["notes"], p.origin(table, row), v["target_improvement"]))
     return tuple(out)
 
 
@@ -95,9 +89,29 @@ def _measure_rows(p: Parser, key: str, found: tuple[model.Measure, ...]
             _unknown_measure(p, table, row, v["measure"], found)
 
 
+def _check_estimate_factors(p: Parser, measure: model.Measure) -> None:
+    """Isolation = estimate applies the measure's Contribution and Confidence to its Impact
+    rows, so they are required once it has one (Estimates rows carry their own). A cell
+    already reported (a 70 typed for 70 %) is not called empty too."""
+    for key in ("contribution", "confidence"):
+        if getattr(measure, key) is not None:
+            continue
+        column = schema.MEASURES.column(key)
+        sheet, ref = measure.origin.sheet, p.cell_of(measure.origin, key)
+        if any(i.sheet == sheet and i.cell == ref for i in p.issues):
+            continue
+        p.issues.append(error(
+            f"{column.en} is empty; Isolation = estimate applies it to the measure's Impact "
+            "rows: enter a percentage such as 80%", sheet, ref))
+
+
 def read_impact(p: Parser, found: tuple[model.Measure, ...]) -> tuple[model.ImpactRow, ...]:
     out: list[model.ImpactRow] = []
+    checked: set[int] = set()
     for table, row, v, group, measure in _measure_rows(p, "impact", found):
+        if measure.isolation == Isolation.ESTIMATE and id(measure) not in checked:
+            checked.add(id(measure))
+            _check_estimate_factors(p, measure)
         if v["before"] is None or v["after"] is None:
             empty = "After" if v["after"] is None else "Before"
             p.issues.append(warning(

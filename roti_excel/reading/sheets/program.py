@@ -53,6 +53,7 @@ def read_program(p: Parser) -> model.Program:
             value = spec.default
         kw[spec.key] = value
     _check_period(p, kw, found, table)
+    _check_discount(p, kw, found, table)
     bands = category_bands(p, kw.pop("category_bands") or "", table, found)
     horizon = kw.pop("benefit_horizon")
     return model.Program(
@@ -61,7 +62,11 @@ def read_program(p: Parser) -> model.Program:
         roi_objective=float(kw["roi_objective"]), horizon_months=float(horizon),
         evaluation_start=kw["evaluation_start"], evaluation_end=kw["evaluation_end"],
         prepared_by=kw["prepared_by"] or "", outlier_rule=OutlierRule(kw["outlier_rule"] or "flag"),
-        category_bands=bands)
+        category_bands=bands, annualise=kw["annualise"] == "yes",
+        discount_rate=kw["discount_rate"], trend_r2_minimum=float(kw["trend_r2_minimum"]),
+        reaction_objective=kw["reaction_objective"], learning_objective=kw["learning_objective"],
+        application_objective=kw["application_objective"],
+        reviewed_by=kw["reviewed_by"] or "", approved_by=kw["approved_by"] or "")
 
 
 def category_bands(p: Parser, text: str, table: RawTable | None,
@@ -92,6 +97,22 @@ def read_groups(p: Parser) -> tuple[model.Group, ...]:
         p.group_names[normalise(name)] = name
         out.append(model.Group(name, v["participants"], v["surveys_sent"], v["description"]))
     return tuple(out)
+
+
+def _check_discount(p: Parser, kw: dict[str, Any], found: dict[str, Any],
+                    table: RawTable | None) -> None:
+    """Benefits beyond the first year are worth less than today's money: a horizon above 12
+    months needs the rate finance discounts them with (docs/method.md, benefit period)."""
+    horizon = kw.get("benefit_horizon")
+    if horizon is None or float(horizon) <= 12 or kw.get("discount_rate") is not None:
+        return
+    where = table.name if table else schema.PROGRAM.en
+    ref = found.get("discount_rate", (None, None))[1] or found.get(
+        "benefit_horizon", (None, None))[1]
+    p.issues.append(error(
+        f"Benefit horizon is {float(horizon):g} months but Discount rate is empty; benefits "
+        "after month 12 must be discounted: add a Discount rate row with the yearly rate "
+        "finance uses, e.g. 10%, or set the horizon to 12", where, ref))
 
 
 def _check_period(p: Parser, kw: dict[str, Any], found: dict[str, Any],

@@ -13,7 +13,7 @@ from roti_excel.method.evaluate import Results
 from roti_excel.method.impact import MeasureResult
 from roti_excel.model import Evaluation
 from roti_excel.report import charts
-from roti_excel.report.book import Book, Sheet, runs, sum_of
+from roti_excel.report.book import Book, Sheet, literal, runs, sum_of
 from roti_excel.report.sheets.impact_detail import (
     ESTIMATE_KEYS,
     Block,
@@ -31,13 +31,20 @@ from roti_excel.report.sheets.input_copies import InputRefs
 class ImpactRefs:
     sheet: Sheet
     benefit_col: int
+    months_col: int
     rows_by_group: dict[str | None, list[int]] = field(default_factory=dict)
     measure_rows: dict[int, int] = field(default_factory=dict)  # id(MeasureResult) -> row
 
-    def benefits_formula(self, rows: list[int]) -> str:
+    def _cells(self, rows: list[int], col: int) -> list[str]:
         sh = self.sheet
-        return sum_of([sh.range(a, self.benefit_col, b, self.benefit_col) if a != b
-                       else sh.ref(a, self.benefit_col) for a, b in runs(rows)])
+        return [sh.range(a, col, b, col) if a != b else sh.ref(a, col) for a, b in runs(rows)]
+
+    def benefits_formula(self, rows: list[int]) -> str:
+        return sum_of(self._cells(rows, self.benefit_col))
+
+    def months_formula(self, rows: list[int]) -> str:
+        """The months of benefits of these measures: the longest ("0" for none)."""
+        return f"MAX({','.join(self._cells(rows, self.months_col))})" if rows else "0"
 
 
 ESTIMATE_COLUMNS = Columns(ESTIMATE_KEYS)
@@ -61,8 +68,18 @@ def _measure_columns(measures: list[MeasureResult]) -> Columns:
     if Isolation.ESTIMATE in isolations:
         mkeys += ["contribution", "confidence", "factor"]
     if Isolation.TREND_LINE in isolations:
-        mkeys += ["intercept", "slope"]
-    mkeys += ["improvement_total", "benefits"]
+        mkeys += ["intercept", "slope", "r2"]
+    if any(m.coverage is not None for m in measures):
+        mkeys += ["respondents", "participants"]
+    mkeys += ["months"]
+    if any(m.annualise != 1.0 for m in measures):
+        mkeys += ["annualise"]
+    mkeys += ["improvement_total"]
+    if any(m.measure.target_improvement is not None for m in measures):
+        mkeys += ["target", "target_met"]
+    mkeys += ["benefits"]
+    if any(m.measure.notes.strip() for m in measures):
+        mkeys += ["notes"]
     return Columns(mkeys)
 
 
@@ -96,7 +113,7 @@ def _write_measure_header(sh: Sheet, mc: Columns, measures: list[MeasureResult])
     t = sh.t
     sh.section(_HEADER - 1, t("impact_measures_title"))
     sh.header(_HEADER, 0, [t("mcol_" + k) for k in mc.keys])
-    refs = ImpactRefs(sh, mc["benefits"])
+    refs = ImpactRefs(sh, mc["benefits"], mc["months"])
     for i, m in enumerate(measures):
         refs.measure_rows[id(m)] = _HEADER + 1 + i
         refs.rows_by_group.setdefault(m.group, []).append(_HEADER + 1 + i)
@@ -212,7 +229,11 @@ def _measure_row(table: _MeasureTable, r: int, m: MeasureResult, block: Block) -
     else:
         sh.number(r, mc["vpu"], m.value_per_unit, st.money2)
     if "factor" in mc:
-        if meas.isolation == Isolation.ESTIMATE:
+        if meas.isolation == Isolation.ESTIMATE and not m.periods:
+            # estimates only: each Estimates row applies its own factors (see the block)
+            for key in ("contribution", "confidence", "factor"):
+                sh.text(r, mc[key], t("per_estimate_row"), st.note_cell)
+        elif meas.isolation == Isolation.ESTIMATE:
             sh.formula(r, mc["contribution"], mref.contribution, meas.contribution or 0.0,
                        st.pct)
             sh.formula(r, mc["confidence"], mref.confidence, meas.confidence or 0.0, st.pct)
@@ -221,19 +242,66 @@ def _measure_row(table: _MeasureTable, r: int, m: MeasureResult, block: Block) -
                        f"{sh.local(r, mc['confidence'])}", factor, st.number4)
         else:
             sh.number(r, mc["factor"], 1.0, st.number4)
+    _trend_cells(table, r, m, block)
+    _period_cells(table, r, m)
+    _benefit_cells(table, r, m, block)
+
+
+def _trend_cells(table: _MeasureTable, r: int, m: MeasureResult, block: Block) -> None:
+    """The trend line's intercept, slope and R² over the block's before values."""
+    sh, mc, st = table.sh, table.mc, table.sh.st
     pc = block.columns
-    if "intercept" in mc and m.trend is not None and block.periods and pc is not None:
-        top, bottom = block.periods
-        ys = sh.local_range(top, pc["before"], bottom, pc["before"])
-        xs = sh.local_range(top, pc["x_before"], bottom, pc["x_before"])
-        sh.formula(r, mc["intercept"], f"INTERCEPT({ys},{xs})", m.trend[0], st.number4)
-        sh.formula(r, mc["slope"], f"SLOPE({ys},{xs})", m.trend[1], st.number4)
+    if "intercept" not in mc or m.trend is None or not block.periods or pc is None:
+        return
+    top, bottom = block.periods
+    ys = sh.local_range(top, pc["before"], bottom, pc["before"])
+    xs = sh.local_range(top, pc["x_before"], bottom, pc["x_before"])
+    sh.formula(r, mc["intercept"], f"INTERCEPT({ys},{xs})", m.trend.intercept, st.number4)
+    sh.formula(r, mc["slope"], f"SLOPE({ys},{xs})", m.trend.slope, st.number4)
+    befores = [p.row.before for p in m.periods if p.row.before is not None]
+    if len(set(befores)) > 1:
+        sh.formula(r, mc["r2"], f"RSQ({ys},{xs})", m.trend.r2, st.number4)
+    else:  # RSQ of values that never vary is a division by 0; the flat line fits exactly
+        sh.number(r, mc["r2"], m.trend.r2, st.number4)
+
+
+def _period_cells(table: _MeasureTable, r: int, m: MeasureResult) -> None:
+    """Months of benefits, Annualise factor, estimate coverage, target, notes."""
+    sh, mc, st, inputs = table.sh, table.mc, table.sh.st, table.inputs
+    sh.number(r, mc["months"], m.months, st.number_left)
+    if "annualise" in mc:
+        if m.annualise != 1.0 and not any(p.discount != 1.0 for p in m.periods) \
+                and table.ev.program.discount_rate is None:
+            sh.formula(r, mc["annualise"], f"{inputs.horizon}/{m.covered}", m.annualise,
+                       st.number4)
+        else:
+            sh.number(r, mc["annualise"], m.annualise, st.number4)
+    if "respondents" in mc and m.coverage is not None:
+        sh.number(r, mc["respondents"], m.coverage.respondents, st.integer)
+        sh.number(r, mc["participants"], m.coverage.participants, st.integer)
+    if "target" in mc and m.measure.target_improvement is not None:
+        sh.number(r, mc["target"], m.measure.target_improvement, st.number)
+        met = m.improvement >= m.measure.target_improvement
+        sh.formula(r, mc["target_met"], f'IF({sh.local(r, mc["improvement_total"])}>='
+                   f'{sh.local(r, mc["target"])},{literal(sh.t("met"))},'
+                   f'{literal(sh.t("not_met"))})', sh.t("met" if met else "not_met"), st.center)
+    if "notes" in mc:
+        sh.text(r, mc["notes"], m.measure.notes, st.wrap)
+
+
+def _benefit_cells(table: _MeasureTable, r: int, m: MeasureResult, block: Block) -> None:
+    """Improvement counted and benefits: the sums of the block's periods (x Annualise) and
+    estimates."""
+    sh, mc, st = table.sh, table.mc, table.sh.st
+    pc = block.columns
     counted: list[str] = []
     money: list[str] = []
     if block.periods is not None and pc is not None:
         top, bottom = block.periods
         counted.append(sh.local_range(top, pc["counted"], bottom, pc["counted"]))
-        money.append(sh.local_range(top, pc["money"], bottom, pc["money"]))
+        periods = sh.local_range(top, pc["money"], bottom, pc["money"])
+        money.append(f"SUM({periods})*{sh.local(r, mc['annualise'])}"
+                     if "annualise" in mc else periods)
     if block.estimates is not None:
         top, bottom = block.estimates
         c_col, m_col = ESTIMATE_COLUMNS["counted"], ESTIMATE_COLUMNS["money"]

@@ -4,6 +4,7 @@ converted to money with the measure's value per unit."""
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from roti_excel.domain import Direction, Isolation, PeriodNote
@@ -56,6 +57,7 @@ class Block:
 
 def period_keys(m: MeasureResult) -> list[str]:
     iso = m.measure.isolation
+    discounted = any(p.discount != 1.0 for p in m.periods)
     if iso == Isolation.TREND_LINE:
         keys = ["before_period", "before", "x_before", "after_period", "after", "x_after",
                 "projection"]
@@ -66,7 +68,7 @@ def period_keys(m: MeasureResult) -> list[str]:
     keys.append("improvement")
     if iso == Isolation.ESTIMATE:
         keys += ["factor", "adjusted"]
-    return [*keys, "counted", "vpu", "money", "note"]
+    return [*keys, "counted", "vpu", *(["discount"] if discounted else []), "money", "note"]
 
 
 def note_text(book: Book, horizon_months: float, note: PeriodNote, *, outlier: bool) -> str:
@@ -153,9 +155,9 @@ class _Periods:
 
     def write(self, row: int) -> None:
         for i, p in enumerate(self.m.periods):
-            self._row(row + i, p)
+            self._row(row + i, p, year=i // 12)
 
-    def _row(self, r: int, p: PeriodResult) -> None:
+    def _row(self, r: int, p: PeriodResult, *, year: int) -> None:
         sh, m, pc = self.d.sh, self.m, self.pc
         ref = self.d.inputs.impact[id(p.row)]
         self._values(r, p, ref)
@@ -163,12 +165,14 @@ class _Periods:
         if "control_before" in pc:
             improvement_f = self._control_group(r, p, ref)
         if m.measure.isolation == Isolation.TREND_LINE and m.trend is not None:
-            improvement_f = self._projection(r, p, m.trend)
+            by_trend = self._projection(r, p, m.trend.intercept, m.trend.slope)
+            # a weak trend that would credit more than the plain change credits the change
+            improvement_f = by_trend if m.trend.credited else improvement_f
         if p.row.before is None or p.row.after is None:
             sh.number(r, pc["improvement"], 0.0, sh.st.number)
         else:
             sh.formula(r, pc["improvement"], improvement_f, p.improvement, sh.st.number)
-        self._counted(r, p)
+        self._counted(r, p, year=year)
 
     def _values(self, r: int, p: PeriodResult, ref: ImpactRef) -> None:
         """The periods, and the before and after values (copies of the input)."""
@@ -198,7 +202,7 @@ class _Periods:
                        st.number)
         return f"{sh.local(r, pc['change'])}-{sh.local(r, pc['control_change'])}"
 
-    def _projection(self, r: int, p: PeriodResult, trend: tuple[float, float]) -> str:
+    def _projection(self, r: int, p: PeriodResult, intercept: float, slope: float) -> str:
         """The periods' positions and the trend line's projection; returns the
         improvement's formula: after against the projection."""
         sh, m, pc, st = self.d.sh, self.m, self.pc, self.d.sh.st
@@ -208,10 +212,10 @@ class _Periods:
         sh.number(r, pc["x_after"], x_after, st.integer)
         sh.formula(r, pc["projection"],
                    f"{self.cells.intercept}+{self.cells.slope}*{sh.local(r, pc['x_after'])}",
-                   trend[0] + trend[1] * x_after, st.number)
+                   intercept + slope * x_after, st.number)
         return _direction(m, sh.local(r, pc["projection"]), sh.local(r, pc["after"]))
 
-    def _counted(self, r: int, p: PeriodResult) -> None:
+    def _counted(self, r: int, p: PeriodResult, *, year: int) -> None:
         """The estimate's factor (when isolated by estimates), what is counted (nothing for
         an excluded period), its value per unit, money and note."""
         d, m, pc, cells = self.d, self.m, self.pc, self.cells
@@ -227,8 +231,12 @@ class _Periods:
         else:
             sh.number(r, pc["counted"], 0.0, st.number)
         sh.formula(r, pc["vpu"], cells.vpu, m.value_per_unit, st.money2)
-        sh.formula(r, pc["money"], f"{sh.local(r, pc['counted'])}*{sh.local(r, pc['vpu'])}",
-                   p.money, st.money)
+        money_f = f"{sh.local(r, pc['counted'])}*{sh.local(r, pc['vpu'])}"
+        if "discount" in pc:
+            sh.formula(r, pc["discount"], f"1/(1+{d.inputs.discount})^{year}", p.discount,
+                       st.number4)
+            money_f += f"*{sh.local(r, pc['discount'])}"
+        sh.formula(r, pc["money"], money_f, p.money, st.money)
         sh.text(r, pc["note"], note_text(sh.book, d.horizon, p.note, outlier=p.outlier),
                 st.note_cell)
 
@@ -250,7 +258,7 @@ def _estimates(d: Detail, row: int, m: MeasureResult, ec: Columns,
         sh.formula(r, ec["confidence"], ref.confidence, e.estimate.confidence, st.pct)
         sh.formula(r, ec["factor"], f"{sh.local(r, ec['contribution'])}*"
                    f"{sh.local(r, ec['confidence'])}", e.factor, st.number4)
-        sh.formula(r, ec["horizon_factor"], f"{inputs.horizon}/12", e.horizon_factor,
+        sh.formula(r, ec["horizon_factor"], horizon_factor_formula(d), e.horizon_factor,
                    st.number4)
         sh.formula(r, ec["adjusted"], "*".join(
             sh.local(r, ec[k]) for k in ("annual", "factor", "horizon_factor")),
@@ -264,3 +272,15 @@ def _estimates(d: Detail, row: int, m: MeasureResult, ec: Columns,
                    e.money, st.money)
         sh.text(r, ec["note"], note_text(sh.book, d.horizon, e.note, outlier=e.outlier),
                 st.note_cell)
+
+
+def horizon_factor_formula(d: Detail) -> str:
+    """The share of a first-year estimate the horizon counts, over the input copies: H/12
+    within a year; beyond it, each later year's months over (1 + rate)^year."""
+    h, rate = d.inputs.horizon, d.inputs.discount
+    years = math.ceil(d.horizon / 12)
+    if years <= 1:
+        return f"{h}/12"
+    terms = [f"MIN(12,{h})"] + [f"MIN(12,MAX(0,{h}-{12 * k}))/(1+{rate})^{k}"
+                                for k in range(1, years)]
+    return f"({'+'.join(terms)})/12"

@@ -59,6 +59,7 @@ class InputRefs:
 
     horizon: str = ""
     objective: str = ""
+    discount: str = ""  # the yearly discount rate (0 when none)
     participants: dict[str, str] = field(default_factory=dict)  # group name -> cell
     costs: dict[int, CostRef] = field(default_factory=dict)
     rates: dict[int, RateRef] = field(default_factory=dict)
@@ -106,6 +107,8 @@ def _copy_program(blocks: _Blocks, refs: InputRefs) -> None:
     p = ev.program
     rows: list[tuple[str, object]] = [
         ("assume_horizon", p.horizon_months), ("assume_objective", p.roi_objective),
+        ("assume_discount", p.discount_rate or 0.0),
+        ("assume_annualise", t("yes") if p.annualise else t("no")),
         ("assume_currency", p.currency), ("assume_outlier", p.outlier_rule)]
     for i, (key, value) in enumerate(rows):
         r = first + i
@@ -113,12 +116,13 @@ def _copy_program(blocks: _Blocks, refs: InputRefs) -> None:
         sh.text(r, 1, t(key))
         if isinstance(value, str):
             sh.text(r, 2, value, st.input_text)
-        elif key == "assume_objective":
+        elif key in ("assume_objective", "assume_discount"):
             sh.number(r, 2, float(value), st.input_pct)  # type: ignore[arg-type]
         else:
             sh.number(r, 2, float(value), st.input_number)  # type: ignore[arg-type]
     refs.horizon = sh.ref(first, 2)
     refs.objective = sh.ref(first + 1, 2)
+    refs.discount = sh.ref(first + 2, 2)
     blocks.end(first, len(rows), 3)
 
 

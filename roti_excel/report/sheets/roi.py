@@ -23,7 +23,7 @@ from roti_excel.report.sheets.impact import ImpactRefs, ordered_measures
 from roti_excel.report.sheets.input_copies import InputRefs
 
 SENSITIVITY = (-0.3, -0.2, -0.1, 0.0, 0.1, 0.2, 0.3)
-C_NAME, C_BEN, C_COST, C_NET, C_BCR, C_ROI, C_PAY, C_BAND = range(8)
+C_NAME, C_BEN, C_COST, C_NET, C_BCR, C_ROI, C_MONTHS, C_PAY, C_BAND, C_STATUS = range(10)
 
 
 @dataclass
@@ -33,8 +33,10 @@ class FinRefs:
     net: str
     bcr: str
     roi: str
+    months: str
     payback: str
     band: str
+    status: str
 
 
 @dataclass
@@ -50,17 +52,38 @@ def band_key(fin: Financials) -> str:
 
 
 def band_label(book: Book, fin: Financials) -> str:
-    return book.t("band_" + fin.band.key) if fin.band else book.t("band_none")
+    if fin.band:
+        return book.t("band_" + fin.band.key)
+    return book.t("band_not_monetised" if not fin.monetised else "band_none")
+
+
+def status_label(book: Book, fin: Financials) -> str:
+    return book.t("status_" + fin.status.key)
+
+
+def status_key(fin: Financials) -> str:
+    """The key of the status cell's format (its band colour): credible green, provisional
+    amber, not monetised grey."""
+    return {"credible": "high", "provisional": "thin_positive"}.get(fin.status.value, "")
+
+
+def payback_text(book: Book, fin: Financials) -> str:
+    """What stands in the payback cell instead of a number: not recovered within the
+    months the benefits cover, or n/a."""
+    if fin.recovered is False:
+        return book.t("not_recovered", months=f"{fin.months:g}")
+    return book.t("na")
 
 
 # one row's parts: its label, its figures, the formulas its benefits and costs copy, and
 # the input copies its band and payback read (the objective, the horizon)
 def fin_row(sh: Sheet, r: int, label: str, fin: Financials,  # noqa: PLR0913
-            benefits_f: str, costs_f: str, inputs: InputRefs, *,
+            formulas: tuple[str, str, str], inputs: InputRefs, *,
             total: bool = False) -> FinRefs:
     """One row of benefits, costs, net, BCR, ROI, payback and band; n/a with its reason
     instead of a division when costs (or, for payback, benefits) are not positive."""
     st = sh.st
+    benefits_f, costs_f, months_f = formulas
     money = st.total_money if total else st.money
     sh.text(r, C_NAME, label, st.total_label if total else st.bold)
     sh.formula(r, C_BEN, benefits_f, fin.benefits, money)
@@ -68,16 +91,18 @@ def fin_row(sh: Sheet, r: int, label: str, fin: Financials,  # noqa: PLR0913
     b, c = sh.local(r, C_BEN), sh.local(r, C_COST)
     sh.formula(r, C_NET, f"{b}-{c}", fin.benefits - fin.costs, money)
     _write_ratios(sh, r, fin, inputs.objective)
-    _write_payback(sh, r, fin, inputs.horizon)
-    return FinRefs(*(sh.ref(r, col) for col in (C_BEN, C_COST, C_NET, C_BCR, C_ROI, C_PAY,
-                                               C_BAND)))
+    sh.formula(r, C_MONTHS, months_f, fin.months, st.months)
+    _write_payback(sh, r, fin)
+    sh.text(r, C_STATUS, status_label(sh.book, fin), st.bands[status_key(fin)])
+    return FinRefs(*(sh.ref(r, col) for col in (C_BEN, C_COST, C_NET, C_BCR, C_ROI, C_MONTHS,
+                                               C_PAY, C_BAND, C_STATUS)))
 
 
 def _write_ratios(sh: Sheet, r: int, fin: Financials, objective: str) -> None:
     """BCR, ROI and the band (against the `objective` cell) of the row's benefits and
-    costs; n/a and no band without costs."""
+    costs; n/a and no band without costs or when no monetary benefit is claimed."""
     st, t = sh.st, sh.t
-    if fin.costs > 0:
+    if fin.bcr is not None:
         b, c = sh.local(r, C_BEN), sh.local(r, C_COST)
         sh.formula(r, C_BCR, f"{b}/{c}", fin.benefits / fin.costs, st.ratio)
         roi = (fin.benefits - fin.costs) / fin.costs
@@ -90,26 +115,51 @@ def _write_ratios(sh: Sheet, r: int, fin: Financials, objective: str) -> None:
     else:
         for col in (C_BCR, C_ROI):
             sh.text(r, col, t("na"), st.right)
-        sh.text(r, C_BAND, t("band_none"), st.bands[""])
+        sh.text(r, C_BAND, band_label(sh.book, fin), st.bands[""])
 
 
-def _write_payback(sh: Sheet, r: int, fin: Financials, horizon: str) -> None:
-    """Months to pay back the costs from the benefits over the `horizon` cell; n/a when
-    there is no payback (no costs or no benefits)."""
+def payback_cached(book: Book, fin: Financials) -> float | str:
+    """The payback cell's value: the months when recovered within the benefit period,
+    otherwise its text."""
     if fin.payback_months is not None:
-        b, c = sh.local(r, C_BEN), sh.local(r, C_COST)
-        payback = fin.costs / (fin.benefits / fin.horizon_months)
-        sh.formula(r, C_PAY, f"{c}/({b}/{horizon})", payback, sh.st.months)
-    else:
+        return fin.payback_months
+    return payback_text(book, fin)
+
+
+def _write_payback(sh: Sheet, r: int, fin: Financials) -> None:
+    """Months to pay back the costs at the monthly rate of the benefits over the months
+    they cover; "not recovered within N months" beyond them (never a month past the
+    benefit period), n/a without costs or benefits."""
+    if fin.payback_raw is None:
         sh.text(r, C_PAY, sh.t("na"), sh.st.right)
+        return
+    b, c, m = sh.local(r, C_BEN), sh.local(r, C_COST), sh.local(r, C_MONTHS)
+    months = f"{c}/({b}/{m})"
+    cached = payback_cached(sh.book, fin)
+    beyond = (f'{literal(sh.t("not_recovered_short"))}&" "&{m}&" "&'
+              f'{literal(sh.t("months_word"))}')
+    sh.formula(r, C_PAY, f"IF({months}<={m},{months},{beyond})", cached,
+               sh.st.months if fin.recovered else sh.st.right)
 
 
 _HEADER = 4  # the ROI table's header row
 
 
+def fin_headers(sh: Sheet) -> list[str]:
+    """The headers of a table of `fin_row`s (the ROI sheet's and the Summary's)."""
+    t = sh.t
+    return [t("col_group"), t("col_benefits"), t("col_costs_tr"), t("col_net"), t("col_bcr"),
+            t("col_roi"), t("col_months"), t("col_payback"), t("col_band"), t("col_credibility")]
+
+
 def _benefits_formula(impact: ImpactRefs | None, rows: list[int]) -> str:
     """The sum of the Level 4 benefits on `rows` of the Impact sheet ("0" when none)."""
     return impact.benefits_formula(rows) if impact and rows else "0"
+
+
+def _months_formula(impact: ImpactRefs | None, rows: list[int]) -> str:
+    """The longest months of benefits of the Level 4 measures on `rows` ("0" when none)."""
+    return impact.months_formula(rows) if impact and rows else "0"
 
 
 def _write_fin_table(sh: Sheet, results: Results, inputs: InputRefs, impact: ImpactRefs | None,
@@ -118,19 +168,20 @@ def _write_fin_table(sh: Sheet, results: Results, inputs: InputRefs, impact: Imp
     and the row under the table."""
     t = sh.t
     sh.section(_HEADER - 1, t("roi_table_title"))
-    sh.header(_HEADER, 0, [t("col_group"), t("col_benefits"), t("col_costs_tr"), t("col_net"),
-                           t("col_bcr"), t("col_roi"), t("col_payback"), t("col_band")])
+    sh.header(_HEADER, 0, fin_headers(sh))
     row = _HEADER + 1
     refs_groups: dict[str, FinRefs] = {}
     for fin in results.groups:
         rows = impact.rows_by_group.get(fin.name, []) if impact else []
-        refs_groups[fin.name] = fin_row(sh, row, fin.name, fin, _benefits_formula(impact, rows),
-                                        costs.group_tr[fin.name], inputs)
+        refs_groups[fin.name] = fin_row(
+            sh, row, fin.name, fin, (_benefits_formula(impact, rows), costs.group_tr[fin.name],
+                                     _months_formula(impact, rows)), inputs)
         row += 1
     all_rows = [r for rows in impact.rows_by_group.values() for r in rows] if impact else []
-    total = fin_row(sh, row, t("total_all"), results.total, _benefits_formula(impact, all_rows),
-                    costs.total_tr, inputs, total=True)
-    sh.ws.autofilter(_HEADER, 0, row, C_BAND)
+    total = fin_row(sh, row, t("total_all"), results.total,
+                    (_benefits_formula(impact, all_rows), costs.total_tr,
+                     _months_formula(impact, all_rows)), inputs, total=True)
+    sh.ws.autofilter(_HEADER, 0, row, C_STATUS)
     return RoiRefs(sh, total, refs_groups), row + 1
 
 

@@ -18,16 +18,22 @@ from roti_excel.report.sheets.roi import (
     C_BCR,
     C_BEN,
     C_COST,
+    C_MONTHS,
     C_NET,
     C_PAY,
     C_ROI,
+    C_STATUS,
     FinRefs,
     RoiRefs,
     band_key,
     band_label,
+    fin_headers,
+    payback_cached,
+    status_key,
+    status_label,
 )
 
-LAST_COL = 7
+LAST_COL = C_STATUS
 
 
 class NarrativeText(Protocol):
@@ -37,6 +43,8 @@ class NarrativeText(Protocol):
     def band_label(self) -> str: ...
     @property
     def headline(self) -> str: ...
+    @property
+    def credibility(self) -> str: ...
     @property
     def band_text(self) -> str: ...
     @property
@@ -54,7 +62,7 @@ def write(book: Book, results: Results, inputs: InputRefs, roi: RoiRefs,
     sh.title(0, p.name)
     sh.text(1, 0, sh.t("summary_subtitle"), sh.st.subtitle, fit=False)
     row = _write_program(sh, results, inputs, 3)
-    row = _write_headline(sh, results, roi, row)
+    row = _write_headline(sh, results, roi, narrative, row)
     first, last = _write_group_table(sh, results, roi, row)
     row = _write_group_sentences(sh, results, narrative, last + 1)
     row = _write_interpretation(sh, narrative, row + 1)
@@ -72,7 +80,8 @@ def write(book: Book, results: Results, inputs: InputRefs, roi: RoiRefs,
 
 def _roi_value(sh: Sheet, total: Financials) -> float | str:
     """The total ROI as a fraction, or "n/a" without costs."""
-    return (total.benefits - total.costs) / total.costs if total.costs > 0 else sh.t("na")
+    return (total.benefits - total.costs) / total.costs if total.bcr is not None \
+        else sh.t("na")
 
 
 def _write_program(sh: Sheet, results: Results, inputs: InputRefs, row: int) -> int:
@@ -95,29 +104,37 @@ def _write_program(sh: Sheet, results: Results, inputs: InputRefs, row: int) -> 
     return row + 1
 
 
-def _write_headline(sh: Sheet, results: Results, roi: RoiRefs, row: int) -> int:
-    """The total's figures, each linked to the ROI sheet, and the objective's note;
-    returns the next section's row."""
+def _write_headline(sh: Sheet, results: Results, roi: RoiRefs, narrative: NarrativeText,
+                    row: int) -> int:
+    """The total's figures, each linked to the ROI sheet, the band with the credibility
+    status beside it and its reasons in plain words, and the objective's note; returns the
+    next section's row."""
     st, t = sh.st, sh.t
     total, tr = results.total, roi.total
     sh.section(row, t("summary_headline"))
     row += 1
+    ok = total.bcr is not None
     headline: list[tuple[str, str, float | str, object]] = [
         ("col_benefits", tr.benefits, total.benefits, st.money_bold),
-        ("col_costs_tr", tr.costs, total.costs, st.money_bold),
+        ("col_costs_tr" if total.status.value == "credible" else "col_costs_entered",
+         tr.costs, total.costs, st.money_bold),
         ("col_net", tr.net, total.benefits - total.costs, st.money_bold),
-        ("col_bcr", tr.bcr, total.benefits / total.costs if total.costs > 0 else t("na"),
-         st.ratio),
+        ("col_bcr", tr.bcr, total.benefits / total.costs if ok else t("na"), st.ratio),
         ("col_roi", tr.roi, _roi_value(sh, total), st.pct_bold),
-        ("col_payback", tr.payback, total.costs / (total.benefits / total.horizon_months)
-         if total.payback_months is not None else t("na"), st.months),
-        ("col_band", tr.band, band_label(sh.book, total), st.bands[band_key(total)]),
+        ("col_months", tr.months, total.months, st.months),
+        ("col_payback", tr.payback, payback_cached(sh.book, total), st.months),
     ]
     for key, ref, cached, fmt in headline:
         sh.text(row, 0, t(key), st.bold)
-        sh.formula(row, 1, ref, cached, st.right if isinstance(cached, str) and
-                   key != "col_band" else fmt)
+        sh.formula(row, 1, ref, cached, st.right if isinstance(cached, str) else fmt)
         row += 1
+    sh.text(row, 0, t("col_band"), st.bold)
+    sh.formula(row, 1, tr.band, band_label(sh.book, total), st.bands[band_key(total)])
+    sh.text(row, 2, t("col_credibility"), st.bold)
+    sh.formula(row, 3, tr.status, status_label(sh.book, total), st.bands[status_key(total)])
+    row += 1
+    sh.paragraph(row, 0, LAST_COL, narrative.credibility, st.headline)
+    row += 1
     p = results.evaluation.program
     sh.text(row, 0, t("summary_objective_note", objective=f"{p.roi_objective * 100:g}"),
             st.note, fit=False)
@@ -129,8 +146,7 @@ def _write_group_table(sh: Sheet, results: Results, roi: RoiRefs, row: int) -> t
     sheet; returns its first and last row."""
     t = sh.t
     sh.section(row, t("summary_groups"))
-    sh.header(row + 1, 0, [t("col_group"), t("col_benefits"), t("col_costs_tr"), t("col_net"),
-                           t("col_bcr"), t("col_roi"), t("col_payback"), t("col_band")])
+    sh.header(row + 1, 0, fin_headers(sh))
     first = row + 2
     rows: list[tuple[str, FinRefs, Financials]] = [(f.name, roi.groups[f.name], f)
                                                    for f in results.groups]
@@ -185,7 +201,7 @@ def _write_scorecard(sh: Sheet, results: Results, roi: RoiRefs, row: int) -> int
     sh.section(row, t("summary_scorecard"))
     row += 1
     sh.header(row, 0, [t("col_level"), t("col_key_figure"), "", t("col_value"), t("col_n"),
-                       t("col_status")])
+                       t("col_credibility")])
     sh.ws.merge_range(row, 1, row, 2, t("col_key_figure"), st.header)
     row += 1
     for key, evaluated, figure, figure_value, fmt, n in _survey_levels(sh, results):
@@ -258,21 +274,25 @@ def _key_figure(sh: Sheet, row: int, text: str) -> None:
 
 
 def _group_row(sh: Sheet, row: int, name: str, refs: FinRefs, fin: Financials) -> None:
+    """A row of the group table: each figure linked to its cell on the ROI sheet."""
     st, t = sh.st, sh.t
     sh.text(row, 0, name, st.bold)
     sh.formula(row, C_BEN, refs.benefits, fin.benefits, st.money)
     sh.formula(row, C_COST, refs.costs, fin.costs, st.money)
     sh.formula(row, C_NET, refs.net, fin.benefits - fin.costs, st.money)
-    ok = fin.costs > 0
+    ok = fin.bcr is not None
     na = st.right
     sh.formula(row, C_BCR, refs.bcr, fin.benefits / fin.costs if ok else t("na"),
                st.ratio if ok else na)
     sh.formula(row, C_ROI, refs.roi, (fin.benefits - fin.costs) / fin.costs if ok else t("na"),
                st.pct if ok else na)
-    payback = fin.payback_months is not None
-    sh.formula(row, C_PAY, refs.payback, fin.costs / (fin.benefits / fin.horizon_months)
-               if payback else t("na"), st.months if payback else na)
+    sh.formula(row, C_MONTHS, refs.months, fin.months, st.months)
+    recovered = bool(fin.recovered)
+    sh.formula(row, C_PAY, refs.payback, payback_cached(sh.book, fin),
+               st.months if recovered else na)
     sh.formula(row, C_BAND, refs.band, band_label(sh.book, fin), st.bands[band_key(fin)])
+    sh.formula(row, C_STATUS, refs.status, status_label(sh.book, fin),
+               st.bands[status_key(fin)])
 
 
 def _pct_text(value: float | None, lang: str) -> str:
