@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import math
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import pytest
 
@@ -153,7 +153,7 @@ def estimates_case(tmp_path: Path, rows: list[tuple[str, float | None, float, fl
 
 
 class TestEstimates:
-    ROWS: list[tuple[str, float | None, float, float]] = [
+    ROWS: ClassVar[list[tuple[str, float | None, float, float]]] = [
         (f"P{i}", 100.0 + 10 * i, 0.5, 0.8) for i in range(9)]
 
     def test_estimates_only_need_no_measure_factors(self, tmp_path: Path) -> None:

@@ -28,7 +28,11 @@ class Results:
     groups: tuple[Financials, ...]
     total: Financials
     findings: tuple[flags.Finding, ...]
-    objectives: tuple[Objective, ...] = ()
+
+    @property
+    def objectives(self) -> tuple[Objective, ...]:
+        """Each level's objective, its result and whether it was met."""
+        return objectives(self)
 
     @property
     def warnings(self) -> tuple[Issue, ...]:
@@ -61,5 +65,4 @@ def evaluate(ev: Evaluation) -> Results:
         for g, t in zip(ev.groups, cost.groups, strict=True))
     total = _financials(ev, "total", l4.of(all_groups=True), cost.total.total, list(ev.costs))
     found = flags.findings(ev, l2, l4, cost, total)
-    goals = objectives(ev.program, l1, l2, l3, l4, total)
-    return Results(ev, l1, l2, l3, l4, cost, groups, total, found, goals)
+    return Results(ev, l1, l2, l3, l4, cost, groups, total, found)

@@ -5,13 +5,10 @@ is listed with met None."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from roti_excel.method.application import ApplicationResult
-from roti_excel.method.impact import ImpactResult
-from roti_excel.method.learning import LearningResult
-from roti_excel.method.reaction import ReactionResult
-from roti_excel.method.roi import Financials
-from roti_excel.model import Program
+if TYPE_CHECKING:  # evaluate.Results holds the objectives; only its type is needed here
+    from roti_excel.method.evaluate import Results
 
 
 @dataclass(frozen=True)
@@ -30,10 +27,11 @@ class Objective:
         return self.result >= self.objective
 
 
-def objectives(program: Program, reaction: ReactionResult, learning: LearningResult,
-               application: ApplicationResult, impact: ImpactResult,
-               total: Financials) -> tuple[Objective, ...]:
+def objectives(results: Results) -> tuple[Objective, ...]:
     """One per level 1-3 and 5, one per measure with a Target improvement."""
+    program = results.evaluation.program
+    reaction, learning, application = results.reaction, results.learning, results.application
+    impact, total = results.impact, results.total
     learning_goal = program.learning_objective
     return (
         Objective("reaction", "mean_score", program.reaction_objective,
