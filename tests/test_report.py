@@ -204,7 +204,7 @@ def test_costs_amount_is_a_formula_over_input_copies(thesis: tuple[Results, Path
     r = 5  # first cost line under the header on row 4
     assert ws.cell(r, 9).value == "=E5*F5*G5*H5"
     assert str(ws.cell(r, 5).value).startswith("='Input copies'!$")
-    tr = find_row(ws, "TR: fully loaded costs (TRD + TRI)")
+    tr = find_row(ws, "TR: total costs (TRD + TRI)")
     assert ws.cell(tr, 5).data_type == "f"
 
 
@@ -225,7 +225,7 @@ def test_no_groups_report_has_only_totals(tmp_path: Path) -> None:
     r = find_row(summary, "Total")
     assert summary.cell(r, 2).value == pytest.approx(results.total.benefits, rel=1e-12)
     costs = values["Costs"]
-    tr = find_row(costs, "TR: fully loaded costs (TRD + TRI)")
+    tr = find_row(costs, "TR: total costs (TRD + TRI)")
     assert costs.cell(tr, 5).value == pytest.approx(results.costs.total.total, rel=1e-12)
 
 

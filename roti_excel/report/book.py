@@ -60,6 +60,13 @@ def literal(text: str) -> str:
     return '"' + text.replace('"', '""') + '"'
 
 
+def _letter_width(fmt: Any) -> float:
+    """How much wider a format's letters are than body text (10 pt regular): bold 11 pt
+    headlines wrap sooner, so their rows need more height."""
+    size = float(getattr(fmt, "font_size", 10) or 10)
+    return size / 10 * (1.1 if getattr(fmt, "bold", 0) else 1.0)
+
+
 def sum_of(refs: Sequence[str]) -> str:
     """SUM over references; 0 when there are none; nested past Excel's 255 arguments."""
     if not refs:
@@ -120,7 +127,8 @@ class Sheet:
         self.st = book.styles
         self._width: dict[int, float] = {}
         self._min_width: dict[int, float] = {}
-        self._wrapped: list[tuple[int, int, int, str]] = []  # row, first col, last col, text
+        # row, first col, last col, text, how much wider its letters are than the body's
+        self._wrapped: list[tuple[int, int, int, str, float]] = []
         self._fixed_rows: set[int] = set()
         self._fixed_height: dict[int, float] = {}
         self._sections: set[int] = set()
@@ -171,7 +179,8 @@ class Sheet:
             self._fit(col, longest + 2)
         fmt_used = fmt if fmt is not None else self.st.text
         if getattr(fmt_used, "text_wrap", 0) and (longest + 2 > MIN_WIDTH or "\n" in text):
-            self._wrapped.append((row, col, col if last_col is None else last_col, text))
+            self._wrapped.append((row, col, col if last_col is None else last_col, text,
+                                  _letter_width(fmt_used)))
 
     def number(self, row: int, col: int, value: float | None, fmt: Any) -> None:
         self._max_row = max(self._max_row, row)
@@ -197,7 +206,7 @@ class Sheet:
             self.ws.write_string(row, col + i, label, self.st.header)
             longest_word = max((len(w) for w in label.split()), default=4)
             self._fit(col + i, min(max(longest_word, math.ceil(len(label) / 2)), HEADER_CAP) + 2)
-            self._wrapped.append((row, col + i, col + i, label))
+            self._wrapped.append((row, col + i, col + i, label, _letter_width(self.st.header)))
 
     def title(self, row: int, text: str, subtitle: str = "") -> None:
         self.text(row, 0, text, self.st.title, fit=False)
@@ -237,10 +246,11 @@ class Sheet:
 
     def _heights(self, widths: dict[int, float]) -> dict[int, float]:
         heights: dict[int, float] = {}
-        for row, first, last, text in self._wrapped:
+        for row, first, last, text, wider in self._wrapped:
             if row in self._fixed_rows:
                 continue
             chars = sum(widths.get(c, 8.43) for c in range(first, last + 1)) * CHARS_PER_WIDTH
+            chars /= wider
             lines = sum(len(textwrap.wrap(part, max(int(chars) - 1, 1))) or 1
                         for part in text.splitlines() or [""])
             if lines > 1:

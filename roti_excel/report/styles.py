@@ -64,6 +64,7 @@ class Styles:
     right: Any
     ratio: Any  # BCR
     months: Any
+    month_count: Any  # months of benefits: 12, or 12.5 for a part month
     input_number: Any
     input_money: Any
     input_money2: Any
@@ -120,6 +121,7 @@ def make(wb: Any, currency: str) -> Styles:
         right=fmt(align="right"),
         ratio=fmt(num_format="0.0000"),
         months=fmt(num_format="0.00"),
+        month_count=fmt(num_format="0.##;-0.##;0"),
         input_number=fmt(num_format="General", **input_font),
         input_money=fmt(num_format=money, **input_font),
         input_money2=fmt(num_format=money2, **input_font),

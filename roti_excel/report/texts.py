@@ -83,8 +83,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "key_application": ("Mean score (scale {scale})", "Skor rata-rata (skala {scale})"),
     "key_impact": ("Monetary benefits", "Manfaat moneter"),
     "n_measures": ("{n} measure(s)", "{n} ukuran"),
-    "chart_benefits_costs": ("Benefits and fully loaded costs per group",
-                             "Manfaat dan biaya penuh per kelompok"),
+    "chart_benefits_costs": ("Benefits and costs per group", "Manfaat dan biaya per kelompok"),
     # level sheets
     "reaction_title": ("Level 1 Reaction: did participants like the training?",
                        "Level 1 Reaksi: apakah peserta menyukai pelatihan?"),
@@ -139,10 +138,11 @@ TEXT: dict[str, tuple[str, str]] = {
     "roi_title": ("Level 5 ROI: was it worth it?", "Level 5 ROI: apakah sepadan?"),
     "roi_table_title": ("Return on investment", "Pengembalian investasi"),
     "roi_formulas_note": ("Net = benefits - costs; BCR = benefits / costs; ROI = (benefits - "
-                          "costs) / costs; payback (months) = costs / (benefits / horizon "
-                          "months).",
+                          "costs) / costs; payback (months) = costs / (benefits / "
+                          "benefit months), shown only within the benefit months.",
                           "Bersih = manfaat - biaya; BCR = manfaat / biaya; ROI = (manfaat - "
-                          "biaya) / biaya; payback (bulan) = biaya / (manfaat / horizon bulan)."),
+                          "biaya) / biaya; payback (bulan) = biaya / (manfaat / bulan "
+                          "manfaat), hanya bila masih dalam bulan manfaat."),
     "objective_line": ("ROI objective (from the Program sheet)",
                        "Target ROI (dari lembar Program)"),
     "no_costs_message": ("Total costs are 0: BCR, ROI and payback cannot be computed; enter the "
@@ -152,21 +152,22 @@ TEXT: dict[str, tuple[str, str]] = {
     "no_benefits_payback": ("Benefits are not positive: the costs are never paid back.",
                             "Manfaat tidak positif: biaya tidak pernah kembali."),
     "roi_benefits_title": ("Benefits by measure", "Manfaat per ukuran"),
-    "roi_costs_title": ("Fully loaded costs by code and group (shared costs allocated)",
-                        "Biaya penuh per kode dan kelompok (biaya bersama dialokasikan)"),
+    "roi_costs_title": ("Costs by code and group (shared costs allocated)",
+                        "Biaya per kode dan kelompok (biaya bersama dialokasikan)"),
     "roi_sensitivity_title": ("Sensitivity of the total ROI", "Sensitivitas ROI total"),
     "break_even": ("Benefits needed to break even (ROI 0 %)",
                    "Manfaat yang dibutuhkan untuk impas (ROI 0 %)"),
     "objective_benefits": ("Benefits needed to reach the ROI objective",
                            "Manfaat yang dibutuhkan untuk mencapai target ROI"),
     "chart_sensitivity": ("ROI when benefits or costs move", "ROI bila manfaat atau biaya berubah"),
-    "costs_title": ("Costs: fully loaded training costs", "Biaya: biaya pelatihan penuh"),
+    "costs_title": ("Costs: direct and indirect training costs",
+                    "Biaya: biaya pelatihan langsung dan tidak langsung"),
     "costs_note": ("Amount = unit cost x quantity x duration x proration (values from Input "
                    "copies). TRD = direct, TRI = indirect, TR = TRD + TRI.",
                    "Jumlah = biaya satuan x kuantitas x durasi x proporsi (nilai dari Salinan "
                    "input). TRD = langsung, TRI = tidak langsung, TR = TRD + TRI."),
-    "costs_totals_title": ("Fully loaded costs per group (TRD, TRI, TR)",
-                           "Biaya penuh per kelompok (TRD, TRI, TR)"),
+    "costs_totals_title": ("Costs per group (TRD, TRI, TR)",
+                           "Biaya per kelompok (TRD, TRI, TR)"),
     "allocation_participants": ("Shared costs are allocated by participants: share = the "
                                 "group's participants / all participants.",
                                 "Biaya bersama dialokasikan menurut peserta: porsi = peserta "
@@ -244,6 +245,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "assume_annualise": ("Annualise", "Disetahunkan"),
     "yes": ("yes", "ya"),
     "met": ("met", "tercapai"),
+    "n_targets": ("{n} target(s)", "{n} target"),
+    "targets_met": ("{met} of {n} met", "{met} dari {n} tercapai"),
     "not_met": ("not met", "tidak tercapai"),
     "per_estimate_row": ("per Estimates row", "per baris Estimasi"),
     "no": ("no", "tidak"),

@@ -268,7 +268,7 @@ def _trend_cells(table: _MeasureTable, r: int, m: MeasureResult, block: Block) -
 def _period_cells(table: _MeasureTable, r: int, m: MeasureResult) -> None:
     """Months of benefits, Annualise factor, estimate coverage, target, notes."""
     sh, mc, st, inputs = table.sh, table.mc, table.sh.st, table.inputs
-    sh.number(r, mc["months"], m.months, st.number_left)
+    sh.number(r, mc["months"], m.months, st.month_count)
     if "annualise" in mc:
         if m.annualise != 1.0 and not any(p.discount != 1.0 for p in m.periods) \
                 and table.ev.program.discount_rate is None:

@@ -89,9 +89,12 @@ def fin_row(sh: Sheet, r: int, label: str, fin: Financials,  # noqa: PLR0913
     sh.formula(r, C_BEN, benefits_f, fin.benefits, money)
     sh.formula(r, C_COST, costs_f, fin.costs, money)
     b, c = sh.local(r, C_BEN), sh.local(r, C_COST)
-    sh.formula(r, C_NET, f"{b}-{c}", fin.benefits - fin.costs, money)
+    if fin.monetised:
+        sh.formula(r, C_NET, f"{b}-{c}", fin.benefits - fin.costs, money)
+    else:  # no benefit claimed: "net benefits" of minus the costs would read as a loss
+        sh.text(r, C_NET, sh.t("na"), st.right)
     _write_ratios(sh, r, fin, inputs.objective)
-    sh.formula(r, C_MONTHS, months_f, fin.months, st.months)
+    sh.formula(r, C_MONTHS, months_f, fin.months, st.month_count)
     _write_payback(sh, r, fin)
     sh.text(r, C_STATUS, status_label(sh.book, fin), st.bands[status_key(fin)])
     return FinRefs(*(sh.ref(r, col) for col in (C_BEN, C_COST, C_NET, C_BCR, C_ROI, C_MONTHS,
@@ -116,6 +119,11 @@ def _write_ratios(sh: Sheet, r: int, fin: Financials, objective: str) -> None:
         for col in (C_BCR, C_ROI):
             sh.text(r, col, t("na"), st.right)
         sh.text(r, C_BAND, band_label(sh.book, fin), st.bands[""])
+
+
+def net_cached(book: Book, fin: Financials) -> float | str:
+    """The net benefits cell's value: n/a when no monetary benefit is claimed."""
+    return fin.net_benefits if fin.monetised else book.t("na")
 
 
 def payback_cached(book: Book, fin: Financials) -> float | str:
@@ -145,10 +153,12 @@ def _write_payback(sh: Sheet, r: int, fin: Financials) -> None:
 _HEADER = 4  # the ROI table's header row
 
 
-def fin_headers(sh: Sheet) -> list[str]:
-    """The headers of a table of `fin_row`s (the ROI sheet's and the Summary's)."""
+def fin_headers(sh: Sheet, fin: Financials) -> list[str]:
+    """The headers of a table of `fin_row`s (the ROI sheet's and the Summary's): the costs
+    are called fully loaded only when the total's are."""
     t = sh.t
-    return [t("col_group"), t("col_benefits"), t("col_costs_tr"), t("col_net"), t("col_bcr"),
+    costs = "col_costs_tr" if fin.credibility.missing_codes == () else "col_costs"
+    return [t("col_group"), t("col_benefits"), t(costs), t("col_net"), t("col_bcr"),
             t("col_roi"), t("col_months"), t("col_payback"), t("col_band"), t("col_credibility")]
 
 
@@ -168,7 +178,7 @@ def _write_fin_table(sh: Sheet, results: Results, inputs: InputRefs, impact: Imp
     and the row under the table."""
     t = sh.t
     sh.section(_HEADER - 1, t("roi_table_title"))
-    sh.header(_HEADER, 0, fin_headers(sh))
+    sh.header(_HEADER, 0, fin_headers(sh, results.total))
     row = _HEADER + 1
     refs_groups: dict[str, FinRefs] = {}
     for fin in results.groups:

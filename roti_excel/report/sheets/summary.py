@@ -28,6 +28,7 @@ from roti_excel.report.sheets.roi import (
     band_key,
     band_label,
     fin_headers,
+    net_cached,
     payback_cached,
     status_key,
     status_label,
@@ -66,7 +67,8 @@ def write(book: Book, results: Results, inputs: InputRefs, roi: RoiRefs,
     first, last = _write_group_table(sh, results, roi, row)
     row = _write_group_sentences(sh, results, narrative, last + 1)
     row = _write_interpretation(sh, narrative, row + 1)
-    chart = _benefits_costs_chart(sh, first, last)  # made before the scorecard: chart order
+    # made before the scorecard: chart order
+    chart = _benefits_costs_chart(sh, first, last, fin_headers(sh, results.total)[C_COST])
     row = _write_scorecard(sh, results, roi, row)
     sh.chart(row + 1, 0, chart, x_scale=1.5, y_scale=0.9)
     sh.min_width(0, 24)
@@ -116,12 +118,12 @@ def _write_headline(sh: Sheet, results: Results, roi: RoiRefs, narrative: Narrat
     ok = total.bcr is not None
     headline: list[tuple[str, str, float | str, object]] = [
         ("col_benefits", tr.benefits, total.benefits, st.money_bold),
-        ("col_costs_tr" if total.status.value == "credible" else "col_costs_entered",
+        ("col_costs_tr" if not total.credibility.missing_codes else "col_costs_entered",
          tr.costs, total.costs, st.money_bold),
-        ("col_net", tr.net, total.benefits - total.costs, st.money_bold),
+        ("col_net", tr.net, net_cached(sh.book, total), st.money_bold),
         ("col_bcr", tr.bcr, total.benefits / total.costs if ok else t("na"), st.ratio),
         ("col_roi", tr.roi, _roi_value(sh, total), st.pct_bold),
-        ("col_months", tr.months, total.months, st.months),
+        ("col_months", tr.months, total.months, st.month_count),
         ("col_payback", tr.payback, payback_cached(sh.book, total), st.months),
     ]
     for key, ref, cached, fmt in headline:
@@ -130,9 +132,10 @@ def _write_headline(sh: Sheet, results: Results, roi: RoiRefs, narrative: Narrat
         row += 1
     sh.text(row, 0, t("col_band"), st.bold)
     sh.formula(row, 1, tr.band, band_label(sh.book, total), st.bands[band_key(total)])
-    sh.text(row, 2, t("col_credibility"), st.bold)
-    sh.formula(row, 3, tr.status, status_label(sh.book, total), st.bands[status_key(total)])
-    row += 1
+    sh.text(row + 1, 0, t("col_credibility"), st.bold)
+    sh.formula(row + 1, 1, tr.status, status_label(sh.book, total),
+               st.bands[status_key(total)])
+    row += 2
     sh.paragraph(row, 0, LAST_COL, narrative.credibility, st.headline)
     row += 1
     p = results.evaluation.program
@@ -146,7 +149,7 @@ def _write_group_table(sh: Sheet, results: Results, roi: RoiRefs, row: int) -> t
     sheet; returns its first and last row."""
     t = sh.t
     sh.section(row, t("summary_groups"))
-    sh.header(row + 1, 0, fin_headers(sh))
+    sh.header(row + 1, 0, fin_headers(sh, results.total))
     first = row + 2
     rows: list[tuple[str, FinRefs, Financials]] = [(f.name, roi.groups[f.name], f)
                                                    for f in results.groups]
@@ -186,12 +189,12 @@ def _write_interpretation(sh: Sheet, narrative: NarrativeText, row: int) -> int:
     return row
 
 
-def _benefits_costs_chart(sh: Sheet, first: int, last: int) -> Any:
+def _benefits_costs_chart(sh: Sheet, first: int, last: int, costs_label: str) -> Any:
     """Benefits and costs of the group table's rows `first`..`last`, side by side."""
     t = sh.t
     return charts.bar(sh.book, t("chart_benefits_costs"), [sh.name, first, 0, last, 0],
                       [(t("col_benefits"), [sh.name, first, C_BEN, last, C_BEN]),
-                       (t("col_costs_tr"), [sh.name, first, C_COST, last, C_COST])],
+                       (costs_label, [sh.name, first, C_COST, last, C_COST])],
                       sh.st.money_fmt)
 
 
@@ -201,7 +204,7 @@ def _write_scorecard(sh: Sheet, results: Results, roi: RoiRefs, row: int) -> int
     sh.section(row, t("summary_scorecard"))
     row += 1
     sh.header(row, 0, [t("col_level"), t("col_key_figure"), "", t("col_value"), t("col_n"),
-                       t("col_credibility")])
+                       t("col_status"), t("col_objective"), t("col_objective_met")])
     sh.ws.merge_range(row, 1, row, 2, t("col_key_figure"), st.header)
     row += 1
     for key, evaluated, figure, figure_value, fmt, n in _survey_levels(sh, results):
@@ -214,10 +217,38 @@ def _write_scorecard(sh: Sheet, results: Results, roi: RoiRefs, row: int) -> int
         else:
             _key_figure(sh, row, "")
             sh.text(row, 5, t("not_evaluated"), st.bands[""])
+        _objective_cells(sh, results, key, row, fmt)
         row += 1
     _write_impact_level(sh, results, roi, row)
     _write_roi_level(sh, results, roi, row + 1)
     return row + 2
+
+
+# scorecard row key -> the level of its objective
+_OBJECTIVE_LEVELS = {"level_1": "reaction", "level_2": "learning", "level_3": "application",
+                     "level_4": "impact", "level_5": "roi"}
+
+
+def _objective_cells(sh: Sheet, results: Results, key: str, row: int, fmt: object) -> None:
+    """The level's objective and whether it was met; for level 4, how many of the
+    measures with a target met it. Blank when no objective was set."""
+    st, t = sh.st, sh.t
+    level = _OBJECTIVE_LEVELS[key]
+    found = [o for o in results.objectives if o.level == level and o.objective is not None]
+    if not found:
+        return
+    if level == "impact":
+        met = sum(1 for o in found if o.met)
+        sh.text(row, 6, t("n_targets", n=len(found)), st.center)
+        sh.text(row, 7, t("targets_met", met=met, n=len(found)),
+                st.bands["high" if met == len(found) else "negative"])
+        return
+    goal = found[0]
+    value = (goal.objective or 0.0) / 100 if level in ("learning", "roi") else goal.objective
+    sh.number(row, 6, value, fmt)
+    if goal.met is not None:
+        sh.text(row, 7, t("met" if goal.met else "not_met"),
+                st.bands["high" if goal.met else "negative"])
 
 
 # a survey level's row: (level, evaluated, key figure, its value and format, respondents)
@@ -257,6 +288,7 @@ def _write_impact_level(sh: Sheet, results: Results, roi: RoiRefs, row: int) -> 
     else:
         _key_figure(sh, row, "")
         sh.text(row, 5, t("not_evaluated"), st.bands[""])
+    _objective_cells(sh, results, "level_4", row, st.number)
 
 
 def _write_roi_level(sh: Sheet, results: Results, roi: RoiRefs, row: int) -> None:
@@ -265,7 +297,11 @@ def _write_roi_level(sh: Sheet, results: Results, roi: RoiRefs, row: int) -> Non
     sh.text(row, 0, t("level_5"), st.bold)
     _key_figure(sh, row, t("col_roi"))
     sh.formula(row, 3, roi.total.roi, _roi_value(sh, total), st.pct)
-    sh.text(row, 5, t("evaluated") if total.costs > 0 else t("no_costs_short"))
+    if not total.monetised:
+        sh.text(row, 5, t("status_not_monetised"), st.bands[""])
+    else:
+        sh.text(row, 5, t("evaluated") if total.costs > 0 else t("no_costs_short"))
+    _objective_cells(sh, results, "level_5", row, st.pct)
 
 
 def _key_figure(sh: Sheet, row: int, text: str) -> None:
@@ -279,14 +315,15 @@ def _group_row(sh: Sheet, row: int, name: str, refs: FinRefs, fin: Financials) -
     sh.text(row, 0, name, st.bold)
     sh.formula(row, C_BEN, refs.benefits, fin.benefits, st.money)
     sh.formula(row, C_COST, refs.costs, fin.costs, st.money)
-    sh.formula(row, C_NET, refs.net, fin.benefits - fin.costs, st.money)
-    ok = fin.bcr is not None
     na = st.right
+    net = net_cached(sh.book, fin)
+    sh.formula(row, C_NET, refs.net, net, na if isinstance(net, str) else st.money)
+    ok = fin.bcr is not None
     sh.formula(row, C_BCR, refs.bcr, fin.benefits / fin.costs if ok else t("na"),
                st.ratio if ok else na)
     sh.formula(row, C_ROI, refs.roi, (fin.benefits - fin.costs) / fin.costs if ok else t("na"),
                st.pct if ok else na)
-    sh.formula(row, C_MONTHS, refs.months, fin.months, st.months)
+    sh.formula(row, C_MONTHS, refs.months, fin.months, st.month_count)
     recovered = bool(fin.recovered)
     sh.formula(row, C_PAY, refs.payback, payback_cached(sh.book, fin),
                st.months if recovered else na)
