@@ -113,3 +113,30 @@ def test_thesis_renders_to_pdf(tmp_path: Path) -> None:
     soffice(["--convert-to", "pdf", "--outdir", str(tmp_path), str(path)], tmp_path)
     pdf = tmp_path / "report.pdf"
     assert pdf.exists() and pdf.stat().st_size > 10_000
+
+
+def _credibility_cases(folder: Path) -> dict[str, Results]:
+    """The benefit-period, trend and estimate cases of test_credibility, evaluated."""
+    from tests import test_credibility as c
+
+    strong = c.trend_case(folder, [30.0 - i for i in range(12)], [10.0] * 12)
+    return {
+        "weak trend": c.results_of(c.trend_case(
+            folder, [20, 9, 18, 8, 21, 10, 19, 7, 20, 9, 18, 12.0], [8.0] * 12)),
+        "strong trend": c.results_of(strong),
+        "annualised": c.results_of(c.monthly_case(folder, 6, Annualise="yes")),
+        "discounted": c.results_of(c.monthly_case(folder, 24, **{"Benefit horizon": 24,
+                                                                "Discount rate": 0.1})),
+        "not recovered": c.results_of(c.monthly_case(folder, 12, costs=2_000_000)),
+        "estimates": c.results_of(c.estimates_case(folder, c.TestEstimates.ROWS)),
+        "not monetised": c.results_of(c.TestNotMonetised().path(folder)),
+    }
+
+
+def test_credibility_cases_recalculate_to_the_stored_values(tmp_path: Path) -> None:
+    """Payback beyond the benefit months (IF text), discount and Annualise factors, R² and
+    the weak-trend rule, per-row estimate factors: LibreOffice agrees with every one."""
+    for name, results in _credibility_cases(tmp_path).items():
+        folder = tmp_path / name.replace(" ", "_")
+        folder.mkdir()
+        assert compare(write(results, folder), folder) > 20, name
