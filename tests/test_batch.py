@@ -106,14 +106,15 @@ class TestBatch:
         assert alpha[5:8] == (200_000, 100_000, 100_000)
         assert alpha[9] == pytest.approx(1.0) and alpha[11] == "high"
         assert programs[2][11] == "negative" and programs[1][11] == "thin positive"
-        assert alpha[13] == "alpha_report.xlsx"
+        assert alpha[12].startswith("provisional (")  # no isolation, no L or TE line
+        assert alpha[14] == "alpha_report.xlsx"
         total = next(r for r in _rows(path) if r[0] == "Total")
         assert str(total[5]).startswith("=SUMIF(")
         rows = _rows(path)
         failed_at = next(i for i, r in enumerate(rows) if str(r[0]).startswith("Failed files"))
         listed = rows[failed_at + 2:failed_at + 6]
         failed = {r[0]: r[1] for r in listed}
-        assert {r[13] for r in listed} == {"invalid.errors.txt", "broken.errors.txt",
+        assert {r[14] for r in listed} == {"invalid.errors.txt", "broken.errors.txt",
                                            "export.errors.txt", "old.errors.txt"}
         assert set(failed) == {"invalid.xlsx", "broken.xlsx", "export.csv", "old.xls"}
         assert all(str(msg).startswith(f"{name}: ") for name, msg in failed.items())

@@ -34,6 +34,23 @@ class TestProgramRow:
         assert row.band == Band(data["total"]["band"])
         assert row.roi_pct == data["total"]["roi_pct"]
 
+    def test_credibility_status_and_caveats(self) -> None:
+        """The portfolio shows each program's status with its reasons in words; a summary
+        written before statuses existed shows none."""
+        data = summary(evaluate(rich_evaluation()))
+        row = ProgramRow.from_summary(data, "rich_report.xlsx", WHEN)
+        assert row.status == data["total"]["status"]
+        expected = data["total"]["status"].replace("_", " ")
+        assert row.credibility.startswith(expected)
+        old = dict(data)
+        old["total"] = {k: v for k, v in data["total"].items()
+                        if k not in ("status", "caveats")}  # type: ignore[assignment]
+        assert ProgramRow.from_summary(old, "r.xlsx", WHEN).credibility == ""  # type: ignore[arg-type]
+        provisional = ProgramRow("P", "", "IDR", 1, None, 1.0, 1.0, 0.0, 1.0, 0.0, 25.0,
+                                 Band.THIN_POSITIVE, None, "p.xlsx", WHEN, "provisional",
+                                 ("no_isolation", "not_fully_loaded"))
+        assert provisional.credibility == "provisional (no isolation, not fully loaded)"
+
     def test_values_that_are_not_numbers_read_as_unknown(self) -> None:
         """A summary read back from disk is checked value by value, never trusted."""
         data = rich_summary()

@@ -51,6 +51,17 @@ class ProgramRow:
     payback_months: float | None
     report: str
     processed_at: dt.datetime
+    status: str = ""  # credible, provisional, not_monetised ("" from an older summary)
+    caveats: tuple[str, ...] = ()
+
+    @property
+    def credibility(self) -> str:
+        """"provisional (no isolation, not fully loaded)", as the portfolio shows it."""
+        if not self.status:
+            return ""
+        words = self.status.replace("_", " ")
+        reasons = ", ".join(c.replace("_", " ") for c in self.caveats)
+        return f"{words} ({reasons})" if reasons else words
 
     @classmethod
     def from_summary(cls, summary: Summary, report: str,
@@ -77,6 +88,8 @@ class ProgramRow:
             payback_months=_number(total.get("payback_months")),
             report=report,
             processed_at=processed_at,
+            status=str(total.get("status") or ""),
+            caveats=tuple(str(c) for c in total.get("caveats") or () if isinstance(c, str)),
         )
 
 
@@ -110,12 +123,13 @@ COLUMNS: tuple[tuple[str, int, str], ...] = (
     ("Groups", 8, "int"), ("Participants", 12, "int"), ("Benefits", 17, "money"),
     ("Costs", 17, "money"), ("Net benefits", 17, "money"), ("BCR", 8, "ratio"),
     ("ROI %", 10, "pct"), ("ROI objective %", 10, "pct"), ("Band", 13, "text"),
-    ("Payback (months)", 10, "ratio"), ("Report", 36, "text"), ("Processed at", 17, "time"),
+    ("Credibility", 30, "text"), ("Payback (months)", 10, "ratio"), ("Report", 36, "text"),
+    ("Processed at", 17, "time"),
 )
 # The failed files sit under the programs, in columns whose widths fit them: the first error
-# runs across the empty columns B to M, the errors file and time line up with Report and
+# runs across the empty columns B to N, the errors file and time line up with Report and
 # Processed at.
-FAILED_COLUMNS = ((0, "File"), (1, "First error"), (13, "Errors file"), (14, "Failed at"))
+FAILED_COLUMNS = ((0, "File"), (1, "First error"), (14, "Errors file"), (15, "Failed at"))
 _TITLE_ROW, _NOTE_ROW, _HEAD_ROW = 0, 1, 3
 _FIRST = _HEAD_ROW + 1
 
@@ -202,11 +216,13 @@ def _write_program(ws: Any, r: int, row: ProgramRow, fmt: _Formats) -> None:
            fmt.band_pct[row.band])
     _maybe(ws, r, 10, None if row.objective_pct is None else row.objective_pct / 100,
            cell["pct"])
-    label = BAND_LABELS[row.band] if row.band else "no costs"
+    label = BAND_LABELS[row.band] if row.band else (
+        "no ROI" if row.status == "not_monetised" else "no costs")
     ws.write_string(r, 11, label, fmt.band[row.band])
-    _maybe(ws, r, 12, row.payback_months, cell["ratio"])
-    ws.write_string(r, 13, _text(row.report))
-    ws.write_datetime(r, 14, row.processed_at, cell["time"])
+    ws.write_string(r, 12, row.credibility, fmt.wrap)
+    _maybe(ws, r, 13, row.payback_months, cell["ratio"])
+    ws.write_string(r, 14, _text(row.report))
+    ws.write_datetime(r, 15, row.processed_at, cell["time"])
 
 
 def _maybe(ws: Any, r: int, c: int, value: float | None, cell_format: Any) -> None:
@@ -295,6 +311,6 @@ def _write_failures(ws: Any, failures: Sequence[FailedRow], r: int, fmt: _Format
         r += 1
         ws.write_string(r, 0, _text(row.file))
         ws.write_string(r, 1, _text(row.first_error))
-        ws.write_string(r, 13, _text(row.errors_file))
-        ws.write_datetime(r, 14, row.failed_at, fmt.cell["time"])
+        ws.write_string(r, 14, _text(row.errors_file))
+        ws.write_datetime(r, 15, row.failed_at, fmt.cell["time"])
     return r
