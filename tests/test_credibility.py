@@ -425,3 +425,22 @@ class TestObjectivesAndActions:
         assert short.total.band is Band.NEGATIVE and full.total.band is Band.NEGATIVE
         assert any("extend the measurement" in a for a in render(short, "en").actions)
         assert not any("extend the measurement" in a for a in render(full, "en").actions)
+
+    def test_reaction_below_its_objective_is_named(self, tmp_path: Path) -> None:
+        path = program_workbook(tmp_path, "reaction", {
+            "Costs": FULL_COSTS,
+            "Measures": [{"Measure": "Scrap", "Better when": "lower", "Value per unit": 1000,
+                          "Isolation": "control group"}],
+            "Impact": [{"Measure": "Scrap", "Before": 1000, "After": 900,
+                        "Control before": 1000, "Control after": 1000}],
+            "Questions": [{"Code": "P1", "Question": "The material was clear", "Level": 1,
+                           "Dimension": "Material", "Scale min": 1, "Scale max": 5}],
+            "Reaction": [{"Respondent": f"R{i}", "P1": 3} for i in range(5)]},
+            **{"Reaction objective": 4})
+        r = results_of(path)
+        reaction = next(o for o in r.objectives if o.level == "reaction")
+        assert (reaction.objective, reaction.result, reaction.met) == (4, 3, False)
+        assert any("mean reaction score of 3.00 is below the objective of 4" in a
+                   for a in render(r, "en").actions)
+        assert any("Skor reaksi rata-rata 3,00 di bawah target 4" in a
+                   for a in render(r, "id").actions)

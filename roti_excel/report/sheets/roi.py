@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from roti_excel.domain import Band
+from roti_excel.domain import Band, Status
 from roti_excel.method.evaluate import Results
 from roti_excel.method.roi import Financials
 from roti_excel.model import CostLine
@@ -153,13 +153,23 @@ def _write_payback(sh: Sheet, r: int, fin: Financials) -> None:
 _HEADER = 4  # the ROI table's header row
 
 
+def costs_label_key(fin: Financials, *, long: bool = False) -> str:
+    """The costs are called fully loaded only for a credible result (docs/method.md); when
+    a line is missing, the label says they are not."""
+    if fin.status is Status.CREDIBLE:
+        return "col_costs_tr"
+    if fin.credibility.missing_codes:
+        return "col_costs_entered" if long else "col_costs_not_loaded"
+    return "col_costs_plain"
+
+
 def fin_headers(sh: Sheet, fin: Financials) -> list[str]:
-    """The headers of a table of `fin_row`s (the ROI sheet's and the Summary's): the costs
-    are called fully loaded only when the total's are."""
+    """The headers of a table of `fin_row`s (the ROI sheet's and the Summary's), the
+    costs named as the total's credibility allows."""
     t = sh.t
-    costs = "col_costs_tr" if fin.credibility.missing_codes == () else "col_costs"
-    return [t("col_group"), t("col_benefits"), t(costs), t("col_net"), t("col_bcr"),
-            t("col_roi"), t("col_months"), t("col_payback"), t("col_band"), t("col_credibility")]
+    return [t("col_group"), t("col_benefits"), t(costs_label_key(fin)), t("col_net"),
+            t("col_bcr"), t("col_roi"), t("col_months"), t("col_payback"), t("col_band"),
+            t("col_credibility")]
 
 
 def _benefits_formula(impact: ImpactRefs | None, rows: list[int]) -> str:

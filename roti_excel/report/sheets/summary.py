@@ -27,6 +27,7 @@ from roti_excel.report.sheets.roi import (
     RoiRefs,
     band_key,
     band_label,
+    costs_label_key,
     fin_headers,
     net_cached,
     payback_cached,
@@ -118,8 +119,7 @@ def _write_headline(sh: Sheet, results: Results, roi: RoiRefs, narrative: Narrat
     ok = total.bcr is not None
     headline: list[tuple[str, str, float | str, object]] = [
         ("col_benefits", tr.benefits, total.benefits, st.money_bold),
-        ("col_costs_tr" if not total.credibility.missing_codes else "col_costs_entered",
-         tr.costs, total.costs, st.money_bold),
+        (costs_label_key(total, long=True), tr.costs, total.costs, st.money_bold),
         ("col_net", tr.net, net_cached(sh.book, total), st.money_bold),
         ("col_bcr", tr.bcr, total.benefits / total.costs if ok else t("na"), st.ratio),
         ("col_roi", tr.roi, _roi_value(sh, total), st.pct_bold),
