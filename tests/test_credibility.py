@@ -444,3 +444,57 @@ class TestObjectivesAndActions:
                    for a in render(r, "en").actions)
         assert any("Skor reaksi rata-rata 3,00 di bawah target 4" in a
                    for a in render(r, "id").actions)
+
+
+class TestReviewFixes:
+    def test_every_finding_kind_has_a_label_in_both_languages(self) -> None:
+        from roti_excel.domain import FindingKind
+        from roti_excel.report.texts import TEXT
+
+        for kind in FindingKind:
+            en, id_ = TEXT[f"kind_{kind.value}"]  # a KeyError names the missing one
+            assert en and id_ and "_" not in en + id_, kind
+
+    def test_annualised_beyond_a_year_is_undiscounted_to_the_plain_scale(self, tmp_path: Path
+                                                                        ) -> None:
+        r = results_of(monthly_case(tmp_path, 6, Annualise="yes",
+                                    **{"Benefit horizon": 24, "Discount rate": 0.1}))
+        month = 100 * 1000
+        assert r.total.undiscounted == pytest.approx(24 * month)
+        assert r.total.benefits == pytest.approx(12 * month + 12 * month / 1.1)
+
+    def test_target_is_judged_over_the_horizon(self, tmp_path: Path) -> None:
+        path = program_workbook(tmp_path, "target", {
+            "Costs": FULL_COSTS,
+            "Measures": [{"Measure": "Scrap", "Better when": "lower", "Value per unit": 1000,
+                          "Isolation": "control group", "Target improvement": 1000}],
+            "Impact": [{"Measure": "Scrap", "Before": 1000, "After": 900,
+                        "Control before": 1000, "Control after": 1000}] * 6},
+            Annualise="yes")
+        r = results_of(path)
+        target = next(o for o in r.objectives if o.level == "impact")
+        assert (target.result, target.met) == (pytest.approx(1200), True)  # 600 x 12 / 6
+
+    def test_a_group_above_500_percent_is_flagged(self, tmp_path: Path) -> None:
+        path = program_workbook(tmp_path, "groups", {
+            "Groups": [{"Group": "A", "Participants": 5}, {"Group": "B", "Participants": 5}],
+            "Costs": [{"Group": "A", "Code": "EC", "Unit cost": 1_000_000},
+                      {"Group": "B", "Code": "EC", "Unit cost": 50_000_000},
+                      {"Code": "L", "Description": "after hours", "Unit cost": 0},
+                      {"Code": "TE", "Description": "by HR", "Unit cost": 0}],
+            "Measures": [{"Measure": "Sales", "Better when": "higher", "Value per unit": 1,
+                          "Isolation": "control group"}],
+            "Impact": [{"Group": g, "Measure": "Sales", "Before": 0, "After": 10_000_000,
+                        "Control before": 0, "Control after": 0} for g in ("A", "B")]})
+        r = results_of(path)
+        a = next(g for g in r.groups if g.name == "A")
+        assert a.credibility.caveats == (Caveat.ROI_REVIEW,)
+        assert any(f.kind == "roi_review" and f.message.startswith("A: ROI of")
+                   for f in r.findings)
+        assert r.total.status is Status.CREDIBLE  # the total is 17.6 %: no review needed
+
+    def test_provisional_high_does_not_advise_a_bigger_budget(self, tmp_path: Path) -> None:
+        for lang, word in (("en", "budget"), ("id", "anggaran")):
+            actions = render(thesis(tmp_path), lang).actions
+            assert not any(word in a and "provisional" not in a and "sementara" not in a
+                           for a in actions), actions

@@ -64,5 +64,5 @@ def evaluate(ev: Evaluation) -> Results:
                     [*shared, *(x for x in ev.costs if x.group == g.name)])
         for g, t in zip(ev.groups, cost.groups, strict=True))
     total = _financials(ev, "total", l4.of(all_groups=True), cost.total.total, list(ev.costs))
-    found = flags.findings(ev, l2, l4, cost, total)
+    found = flags.findings(ev, l2, l4, cost, (total, *groups))
     return Results(ev, l1, l2, l3, l4, cost, groups, total, found)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from roti_excel.domain import FindingKind, Isolation, PeriodNote
+from roti_excel.domain import FindingKind, PeriodNote
 from roti_excel.issues import Issue, warning
 from roti_excel.method.costs import CostSummary
 from roti_excel.method.credibility import ROI_REVIEW_PCT, missing_codes
@@ -29,8 +29,10 @@ class Finding:
         return warning(self.message, self.sheet or None, self.cell or None)
 
 
-def findings(ev: Evaluation, learning: LearningResult,
-             impact: ImpactResult, costs: CostSummary, total: Financials) -> tuple[Finding, ...]:
+def findings(ev: Evaluation, learning: LearningResult, impact: ImpactResult,
+             costs: CostSummary, results: tuple[Financials, ...]) -> tuple[Finding, ...]:
+    """The findings of one evaluation; `results` are the total then each group."""
+    total = results[0]
     out: list[Finding] = []
     for m in impact.measures:
         out.extend(_measure_findings(m, ev.program))
@@ -53,10 +55,13 @@ def findings(ev: Evaluation, learning: LearningResult,
         out.append(Finding(
             FindingKind.NO_COSTS, "total costs are 0: BCR, ROI and payback cannot be "
             "computed; enter the cost lines", ev.sheet_names.get("costs", "")))
-    elif (total.roi_pct or 0) > ROI_REVIEW_PCT:
-        out.append(Finding(
-            FindingKind.ROI_REVIEW, f"ROI of {total.roi_pct:,.1f} % is above "
-            f"{ROI_REVIEW_PCT:g} %: review the benefit data and isolation before reporting it"))
+    for fin in results:
+        if (fin.roi_pct or 0) > ROI_REVIEW_PCT:
+            whose = "" if fin is total else f"{fin.name}: "
+            out.append(Finding(
+                FindingKind.ROI_REVIEW, f"{whose}ROI of {fin.roi_pct:,.1f} % is above "
+                f"{ROI_REVIEW_PCT:g} %: review the benefit data and isolation before reporting "
+                "it; the result is provisional"))
     return tuple(out)
 
 
@@ -71,7 +76,7 @@ def _method_findings(m: MeasureResult, name: str, program: Program) -> list[Find
     """No isolation, a weak trend, Annualise, and who gave no estimate."""
     out: list[Finding] = []
     where_measure = (m.measure.origin.sheet, m.measure.origin.cell("A"))
-    if m.measure.isolation == Isolation.NONE and m.periods:
+    if m.unisolated != 0:  # the same test as the no_isolation caveat
         out.append(Finding(
             FindingKind.NO_ISOLATION, f"{name}: no isolation applied to its Impact rows; the "
             "whole change is credited to the program and the result is provisional",

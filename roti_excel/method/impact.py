@@ -102,12 +102,29 @@ class MeasureResult:
         return self.period_money * self.annualise + math.fsum(e.money for e in self.estimates)
 
     @property
+    def plain_annualise(self) -> float:
+        """Annualise without discounting: horizon / months measured (1 when not scaled)."""
+        if self.annualise == 1.0 or self.covered <= 0:
+            return 1.0
+        return self.horizon_share * 12 / self.covered
+
+    @property
     def undiscounted(self) -> float:
         """The benefits with no discount (equal to `benefits` within 12 months)."""
         periods = math.fsum(p.money / p.discount for p in self.periods if p.discount > 0)
         estimates = math.fsum(e.money / e.horizon_factor * self.horizon_share
                               for e in self.estimates if e.horizon_factor > 0)
-        return periods * self.annualise + estimates
+        return periods * self.plain_annualise + estimates
+
+    @property
+    def improvement_over_horizon(self) -> float:
+        """The improvement in the measure's unit claimed over the horizon (what a Target
+        improvement is judged on): measured periods scaled when annualised, estimates over
+        the horizon's months; never discounted (units are not money)."""
+        periods = math.fsum(p.adjusted for p in self.periods if p.included)
+        estimates = math.fsum(e.adjusted / e.horizon_factor * self.horizon_share
+                              for e in self.estimates if e.included and e.horizon_factor > 0)
+        return periods * self.plain_annualise + estimates
 
     @property
     def unisolated(self) -> float:

@@ -41,7 +41,8 @@ def objectives(results: Results) -> tuple[Objective, ...]:
                   learning.overall.pass_rate_pct if learning.evaluated else None),
         Objective("application", "mean_score", program.application_objective,
                   application.overall_mean if application.evaluated else None),
-        *(Objective("impact", "improvement", m.measure.target_improvement, m.improvement,
+        *(Objective("impact", "improvement", m.measure.target_improvement,
+                    m.improvement_over_horizon,
                     m.measure.name, m.group)
           for m in impact.measures if m.measure.target_improvement is not None),
         Objective("roi", "roi_pct", total.objective_pct, total.roi_pct),

@@ -50,12 +50,12 @@ def _objective_gaps(results: Results, fmt: Formatter) -> Facts:
                     and reaction < program.reaction_objective)
     pass_low = (program.learning_objective is not None and pass_rate is not None
                 and pass_rate < 100 * program.learning_objective)
-    short = [{"label": measure_label(m), "improvement": fmt.num(m.improvement, 2),
+    short = [{"label": measure_label(m), "improvement": fmt.num(m.improvement_over_horizon, 2),
               "target": fmt.compact(m.measure.target_improvement or 0.0, 2),
               "unit": m.measure.unit.strip()}
              for m in results.impact.measures
              if m.measure.target_improvement is not None
-             and m.improvement < m.measure.target_improvement]
+             and m.improvement_over_horizon < m.measure.target_improvement]
     return {
         "reaction_low": reaction_low,
         "reaction_mean": fmt.opt(reaction, 2),

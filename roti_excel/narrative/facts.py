@@ -279,7 +279,7 @@ def _measure_facts(m: MeasureResult, fmt: Formatter) -> Facts:
         "covered": m.covered,
         "has_target": target is not None,
         "target": "" if target is None else fmt.compact(target, 2),
-        "target_met": target is not None and improvement >= target,
+        "target_met": target is not None and m.improvement_over_horizon >= target,
         "notes": measure.notes.strip(),
     }
 

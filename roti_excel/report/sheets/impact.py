@@ -76,6 +76,9 @@ def _measure_columns(measures: list[MeasureResult]) -> Columns:
         mkeys += ["annualise"]
     mkeys += ["improvement_total"]
     if any(m.measure.target_improvement is not None for m in measures):
+        if any(not math.isclose(m.improvement_over_horizon, m.improvement)
+               for m in measures):  # annualised, or estimates beyond a year
+            mkeys += ["improvement_horizon"]
         mkeys += ["target", "target_met"]
     mkeys += ["benefits"]
     if any(m.measure.notes.strip() for m in measures):
@@ -281,8 +284,12 @@ def _period_cells(table: _MeasureTable, r: int, m: MeasureResult) -> None:
         sh.number(r, mc["participants"], m.coverage.participants, st.integer)
     if "target" in mc and m.measure.target_improvement is not None:
         sh.number(r, mc["target"], m.measure.target_improvement, st.number)
-        met = m.improvement >= m.measure.target_improvement
-        sh.formula(r, mc["target_met"], f'IF({sh.local(r, mc["improvement_total"])}>='
+        met = m.improvement_over_horizon >= m.measure.target_improvement
+        judged = "improvement_total"
+        if "improvement_horizon" in mc:
+            judged = "improvement_horizon"
+            sh.number(r, mc[judged], m.improvement_over_horizon, st.number)
+        sh.formula(r, mc["target_met"], f'IF({sh.local(r, mc[judged])}>='
                    f'{sh.local(r, mc["target"])},{literal(sh.t("met"))},'
                    f'{literal(sh.t("not_met"))})', sh.t("met" if met else "not_met"), st.center)
     if "notes" in mc:
