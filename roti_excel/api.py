@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from roti_excel.atomic import write_bytes
-from roti_excel.domain import FileStatus
+from roti_excel.domain import FileStatus, Language
 from roti_excel.errors import InputError
 from roti_excel.issues import Issue, sort_issues
 from roti_excel.method.evaluate import Results, evaluate
@@ -24,13 +24,17 @@ class Loaded:
     path: Path
     evaluation: Evaluation | None
     issues: list[Issue] = field(default_factory=list)
+    language: Language = Language.EN  # the workbook's: its messages are shown in it
 
     @property
     def ok(self) -> bool:
         return self.evaluation is not None and not any(i.is_error for i in self.issues)
 
-    def messages(self) -> list[str]:
-        return [i.format(str(self.path)) for i in sort_issues(self.issues)]
+    def messages(self, lang: str | None = None) -> list[str]:
+        """Each issue as `FILE: SHEET!CELL: message`, errors first, in `lang` (default: the
+        workbook's language)."""
+        lang = lang or self.language
+        return [i.format(str(self.path), lang) for i in sort_issues(self.issues)]
 
 
 def load(path: str | Path) -> Loaded:
@@ -38,8 +42,8 @@ def load(path: str | Path) -> Loaded:
     from roti_excel.reading.read import read  # deferred: for a bad file the guard is the cost
 
     path = Path(path)
-    evaluation, issues = read(path)
-    return Loaded(path, evaluation, issues)
+    evaluation, issues, language = read(path)
+    return Loaded(path, evaluation, issues, language)
 
 
 def load_valid(path: str | Path) -> Evaluation:
@@ -66,7 +70,7 @@ def process(source: Path, report: Path, json_path: Path | None = None,
     Raises OutputError when the report cannot be written."""
     start = time.perf_counter()
     loaded = load(source)
-    messages = loaded.messages()
+    messages = loaded.messages(lang)
     if not loaded.ok or loaded.evaluation is None:
         return FileOutcome(source, FileStatus.FAILED, messages,
                            seconds=time.perf_counter() - start)
@@ -78,7 +82,8 @@ def process(source: Path, report: Path, json_path: Path | None = None,
         write_bytes(json_path, text.encode("utf-8"))
     # what the conservative rules found (outliers, costs split equally, missing L/TE lines)
     # is shown like the validation's warnings, not only inside the report
-    messages += [f.as_issue().format(str(source)) for f in computed.findings]
+    shown_in = lang or loaded.language
+    messages += [f.as_issue().format(str(source), shown_in) for f in computed.findings]
     return FileOutcome(source, FileStatus.OK, messages, data, report,
                        time.perf_counter() - start)
 

@@ -49,7 +49,8 @@ class IssueSummary(TypedDict):
     severity: str
     sheet: str | None
     cell: str | None
-    message: str
+    message: str  # in the workbook's language
+    key: str  # the message's catalogue key ("" when it has none): stable for scripts
 
 
 class Summary(TypedDict):
@@ -97,8 +98,10 @@ def summary(results: Results) -> Summary:
     as its plain string."""
     ev = results.evaluation
     program = ev.program
+    lang = str(program.language)
     issues: list[IssueSummary] = [
-        {"severity": i.severity.value, "sheet": i.sheet, "cell": i.cell, "message": i.message}
+        {"severity": i.severity.value, "sheet": i.sheet, "cell": i.cell,
+         "message": i.in_language(lang), "key": i.key}
         for i in (*ev.warnings, *(f.as_issue() for f in results.findings))]
     participants = {g.name: g.participants for g in ev.groups}
     return {

@@ -262,4 +262,4 @@ class TestFindingsOnScreen:
         result = CliRunner().invoke(cli, ["run", str(thesis)])
         assert result.exit_code == 0
         assert "Measures!A3: warning: Working time (Maker): no isolation applied" in result.stderr
-        assert "Costs: warning: no learner salaries (L) cost line" in result.stderr
+        assert "Costs: warning: no learner salaries and benefits (L) cost line" in result.stderr

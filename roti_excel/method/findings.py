@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from roti_excel import schema
 from roti_excel.domain import FindingKind, PeriodNote
 from roti_excel.issues import Issue, warning
+from roti_excel.messages import Text, msg
 from roti_excel.method.costs import CostSummary
 from roti_excel.method.credibility import ROI_REVIEW_PCT, missing_codes
 from roti_excel.method.impact import ImpactResult, MeasureResult
@@ -17,16 +19,25 @@ from roti_excel.model import Evaluation, Program
 
 @dataclass(frozen=True)
 class Finding:
-    """One adjustment or caution. kind is a stable key the narrative templates use."""
+    """One adjustment or caution. kind is a stable key the narrative templates use; text
+    words it in either language."""
 
     kind: FindingKind
-    message: str
+    text: Text
     sheet: str = ""
     cell: str = ""
 
+    @property
+    def message(self) -> str:
+        """The finding in English (see `in_language`)."""
+        return self.text.render("en")
+
+    def in_language(self, lang: str) -> str:
+        return self.text.render(lang)
+
     def as_issue(self) -> Issue:
         """The finding as the warning `run` prints and the JSON summary lists."""
-        return warning(self.message, self.sheet or None, self.cell or None)
+        return warning(self.text, self.sheet or None, self.cell or None)
 
 
 def findings(ev: Evaluation, learning: LearningResult, impact: ImpactResult,
@@ -36,33 +47,37 @@ def findings(ev: Evaluation, learning: LearningResult, impact: ImpactResult,
     out: list[Finding] = []
     for m in impact.measures:
         out.extend(_measure_findings(m, ev.program))
-    what = {"L": "learner salaries (L)", "TE": "evaluation (TE)"}
+    codes = {c.key: c for c in schema.COST_CODES}
     for code in missing_codes(list(costs.lines)):
-        out.append(Finding(
-            FindingKind.MISSING_COST, f"no {what[code]} cost line: the costs are not fully "
-            "loaded and the result is provisional; add the line (a line of 0 with a "
-            "Description saying why counts when the cost was nil)",
-            ev.sheet_names.get("costs", "")))
+        out.append(Finding(FindingKind.MISSING_COST,
+                           msg("missing_cost_line", what=_CodeName(codes[code])),
+                           ev.sheet_names.get("costs", "")))
     if costs.allocation_basis == "equal":
-        out.append(Finding(
-            FindingKind.ALLOCATION, "shared costs were split equally: not every group "
-            "states its Participants", ev.sheet_names.get("groups", "")))
+        out.append(Finding(FindingKind.ALLOCATION, msg("shared_split_equally"),
+                           ev.sheet_names.get("groups", "")))
     for a in learning.likely_absent:
-        out.append(Finding(
-            FindingKind.LIKELY_ABSENT, f"{a.name or a.participant}: post-test 0 with no "
-            "status, counted as absent", a.sheet, a.cell))
+        out.append(Finding(FindingKind.LIKELY_ABSENT,
+                           msg("likely_absent", who=a.name or a.participant), a.sheet, a.cell))
     if total.costs <= 0:
-        out.append(Finding(
-            FindingKind.NO_COSTS, "total costs are 0: BCR, ROI and payback cannot be "
-            "computed; enter the cost lines", ev.sheet_names.get("costs", "")))
+        out.append(Finding(FindingKind.NO_COSTS, msg("no_costs"),
+                           ev.sheet_names.get("costs", "")))
     for fin in results:
         if (fin.roi_pct or 0) > ROI_REVIEW_PCT:
             whose = "" if fin is total else f"{fin.name}: "
-            out.append(Finding(
-                FindingKind.ROI_REVIEW, f"{whose}ROI of {fin.roi_pct:,.1f} % is above "
-                f"{ROI_REVIEW_PCT:g} %: review the benefit data and isolation before reporting "
-                "it; the result is provisional"))
+            out.append(Finding(FindingKind.ROI_REVIEW, msg(
+                "roi_review", whose=whose, roi=round(fin.roi_pct or 0.0, 1),
+                limit=ROI_REVIEW_PCT)))
     return tuple(out)
+
+
+@dataclass(frozen=True)
+class _CodeName:
+    """A cost code as its name then code: "learner salaries and benefits (L)"."""
+
+    choice: schema.Choice
+
+    def name(self, lang: str) -> str:
+        return f"{self.choice.name(lang).lower()} ({self.choice.key})"
 
 
 def _measure_findings(m: MeasureResult, program: Program) -> list[Finding]:
@@ -77,29 +92,23 @@ def _method_findings(m: MeasureResult, name: str, program: Program) -> list[Find
     out: list[Finding] = []
     where_measure = (m.measure.origin.sheet, m.measure.origin.cell("A"))
     if m.unisolated != 0:  # the same test as the no_isolation caveat
-        out.append(Finding(
-            FindingKind.NO_ISOLATION, f"{name}: no isolation applied to its Impact rows; the "
-            "whole change is credited to the program and the result is provisional",
-            *where_measure))
+        out.append(Finding(FindingKind.NO_ISOLATION, msg("no_isolation", name=name),
+                           *where_measure))
     if m.trend is not None and m.trend.weak:
-        credited = ("the trend-based improvement, being the smaller, is credited"
-                    if m.trend.credited else "the plain before-after change, being the "
-                    "smaller, is credited instead of the trend")
-        out.append(Finding(
-            FindingKind.WEAK_TREND, f"{name}: the trend line fits the before periods weakly "
-            f"(R² {m.trend.r2:.2f}, below the minimum {program.trend_r2_minimum:g}); "
-            f"{credited}; the result is provisional", *where_measure))
+        key = "weak_trend_trend" if m.trend.credited else "weak_trend_plain"
+        out.append(Finding(FindingKind.WEAK_TREND, msg(
+            key, name=name, r2=round(m.trend.r2, 2), minimum=program.trend_r2_minimum),
+            *where_measure))
     if m.annualise != 1.0:
-        out.append(Finding(
-            FindingKind.ANNUALISED, f"{name}: {m.covered} measured month(s) scaled to the "
-            f"{program.horizon_months:g}-month horizon (Annualise = yes): an assumption, "
-            "stated on the first page", *where_measure))
+        out.append(Finding(FindingKind.ANNUALISED, msg(
+            "annualised", name=name, months=m.covered, horizon=program.horizon_months),
+            *where_measure))
     cov = m.coverage
     if cov is not None and cov.non_respondents:
-        out.append(Finding(
-            FindingKind.COVERAGE, f"{name}: {cov.respondents} of {cov.participants:g} "
-            f"participants gave an estimate; the other {cov.non_respondents:g} count as no "
-            "improvement", *where_measure))
+        out.append(Finding(FindingKind.COVERAGE, msg(
+            "coverage", name=name, respondents=cov.respondents,
+            participants=cov.participants or 0.0, others=cov.non_respondents),
+            *where_measure))
     return out
 
 
@@ -110,19 +119,18 @@ def _period_findings(m: MeasureResult, name: str, program: Program) -> list[Find
     for p in m.periods:
         where = (p.row.origin.sheet, p.row.origin.cell("A"))
         if p.note is PeriodNote.MISSING_VALUE:
-            out.append(Finding(FindingKind.ZEROED, f"{name}: a before or after value is "
-                               "missing; the period counts as 0", *where))
+            out.append(Finding(FindingKind.ZEROED, msg("period_missing", name=name), *where))
         elif p.note is PeriodNote.BEYOND_HORIZON:
-            period = p.row.after_period or p.row.origin.row
-            out.append(Finding(
-                FindingKind.HORIZON, f"{name}: period {period} is beyond the "
-                f"{horizon_months:g}-month benefit horizon and is not counted", *where))
+            period = p.row.after_period or str(p.row.origin.row)
+            out.append(Finding(FindingKind.HORIZON, msg(
+                "period_beyond_horizon", name=name, period=period, horizon=horizon_months),
+                *where))
         if p.outlier:  # at the After cell, with the values as typed
-            out.append(Finding(
-                FindingKind.OUTLIER, f"{name}: After {_typed(p.row.after)} (Before "
-                f"{_typed(p.row.before)}) gives an improvement outside 3 x IQR of the other "
-                f"periods; {_verb(p.note)}", p.row.origin.sheet,
-                p.row.after_cell or p.row.origin.cell("A")))
+            key = ("period_outlier_excluded" if p.note is PeriodNote.OUTLIER_EXCLUDED
+                   else "period_outlier_kept")
+            out.append(Finding(FindingKind.OUTLIER, msg(
+                key, name=name, after=_typed(p.row.after), before=_typed(p.row.before)),
+                p.row.origin.sheet, p.row.after_cell or p.row.origin.cell("A")))
     return out
 
 
@@ -132,23 +140,18 @@ def _estimate_findings(m: MeasureResult, name: str) -> list[Finding]:
     for e in m.estimates:
         where = (e.estimate.origin.sheet, e.estimate.origin.cell("A"))
         if e.note is PeriodNote.MISSING_VALUE:
-            out.append(Finding(FindingKind.ZEROED, f"{name}: no estimate from "
-                               f"{e.estimate.respondent}; counted as 0", *where))
+            out.append(Finding(FindingKind.ZEROED, msg(
+                "estimate_missing", name=name, respondent=e.estimate.respondent), *where))
         if e.outlier:  # at the Annual improvement cell, with the value as typed
-            out.append(Finding(
-                FindingKind.OUTLIER, f"{name}: estimate {_typed(e.estimate.annual_improvement)}"
-                f" of {e.estimate.respondent} is outside 3 x IQR of the others; "
-                f"{_verb(e.note)}", e.estimate.origin.sheet,
+            key = ("estimate_outlier_excluded" if e.note is PeriodNote.OUTLIER_EXCLUDED
+                   else "estimate_outlier_kept")
+            out.append(Finding(FindingKind.OUTLIER, msg(
+                key, name=name, value=_typed(e.estimate.annual_improvement),
+                respondent=e.estimate.respondent), e.estimate.origin.sheet,
                 e.estimate.improvement_cell or e.estimate.origin.cell("A")))
     return out
 
 
-def _typed(value: float | None) -> str:
-    """A value as the user typed it: 2, not 2.00; 7291.67 as is."""
-    if value is None:
-        return "(empty)"
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
-
-
-def _verb(note: PeriodNote) -> str:
-    return "excluded" if note is PeriodNote.OUTLIER_EXCLUDED else "kept (Outlier rule = flag)"
+def _typed(value: float | None) -> float | Text:
+    """A value as the user typed it (shown 2, not 2.00; 7291.67 as is), or "(empty)"."""
+    return msg("empty_value") if value is None else value

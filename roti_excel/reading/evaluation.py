@@ -5,6 +5,7 @@ sheets, one source of benefits, groups named in rows but not listed)."""
 from __future__ import annotations
 
 from roti_excel import model, schema
+from roti_excel.domain import Language
 from roti_excel.issues import Issue, error, warning
 from roti_excel.reading.parser import Parser
 from roti_excel.reading.raw_tables import RawWorkbook
@@ -27,16 +28,31 @@ from roti_excel.reading.sheets.surveys import (
 from roti_excel.reading.total_rows import total_row_issues
 
 
-def build(book: RawWorkbook) -> tuple[model.Evaluation | None, list[Issue]]:
+def sheet_name_language(book: RawWorkbook) -> Language:
+    """Indonesian when more of the workbook's sheets carry their Indonesian name than their
+    English one (the Indonesian template), else English."""
+    indonesian = english = 0
+    for key, table in book.tables.items():
+        sheet = schema.sheet(key)
+        if schema.normalise(sheet.id) == schema.normalise(sheet.en):
+            continue  # "Program" reads the same in both
+        name = schema.normalise(table.name)
+        indonesian += name == schema.normalise(sheet.id)
+        english += name == schema.normalise(sheet.en)
+    return Language.ID if indonesian > english else Language.EN
+
+
+def build(book: RawWorkbook) -> tuple[model.Evaluation | None, list[Issue], Language]:
     """Every sheet parsed and checked; the evaluation is None when any error was found.
     Its warnings are attached by :func:`roti_excel.reading.read.read`, once every check of
-    the file has run."""
+    the file has run. The language is the workbook's: its Language field, else that of its
+    sheet names; messages are shown in it."""
     p = Parser(book)
     _require_sheets(p, book)
     for table in book.tables.values():
         p.issues.extend(total_row_issues(table))
     groups = read_groups(p)
-    program = read_program(p)
+    program = read_program(p, sheet_name_language(book))
     cost_lines = read_costs(p)
     _require_cost_lines(p, book, has_lines=bool(cost_lines))
     questions = read_questions(p)
@@ -59,7 +75,7 @@ def build(book: RawWorkbook) -> tuple[model.Evaluation | None, list[Issue]]:
         counts, rates, measures, impact_rows, estimate_rows, read_intangibles(p),
         str(book.path), {k: t.name for k, t in book.tables.items()})
     has_errors = any(i.is_error for i in p.issues)
-    return (None if has_errors else evaluation), p.issues
+    return (None if has_errors else evaluation), p.issues, program.language
 
 
 def _require_sheets(p: Parser, book: RawWorkbook) -> None:

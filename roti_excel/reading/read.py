@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
+from roti_excel.domain import Language
 from roti_excel.issues import Issue, error
 from roti_excel.model import Evaluation
 from roti_excel.reading.data_areas import check_areas
@@ -18,11 +19,12 @@ from roti_excel.reading.guard import inspect_file
 from roti_excel.reading.raw_tables import read_workbook
 
 
-def read(path: Path) -> tuple[Evaluation | None, list[Issue]]:
-    """The evaluation (None when any error) and every issue. Never raises for file content."""
+def read(path: Path) -> tuple[Evaluation | None, list[Issue], Language]:
+    """The evaluation (None when any error), every issue, and the language to show them in
+    (English for a file that is not a readable workbook). Never raises for file content."""
     guarded = inspect_file(path)
     if not guarded.ok:
-        return None, list(guarded.issues)
+        return None, list(guarded.issues), Language.EN
     with _gc_paused():
         try:
             book = read_workbook(path)
@@ -30,14 +32,14 @@ def read(path: Path) -> tuple[Evaluation | None, list[Issue]]:
             reason = str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
             return None, [*guarded.issues, error(
                 f"the workbook could not be read ({reason}); open it in Excel or LibreOffice "
-                "and save it again as .xlsx")]
-        evaluation, issues = build(book)
+                "and save it again as .xlsx")], Language.EN
+        evaluation, issues, language = build(book)
     # merged ranges and uncomputed formulas inside the tables read: errors, each cell once
     all_issues = check_areas(guarded, book, issues)
     if evaluation is None or any(i.is_error for i in all_issues):
-        return None, all_issues
+        return None, all_issues, language
     warnings = tuple(i for i in all_issues if not i.is_error)
-    return replace(evaluation, warnings=warnings), all_issues
+    return replace(evaluation, warnings=warnings), all_issues, language
 
 
 @contextlib.contextmanager

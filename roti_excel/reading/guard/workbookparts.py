@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import posixpath
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import BinaryIO
 from urllib.parse import unquote
 
@@ -192,8 +192,7 @@ def _inspect_sheet(z: _Zip, sheets: _Sheets, sheet: _Declared, state: State) -> 
     try:
         scan = _scan_once(z, sheets, part, info)
     except Refused as refused:
-        state.issues.append(Issue(refused.issue.severity, refused.issue.message,
-                                  sheet_name, None))
+        state.issues.append(replace(refused.issue, sheet=sheet_name, cell=None))
         state.sheets.append(SheetFacts(sheet_name, hidden, None, (), kind))
         return
     state.sheets.append(SheetFacts(sheet_name, hidden, scan.dimension, tuple(scan.merged),

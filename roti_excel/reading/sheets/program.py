@@ -15,7 +15,9 @@ from roti_excel.reading.raw_tables import Cell, RawTable
 from roti_excel.schema import normalise
 
 
-def read_program(p: Parser) -> model.Program:
+def read_program(p: Parser, default_language: Language = Language.EN) -> model.Program:
+    """The Program sheet; a blank Language is the language of the workbook's sheet names
+    (`default_language`)."""
     table = p.table("program")
     found: dict[str, Any] = {}
     if table is not None:
@@ -58,7 +60,9 @@ def read_program(p: Parser) -> model.Program:
     horizon = kw.pop("benefit_horizon")
     return model.Program(
         name=kw["program_name"] or "", organization=kw["organization"] or "",
-        currency=(kw["currency"] or "IDR").upper(), language=Language(kw["language"] or "en"),
+        currency=(kw["currency"] or "IDR").upper(),
+        language=Language(kw["language"]) if found.get("language", (None,))[0]
+        else default_language,
         roi_objective=float(kw["roi_objective"]), horizon_months=float(horizon),
         evaluation_start=kw["evaluation_start"], evaluation_end=kw["evaluation_end"],
         prepared_by=kw["prepared_by"] or "", outlier_rule=OutlierRule(kw["outlier_rule"] or "flag"),

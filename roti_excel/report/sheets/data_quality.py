@@ -58,14 +58,14 @@ def _write_problems(sh: Sheet, results: Results, row: int) -> int:
         sh.text(row, 1, t("severity_" + issue.severity))
         sh.text(row, 2, issue.sheet or "")
         sh.text(row, 3, issue.cell or "")
-        sh.text(row, 4, issue.message, st.wrap)
+        sh.text(row, 4, issue.in_language(sh.book.lang), st.wrap)
         row += 1
     for f in results.findings:
         sh.text(row, 0, t("dq_method"))
         sh.text(row, 1, t.get("kind_" + f.kind, f.kind))
         sh.text(row, 2, f.sheet)
         sh.text(row, 3, f.cell)
-        sh.text(row, 4, f.message, st.wrap)
+        sh.text(row, 4, f.in_language(sh.book.lang), st.wrap)
         row += 1
     return row
 
