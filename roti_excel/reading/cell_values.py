@@ -12,6 +12,8 @@ from typing import Any, Protocol
 
 from roti_excel import schema
 from roti_excel.issues import Issue, error
+from roti_excel.messages import msg
+from roti_excel.messages.values import OneOf
 from roti_excel.reading.raw_tables import Cell, RawTable
 
 _NUMBER_TEXT = re.compile(r"^[+-]?(\d{1,3}([.,]\d{3})+|\d+)([.,]\d+)?$")
@@ -109,15 +111,16 @@ class Converter:
     issues: list[Issue]
 
     def _bad(self, col: schema.Column, value: Any, ref: str, expected: str) -> None:
-        found = f"'{value}'" if isinstance(value, str) else _shown(value)
-        example = f" such as {col.example}" if col.example else ""
-        self.issues.append(error(f"{col.en} is {found}; enter {expected}{example}",
-                                 self.sheet_name, ref))
+        """`expected` is a catalogue key (expect_number, expect_date...)."""
+        found: Any = msg("typed", value=value) if isinstance(value, str) else _shown(value)
+        example = msg("example_such_as", ex=col.example) if col.example else ""
+        self.issues.append(error(msg("cell_bad", col=col, found=found, expected=msg(expected),
+                                     example=example), self.sheet_name, ref))
 
     def _blank(self, col: schema.Column, at: Located) -> None:
         if col.required and not col.blank_allowed:
-            example = f", e.g. {col.example}" if col.example else ""
-            self.issues.append(error(f"{col.en} is empty; it is required{example}",
+            example = msg("example_eg", ex=col.example) if col.example else ""
+            self.issues.append(error(msg("cell_required", col=col, example=example),
                                      self.sheet_name, at.ref(col.key)))
 
     def text(self, col: schema.Column, at: Located) -> str:
@@ -156,8 +159,8 @@ class Converter:
         else:
             number = None
         if number is None or not math.isfinite(number):
-            kinds = {schema.Kind.FRACTION: "a percentage between 0 % and 100 %"}
-            self._bad(col, value, at.ref(col.key), kinds.get(col.kind, "a number"))
+            kinds = {schema.Kind.FRACTION: "expect_percentage"}
+            self._bad(col, value, at.ref(col.key), kinds.get(col.kind, "expect_number"))
             return None
         if not self._sane_magnitude(col, at, number):
             return None
@@ -167,14 +170,12 @@ class Converter:
         """Below the column's limit, and 0 or at least TINY away from it: anything else is
         a slip (1e308 for 1308) or a damaged file, and would overflow the sums."""
         if abs(number) >= col.limit:
-            self.issues.append(error(
-                f"{col.en} is {number:g}, too large to be real; enter a number below "
-                f"{col.limit:,.0f}", self.sheet_name, at.ref(col.key)))
+            self.issues.append(error(msg("too_large", col=col, value=f"{number:g}",
+                                         limit=col.limit), self.sheet_name, at.ref(col.key)))
             return False
         if number != 0 and abs(number) < schema.TINY:
-            self.issues.append(error(
-                f"{col.en} is {number:g}, too close to 0 to be meant; enter 0 or a number "
-                "of at least 0.000000001", self.sheet_name, at.ref(col.key)))
+            self.issues.append(error(msg("too_small", col=col, value=f"{number:g}"),
+                                     self.sheet_name, at.ref(col.key)))
             return False
         return True
 
@@ -183,17 +184,15 @@ class Converter:
         if kind is schema.Kind.NUMBER:
             return number
         if kind is schema.Kind.FRACTION and not 0 <= number <= 1:
-            hint = (f" (if you meant {number:g} %, type {number:g}%)"
-                    if 1 < number <= 100 else "")
-            self.issues.append(error(
-                f"{col.en} is {number:g}, outside 0 %..100 %; enter a percentage such as 80%"
-                f"{hint}", self.sheet_name, at.ref(col.key)))
+            hint = msg("fraction_meant", value=number) if 1 < number <= 100 else ""
+            self.issues.append(error(msg("fraction_range", col=col, value=number, hint=hint),
+                                     self.sheet_name, at.ref(col.key)))
             return None
         if kind is schema.Kind.NONNEGATIVE and number < 0:
-            self._bad(col, number, at.ref(col.key), "a number of 0 or more")
+            self._bad(col, number, at.ref(col.key), "expect_nonnegative")
             return None
         if kind is schema.Kind.POSITIVE and number <= 0:
-            self._bad(col, number, at.ref(col.key), "a number above 0")
+            self._bad(col, number, at.ref(col.key), "expect_positive")
             return None
         return number
 
@@ -204,9 +203,8 @@ class Converter:
             return str(col.default) if col.default is not None else None
         found = schema.match_choice(col.choices, value)
         if found is None:
-            allowed = schema.choice_list(col.choices, "en")
             self.issues.append(error(
-                f"{col.en} is '{self.text(col, at)}'; enter one of: {allowed}",
+                msg("choice_bad", col=col, value=self.text(col, at), choices=OneOf(col.choices)),
                 self.sheet_name, at.ref(col.key)))
             return None
         return found.key
@@ -221,13 +219,12 @@ class Converter:
             return None
         if type(value) is float:
             self.issues.append(error(
-                f"{col.en} is the number {_shown(value)}, not a date; enter a date such as "
-                f"{col.example or '2011-01-31'} (a whole number is a date only in a cell "
-                "formatted as a date)", self.sheet_name, at.ref(col.key)))
+                msg("date_is_number", col=col, value=_shown(value),
+                    example=col.example or "2011-01-31"), self.sheet_name, at.ref(col.key)))
             return None
         found = _as_date(value)
         if found is None:
-            self._bad(col, value, at.ref(col.key), "a date (YYYY-MM-DD)")
+            self._bad(col, value, at.ref(col.key), "expect_date")
         return found
 
     def _not_a_day(self, col: schema.Column, at: Located, value: Any) -> None:
@@ -235,9 +232,8 @@ class Converter:
         1900) or a fraction of a day, which no date column means."""
         shown = f"{value:%H:%M}" if isinstance(value, dt.time) else _shown(value)
         self.issues.append(error(
-            f"{col.en} is {shown}, a time of day or a date number of 0 or below, not a date; "
-            f"enter a date such as {col.example or '2011-01-31'}", self.sheet_name,
-            at.ref(col.key)))
+            msg("date_not_a_day", col=col, value=shown, example=col.example or "2011-01-31"),
+            self.sheet_name, at.ref(col.key)))
 
     def period(self, col: schema.Column, at: Located) -> str:
         value = at.value(col.key)

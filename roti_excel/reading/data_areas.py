@@ -23,8 +23,10 @@ from dataclasses import dataclass, field
 
 from roti_excel.a1 import a1, parse_a1, parse_range
 from roti_excel.issues import Issue, error
+from roti_excel.messages import msg
+from roti_excel.messages.values import Listing
 from roti_excel.reading.guard import GuardResult, SheetFacts
-from roti_excel.reading.guard.common import SHOWN, listing
+from roti_excel.reading.guard.common import SHOWN
 from roti_excel.reading.guard.sheetscan import merged_warning, uncomputed_warning
 from roti_excel.reading.raw_tables import RawTable, RawWorkbook
 
@@ -129,10 +131,9 @@ def _merged(facts: SheetFacts, area: Area | None, found: _Findings) -> None:
         return
     first = inside[0].split(":")[0]
     found.added.append(error(
-        f"merged cells {listing(inside[:SHOWN], len(inside))} in the data (header row "
-        f"{area.first_row + 1} to row {area.last_row + 1}): only the first cell of a merged range "
-        "holds its value, the others are read as blank; unmerge them (Home > Merge & Center "
-        "off) and fill each cell", facts.name, first if parse_a1(first) else None))
+        msg("merged_in_data", cells=Listing(tuple(inside[:SHOWN]), len(inside)),
+            first=str(area.first_row + 1), last=str(area.last_row + 1)),
+        facts.name, first if parse_a1(first) else None))
 
 
 def _uncomputed(facts: SheetFacts, area: Area, found: _Findings) -> None:
@@ -148,12 +149,9 @@ def _uncomputed(facts: SheetFacts, area: Area, found: _Findings) -> None:
     found.dropped.add(uncomputed_warning(facts.name, facts.uncomputed, facts.uncomputed_total))
     found.blind.setdefault(facts.name, set()).update(
         cell for cell in map(parse_a1, inside) if cell is not None)
-    subject = (f"formula in {inside[0]} has" if len(inside) == 1
-               else f"formulas in {listing(inside[:SHOWN], len(inside))} have")
-    found.added.append(error(
-        f"{subject} no stored value (file saved by a program that does not calculate), so "
-        "the value read would be blank; open and save it in Excel or LibreOffice so the "
-        "values are calculated", facts.name, inside[0]))
+    key = "uncomputed_one" if len(inside) == 1 else "uncomputed_many"
+    found.added.append(error(msg(key, cells=Listing(tuple(inside[:SHOWN]), len(inside))),
+                             facts.name, inside[0]))
     # Cells past the ones the guard remembers are counted with the others: when every
     # remembered one is in the table, the error's advice covers them too.
     rest = facts.uncomputed_total - len(inside)
@@ -173,11 +171,9 @@ def _error_cells(facts: SheetFacts, area: Area, found: _Findings) -> None:
         return
     found.blind.setdefault(facts.name, set()).update(cell for _, _, cell in inside)
     shown = [f"{ref} ({value})" for ref, value, _ in inside]
-    subject = (f"cell {shown[0]} holds" if len(inside) == 1
-               else f"cells {listing(shown[:SHOWN], len(inside))} hold")
-    found.added.append(error(
-        f"{subject} a spreadsheet error instead of a value; correct the formula or type the "
-        "value, then save again", facts.name, inside[0][0]))
+    key = "error_cells_one" if len(inside) == 1 else "error_cells_many"
+    found.added.append(error(msg(key, cells=Listing(tuple(shown[:SHOWN]), len(inside))),
+                             facts.name, inside[0][0]))
 
 
 def _hidden_rows(facts: SheetFacts, area: Area, found: _Findings) -> None:
@@ -188,12 +184,10 @@ def _hidden_rows(facts: SheetFacts, area: Area, found: _Findings) -> None:
     if not inside:
         return
     shown = [str(row) for row in inside]
-    subject = (f"row {shown[0]} is" if len(inside) == 1
-               else f"rows {listing(shown[:SHOWN], len(inside))} are")
+    key = "hidden_rows_one" if len(inside) == 1 else "hidden_rows_many"
     found.added.append(error(
-        f"{subject} hidden inside the table (header row {area.first_row + 1} to row "
-        f"{area.last_row + 1}); hidden rows are counted like the others: unhide them (select "
-        "the rows around, right-click > Unhide) and delete the rows that are not data",
+        msg(key, rows=Listing(tuple(shown[:SHOWN]), len(inside)),
+            first=str(area.first_row + 1), last=str(area.last_row + 1)),
         facts.name, a1(inside[0] - 1, 0)))
 
 

@@ -7,6 +7,8 @@ from __future__ import annotations
 from roti_excel import model, schema
 from roti_excel.domain import Language
 from roti_excel.issues import Issue, error, warning
+from roti_excel.messages import msg
+from roti_excel.messages.values import Words
 from roti_excel.reading.parser import Parser
 from roti_excel.reading.raw_tables import RawWorkbook
 from roti_excel.reading.sheets.costs import read_costs
@@ -83,8 +85,8 @@ def _require_sheets(p: Parser, book: RawWorkbook) -> None:
         if key not in book.tables and not any(i.sheet == schema.sheet(key).en
                                               for i in p.issues):
             s = schema.sheet(key)
-            p.issues.append(error(f"required sheet '{s.en}' (Indonesian: '{s.id}') is missing; "
-                                  "add it (see the template)", s.en))
+            p.issues.append(error(msg("required_sheet_missing", sheet=s, other=Words(s.id, s.en)),
+                                  s.en))
 
 
 def _require_cost_lines(p: Parser, book: RawWorkbook, *, has_lines: bool) -> None:
@@ -92,9 +94,7 @@ def _require_cost_lines(p: Parser, book: RawWorkbook, *, has_lines: bool) -> Non
     table = book.tables.get("costs")
     if table is not None and not has_lines and not any(
             i.is_error and i.sheet == table.name for i in p.issues):
-        p.issues.append(error(
-            f"{table.name} has no cost lines; enter each cost of the program (a Code and a "
-            "Unit cost per line): without costs there is no ROI", table.name))
+        p.issues.append(error(msg("no_cost_lines", sheet=table.name), table.name))
 
 
 def _require_benefits(p: Parser, book: RawWorkbook, *, has_rows: bool,
@@ -105,15 +105,9 @@ def _require_benefits(p: Parser, book: RawWorkbook, *, has_rows: bool,
     if has_rows:
         return
     if has_measures:
-        p.issues.append(error(
-            "the measures listed have no data: fill the Impact sheet (before and after values "
-            "per measure) or the Estimates sheet, or clear the Measures sheet if the program "
-            "claims no monetary benefit", _tab(book, schema.IMPACT)))
+        p.issues.append(error(msg("measures_without_data"), _tab(book, schema.IMPACT)))
         return
-    p.issues.append(warning(
-        "no benefit data (no Measures with Impact or Estimates rows): the report shows the "
-        "levels, costs and intangibles and computes no ROI (not monetised); fill Measures and "
-        "Impact or Estimates to compute one", _tab(book, schema.MEASURES)))
+    p.issues.append(warning(msg("not_monetised"), _tab(book, schema.MEASURES)))
 
 
 def _tab(book: RawWorkbook, sheet: schema.Sheet) -> str:

@@ -15,6 +15,7 @@ from typing import Any
 from roti_excel import model, schema
 from roti_excel.a1 import parse_a1
 from roti_excel.issues import Issue, error
+from roti_excel.messages import msg
 from roti_excel.reading.cell_values import Converter
 from roti_excel.reading.raw_tables import RawRow, RawTable, RawWorkbook
 from roti_excel.schema import normalise
@@ -91,10 +92,9 @@ class Parser:
         if known is not None:
             return known
         if self.groups_declared:
-            listed = ", ".join(self.group_names.values()) or "none"
-            self.issues.append(error(
-                f"Group '{name}' is not listed in the Groups sheet (listed: {listed}); "
-                "add it there or correct the name", table.name, self.ref(table, row, "group")))
+            listed: object = ", ".join(self.group_names.values()) or msg("none_listed")
+            self.issues.append(error(msg("group_unknown", name=name, listed=listed),
+                                     table.name, self.ref(table, row, "group")))
             return name
         self.group_names[normalise(name)] = name
         return name

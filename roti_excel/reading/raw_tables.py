@@ -19,6 +19,7 @@ from python_calamine import CalamineWorkbook
 from roti_excel import schema
 from roti_excel.a1 import a1, column_letter
 from roti_excel.issues import Issue, error, warning
+from roti_excel.messages import msg
 
 # A header row may sit below a title and instruction rows; look this far down for it.
 HEADER_SEARCH_ROWS = 30
@@ -153,8 +154,7 @@ def _extra_columns(name: str, header: list[Any], header_r: int, columns: dict[st
         if isinstance(value, float) and value.is_integer():
             text = str(int(value))
         if text in extra:
-            issues.append(error(f"column '{text}' appears twice; keep one", name,
-                                a1(header_r, c)))
+            issues.append(error(msg("column_twice", name=text), name, a1(header_r, c)))
             continue
         extra[text] = c
     return extra
@@ -163,9 +163,8 @@ def _extra_columns(name: str, header: list[Any], header_r: int, columns: dict[st
 def _missing_columns(sheet: schema.Sheet, name: str, header_r: int, width: int,
                      columns: dict[str, int]) -> list[Issue]:
     """An error per required column the header row (of `width` cells) does not name."""
-    return [error(f"required column '{col.en}' is missing; add a column headed "
-                  f"'{col.name('en')}' (or '{col.name('id')}') to the header row {header_r + 1}",
-                  name, a1(header_r, width))
+    return [error(msg("column_missing", col=col, col_en=col.en, col_id=col.id,
+                      row=str(header_r + 1)), name, a1(header_r, width))
             for col in sheet.columns if col.required and col.key not in columns]
 
 
@@ -181,10 +180,9 @@ def _table(sheet: schema.Sheet, name: str, grid: list[list[Any]], *, hidden: boo
            issues: list[Issue]) -> RawTable | None:
     located = _find_header(sheet, grid)
     if located is None:
-        wanted = ", ".join(c.en for c in sheet.columns if c.required)
-        issues.append(error(
-            f"no header row found; put the column names ({wanted}) in one row near the top",
-            name, "A1"))
+        # the required columns; a sheet with none (Reaction) lists the ones it has
+        wanted = tuple(c for c in sheet.columns if c.required) or sheet.columns
+        issues.append(error(msg("no_header", columns=list(wanted)), name, "A1"))
         return None
     header_r, columns = located
     header = grid[header_r]
@@ -225,7 +223,7 @@ def read_workbook(path: Path) -> RawWorkbook:
         if sheet.key in book.tables:
             first = book.tables[sheet.key].name
             book.issues.append(error(
-                f"sheets '{first}' and '{name}' are both the {sheet.en} sheet; keep one", name))
+                msg("sheet_twice", first=first, second=name, sheet=sheet), name))
             continue
         grid = wb.get_sheet_by_name(name).to_python(skip_empty_area=False)
         state = visibility.get(name, "visible")
@@ -233,10 +231,7 @@ def read_workbook(path: Path) -> RawWorkbook:
         table = _table(sheet, name, grid, hidden=hidden, issues=book.issues)
         if table is not None:
             if hidden:
-                how = ("very hidden (not listed under Unhide; a macro or the author hid it)"
-                       if state == "veryhidden" else "hidden")
-                book.issues.append(warning(
-                    f"sheet '{name}' is {how}; its data IS used. Unhide it (right-click a sheet "
-                    "tab > Unhide) to check it, or delete it if it should not be read", name))
+                key = "sheet_very_hidden" if state == "veryhidden" else "sheet_hidden"
+                book.issues.append(warning(msg(key, name=name), name))
             book.tables[sheet.key] = table
     return book

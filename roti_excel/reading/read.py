@@ -12,6 +12,7 @@ from pathlib import Path
 
 from roti_excel.domain import Language
 from roti_excel.issues import Issue, error
+from roti_excel.messages import msg
 from roti_excel.model import Evaluation
 from roti_excel.reading.data_areas import check_areas
 from roti_excel.reading.evaluation import build
@@ -30,9 +31,8 @@ def read(path: Path) -> tuple[Evaluation | None, list[Issue], Language]:
             book = read_workbook(path)
         except Exception as exc:  # noqa: BLE001 - any parser failure is a file problem
             reason = str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
-            return None, [*guarded.issues, error(
-                f"the workbook could not be read ({reason}); open it in Excel or LibreOffice "
-                "and save it again as .xlsx")], Language.EN
+            return None, [*guarded.issues, error(msg("workbook_unreadable", reason=reason))
+                          ], Language.EN
         evaluation, issues, language = build(book)
     # merged ranges and uncomputed formulas inside the tables read: errors, each cell once
     all_issues = check_areas(guarded, book, issues)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from roti_excel import schema
 from roti_excel.issues import Issue, error
+from roti_excel.messages import msg
 from roti_excel.reading.raw_tables import RawTable
 from roti_excel.schema import normalise
 
@@ -33,7 +34,6 @@ def total_row_issues(table: RawTable) -> list[Issue]:
             if type(value) is str and value and i not in found \
                     and normalise(value) in TOTAL_WORDS:
                 found[i] = (f"{table.letters(index)}{table.rows[i].number}", value.strip())
-    return [error(f"row {table.rows[i].number} is a total row ('{label}'): delete it; "
-                  "roti-excel adds up the lines itself, and this row would be counted as "
-                  "one more", table.name, cell)
+    return [error(msg("total_row", row=str(table.rows[i].number), label=label), table.name,
+                  cell)
             for i, (cell, label) in sorted(found.items())]

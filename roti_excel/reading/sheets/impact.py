@@ -9,6 +9,7 @@ from typing import Any
 from roti_excel import model, schema
 from roti_excel.domain import Direction, Isolation
 from roti_excel.issues import error, warning
+from roti_excel.messages import msg
 from roti_excel.model import find_measure
 from roti_excel.reading.parser import Parser, or_default
 from roti_excel.reading.raw_tables import RawRow, RawTable
@@ -21,8 +22,8 @@ def read_rates(p: Parser) -> tuple[model.Rate, ...]:
         if not v["rate"] or v["amount"] is None:
             continue
         if any(normalise(r.name) == normalise(v["rate"]) for r in out):
-            p.issues.append(error(f"Rate '{v['rate']}' is listed twice; keep one row",
-                                  table.name, p.ref(table, row, "rate")))
+            p.issues.append(error(msg("rate_twice", name=v["rate"]), table.name,
+                                  p.ref(table, row, "rate")))
             continue
         out.append(model.Rate(v["rate"], v["amount"], or_default(v["days_per_month"], 1.0),
                               or_default(v["shifts_per_day"], 1.0),
@@ -41,22 +42,19 @@ def read_measures(p: Parser, rate_list: tuple[model.Rate, ...]) -> tuple[model.M
         group = p.group(table, row, v["group"])
         ident = (normalise(group or ""), normalise(v["measure"]))
         if ident in seen:
-            p.issues.append(error(f"Measure '{v['measure']}' is listed twice for this group; "
-                                  "keep one row", table.name, p.ref(table, row, "measure")))
+            p.issues.append(error(msg("measure_twice", name=v["measure"]), table.name,
+                                  p.ref(table, row, "measure")))
             continue
         seen.add(ident)
         rate = v["rate"] or None
         has_value = v["value_per_unit"] is not None
         if has_value == bool(rate):
-            what = "both" if has_value else "neither"
-            p.issues.append(error(
-                f"Measure '{v['measure']}' has {what} Value per unit and Rate; fill exactly one "
-                "(a money value per unit such as 7291.67, or the name of a row in Rates)",
-                table.name, p.ref(table, row, "value_per_unit")))
+            key = "value_both" if has_value else "value_neither"
+            p.issues.append(error(msg(key, name=v["measure"]), table.name,
+                                  p.ref(table, row, "value_per_unit")))
         if rate and normalise(rate) not in rate_names:
-            listed = ", ".join(rate_names.values()) or "none"
-            p.issues.append(error(f"Rate '{rate}' is not in the Rates sheet (listed: {listed}); "
-                                  "add it there or correct the name", table.name,
+            listed: object = ", ".join(rate_names.values()) or msg("none_listed")
+            p.issues.append(error(msg("rate_unknown", name=rate, listed=listed), table.name,
                                   p.ref(table, row, "rate")))
         if rate:
             rate = rate_names.get(normalise(rate), rate)
@@ -70,10 +68,9 @@ def read_measures(p: Parser, rate_list: tuple[model.Rate, ...]) -> tuple[model.M
 
 def _unknown_measure(p: Parser, table: RawTable, row: RawRow, name: str,
                      found: tuple[model.Measure, ...]) -> None:
-    listed = ", ".join(sorted({m.name for m in found})) or "none"
-    p.issues.append(error(f"Measure '{name}' is not in the Measures sheet for this group "
-                          f"(listed: {listed}); add it there or correct the name",
-                          table.name, p.ref(table, row, "measure")))
+    listed: object = ", ".join(sorted({m.name for m in found})) or msg("none_listed")
+    p.issues.append(error(msg("measure_unknown", name=name, listed=listed), table.name,
+                          p.ref(table, row, "measure")))
 
 
 def _measure_rows(p: Parser, key: str, found: tuple[model.Measure, ...]
@@ -100,9 +97,7 @@ def _check_estimate_factors(p: Parser, measure: model.Measure) -> None:
         sheet, ref = measure.origin.sheet, p.cell_of(measure.origin, key)
         if any(i.sheet == sheet and i.cell == ref for i in p.issues):
             continue
-        p.issues.append(error(
-            f"{column.en} is empty; Isolation = estimate applies it to the measure's Impact "
-            "rows: enter a percentage such as 80%", sheet, ref))
+        p.issues.append(error(msg("estimate_factor_empty", col=column), sheet, ref))
 
 
 def read_impact(p: Parser, found: tuple[model.Measure, ...]) -> tuple[model.ImpactRow, ...]:
@@ -113,17 +108,14 @@ def read_impact(p: Parser, found: tuple[model.Measure, ...]) -> tuple[model.Impa
             checked.add(id(measure))
             _check_estimate_factors(p, measure)
         if v["before"] is None or v["after"] is None:
-            empty = "After" if v["after"] is None else "Before"
+            empty = "after" if v["after"] is None else "before"
             p.issues.append(warning(
-                f"{empty} is empty for {measure.name} in this row; the period counts as no "
-                "improvement (0). Enter the value if it is known", table.name,
-                p.ref(table, row, "after" if v["after"] is None else "before")))
+                msg("impact_value_empty", col=schema.IMPACT.column(empty), measure=measure.name),
+                table.name, p.ref(table, row, empty)))
         if measure.isolation == Isolation.CONTROL_GROUP and (v["control_before"] is None
                                                      or v["control_after"] is None):
-            p.issues.append(error(
-                f"{measure.name} uses Isolation = control group, but Control before or Control "
-                "after is empty; enter both control values", table.name,
-                p.ref(table, row, "control_before")))
+            p.issues.append(error(msg("control_values_empty", measure=measure.name),
+                                  table.name, p.ref(table, row, "control_before")))
         out.append(model.ImpactRow(measure.name, v["before"], v["after"], group,
                                    v["before_period"], v["after_period"], v["control_before"],
                                    v["control_after"], p.origin(table, row),
@@ -137,10 +129,9 @@ def read_estimates(p: Parser, found: tuple[model.Measure, ...]) -> tuple[model.E
         if v["contribution"] is None or v["confidence"] is None:
             continue
         if v["annual_improvement"] is None:
-            p.issues.append(warning(
-                f"Annual improvement is empty for {v['respondent'] or 'this respondent'}; it "
-                "counts as no improvement (0)", table.name, p.ref(table, row,
-                                                                   "annual_improvement")))
+            who: object = v["respondent"] or msg("this_respondent")
+            p.issues.append(warning(msg("annual_empty", who=who), table.name,
+                                    p.ref(table, row, "annual_improvement")))
         out.append(model.Estimate(measure.name, v["respondent"], v["annual_improvement"],
                                   v["contribution"], v["confidence"], group, v["source"] or "",
                                   p.origin(table, row), p.ref(table, row, "annual_improvement")))
@@ -158,7 +149,6 @@ def check_trend_lines(p: Parser, found: tuple[model.Measure, ...],
             n = sum(1 for r in rows if r.group == g and r.before is not None
                     and find_measure(found, r.measure, r.group) == m)
             if n < 2:
-                p.issues.append(error(
-                    f"{m.name} uses Isolation = trend line but has {n} before value(s)"
-                    f"{' for ' + g if g else ''}; enter at least two before periods, or choose "
-                    "another isolation method", m.origin.sheet, m.origin.cell("A")))
+                whose: object = msg("for_group", group=g) if g else ""
+                p.issues.append(error(msg("trend_too_few", measure=m.name, n=n, whose=whose),
+                                      m.origin.sheet, m.origin.cell("A")))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from roti_excel import model, schema
 from roti_excel.domain import Attendance
 from roti_excel.issues import error, warning
+from roti_excel.messages import msg
 from roti_excel.reading.parser import Parser
 
 
@@ -18,18 +19,16 @@ def read_learning(p: Parser) -> tuple[model.LearningRow, ...]:
         post, top = v["post_test"][i], v["max_score"][i]
         if post is None and v["status"][i] != Attendance.ABSENT:
             p.issues.append(warning(
-                f"Post-test is empty for {v['name'][i] or v['participant'][i]}; counted as "
-                "absent. Enter the score, or set Status to absent", table.name,
+                msg("post_test_empty", who=v["name"][i] or v["participant"][i]), table.name,
                 p.ref(table, row, "post_test")))
         if top is None:
             continue
         for key in ("post_test", "pre_test", "pass_mark"):
             score = v[key][i]
             if score is not None and score > top:
-                label = schema.LEARNING.column(key).en
-                p.issues.append(error(f"{label} {score:g} is above Max score {top:g}; "
-                                      "correct the score or the maximum", table.name,
-                                      p.ref(table, row, key)))
+                p.issues.append(error(
+                    msg("score_above_max", col=schema.LEARNING.column(key), score=score, top=top),
+                    table.name, p.ref(table, row, key)))
     fields = zip(v["participant"], v["post_test"], p.groups_of(table, v["group"]), v["name"],
                  v["pre_test"], v["max_score"], v["pass_mark"],
                  [Attendance(s) if s else None for s in v["status"]], p.origins(table),

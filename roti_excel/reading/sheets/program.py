@@ -9,6 +9,7 @@ from typing import Any
 from roti_excel import model, schema
 from roti_excel.domain import Language, OutlierRule
 from roti_excel.issues import error, warning
+from roti_excel.messages import msg
 from roti_excel.reading.cell_values import CellAt, Converter
 from roti_excel.reading.parser import Parser
 from roti_excel.reading.raw_tables import Cell, RawTable
@@ -32,9 +33,8 @@ def read_program(p: Parser, default_language: Language = Language.EN) -> model.P
                                 for n in f.spellings())), None)
             if spec is None:
                 p.issues.append(warning(
-                    f"unknown field '{field_cell.value}' is ignored; known fields: "
-                    + ", ".join(f.en for f in schema.PROGRAM_FIELDS),
-                    table.name, field_cell.ref))
+                    msg("field_unknown", field=str(field_cell.value),
+                        fields=list(schema.PROGRAM_FIELDS)), table.name, field_cell.ref))
                 continue
             cell = row.get("value") or Cell(None, field_cell.ref)
             # the field's own rules apply to the Value cell, under the field's name
@@ -46,8 +46,7 @@ def read_program(p: Parser, default_language: Language = Language.EN) -> model.P
     if not name and table is not None:  # a missing sheet is reported as such
         where = table.name if table else schema.PROGRAM.en
         ref = str(found.get("program_name", ("", "B2"))[1] or "B2")
-        p.issues.append(error("Program name is empty; enter the training program's name,"
-                                 " e.g. Protos 70 operator training", where, ref))
+        p.issues.append(error(msg("program_name_empty"), where, ref))
     kw: dict[str, Any] = {}
     for spec in schema.PROGRAM_FIELDS:
         value = found.get(spec.key, (None, ""))[0]
@@ -80,8 +79,7 @@ def category_bands(p: Parser, text: str, table: RawTable | None,
         match = re.match(r"^([0-9]+(?:[.,][0-9]+)?)\s+(.+)$", part)
         if not match:
             p.issues.append(error(
-                f"Category bands item '{part}' is not 'number label'; enter e.g. "
-                "'2.5 Poor; 3.25 Fair; 4 Good'", table.name if table else "Program",
+                msg("category_band_bad", part=part), table.name if table else "Program",
                 found.get("category_bands", ("", ""))[1]))
             continue
         bands.append((float(match.group(1).replace(",", ".")), match.group(2).strip()))
@@ -95,8 +93,8 @@ def read_groups(p: Parser) -> tuple[model.Group, ...]:
         if not name:
             continue
         if normalise(name) in p.group_names:
-            p.issues.append(error(f"Group '{name}' is listed twice; keep one row",
-                                     table.name, p.ref(table, row, "group")))
+            p.issues.append(error(msg("group_twice", name=name), table.name,
+                                  p.ref(table, row, "group")))
             continue
         p.group_names[normalise(name)] = name
         out.append(model.Group(name, v["participants"], v["surveys_sent"], v["description"]))
@@ -113,10 +111,7 @@ def _check_discount(p: Parser, kw: dict[str, Any], found: dict[str, Any],
     where = table.name if table else schema.PROGRAM.en
     ref = found.get("discount_rate", (None, None))[1] or found.get(
         "benefit_horizon", (None, None))[1]
-    p.issues.append(error(
-        f"Benefit horizon is {float(horizon):g} months but Discount rate is empty; benefits "
-        "after month 12 must be discounted: add a Discount rate row with the yearly rate "
-        "finance uses, e.g. 10%, or set the horizon to 12", where, ref))
+    p.issues.append(error(msg("discount_missing", horizon=float(horizon)), where, ref))
 
 
 def _check_period(p: Parser, kw: dict[str, Any], found: dict[str, Any],
@@ -127,8 +122,7 @@ def _check_period(p: Parser, kw: dict[str, Any], found: dict[str, Any],
     if start is None or end is None or start <= end:
         return
     p.issues.append(error(
-        f"Evaluation start {start.isoformat()} is after Evaluation end {end.isoformat()}; "
-        "check both dates (type them as YYYY-MM-DD, e.g. 2025-03-10, so day and month "
-        "cannot be swapped)", table.name if table else schema.PROGRAM.en,
+        msg("period_reversed", start=start.isoformat(), end=end.isoformat()),
+        table.name if table else schema.PROGRAM.en,
         found.get("evaluation_start", (None, None))[1]))
 

@@ -7,6 +7,8 @@ from typing import Any
 
 from roti_excel import model, schema
 from roti_excel.issues import error, warning
+from roti_excel.messages import msg
+from roti_excel.messages.values import OneOf
 from roti_excel.reading.cell_values import CellAt, Converter
 from roti_excel.reading.parser import Parser, or_default
 from roti_excel.reading.raw_tables import Cell, RawRow, RawTable, clean
@@ -22,29 +24,26 @@ def read_questions(p: Parser) -> tuple[model.Question, ...]:
             continue
         where = p.ref(table, row, "code")
         if normalise(code) in seen:
-            p.issues.append(error(f"question code '{code}' is used twice; codes must "
-                                     "be unique", table.name, where))
+            p.issues.append(error(msg("code_twice", code=code), table.name, where))
             continue
         seen.add(normalise(code))
         allowed = schema.REACTION_DIMENSIONS if level == "1" else schema.APPLICATION_DIMENSIONS
         if dim not in {c.key for c in allowed}:
             p.issues.append(error(
-                f"Dimension '{dim}' does not belong to level {level}; enter one of: "
-                f"{schema.choice_list(allowed, 'en')}", table.name,
-                p.ref(table, row, "dimension")))
+                msg("dimension_wrong_level", dim=dim, level=str(level), choices=OneOf(allowed)),
+                table.name, p.ref(table, row, "dimension")))
             continue
         lo, hi = or_default(v["scale_min"], 1.0), or_default(v["scale_max"], 5.0)
         if lo >= hi:
-            p.issues.append(error(f"Scale min {lo:g} is not below Scale max {hi:g}; "
-                                     "enter e.g. 1 and 5", table.name,
-                                     p.ref(table, row, "scale_max")))
+            p.issues.append(error(msg("scale_reversed", lo=lo, hi=hi), table.name,
+                                  p.ref(table, row, "scale_max")))
             continue
         labels = tuple(x.strip() for x in (v["labels"] or "").split(";") if x.strip())
         points = hi - lo + 1
         if labels and float(len(labels)) != points:
             p.issues.append(warning(
-                f"Labels give {len(labels)} names for a {lo:g}-{hi:g} scale ({points:g} "
-                "points); the labels are not used", table.name, p.ref(table, row, "labels")))
+                msg("labels_count", n=len(labels), lo=lo, hi=hi, points=points), table.name,
+                p.ref(table, row, "labels")))
             labels = ()
         out.append(model.Question(code, int(level), dim, v["question"], lo, hi, labels))
     return tuple(out)
@@ -54,11 +53,11 @@ def read_questions(p: Parser) -> tuple[model.Question, ...]:
 _ANSWER = schema.Column("answer", "Answer", "Jawaban", schema.Kind.NUMBER, example="4")
 
 
-def _number(p: Parser, table: RawTable, label: str, cell: Cell,
+def _number(p: Parser, table: RawTable, label: tuple[str, str], cell: Cell,
             like: schema.Column = _ANSWER) -> float | None:
-    """The number in `cell`, judged as a column named `label` with the kind and example
-    of `like`."""
-    named = schema.Column("answer", label, label, like.kind, example=like.example,
+    """The number in `cell`, judged as a column named `label` (English, Indonesian) with
+    the kind and example of `like`."""
+    named = schema.Column("answer", label[0], label[1], like.kind, example=like.example,
                           limit=like.limit)
     return Converter(table.name, p.issues).number(named, CellAt(cell))
 
@@ -71,10 +70,9 @@ def _check_codes(p: Parser, table: RawTable, questions: dict[str, model.Question
                  level: int) -> None:
     for header, c in table.extra_columns.items():
         if normalise(header) not in questions:
-            codes = ", ".join(q.code for q in questions.values()) or "none yet"
+            codes: object = ", ".join(q.code for q in questions.values()) or msg("none_yet")
             p.issues.append(error(
-                f"column '{header}' is not a level {level} question code in Questions "
-                f"(codes: {codes}); add the question there or rename the column",
+                msg("column_not_a_code", header=header, level=str(level), codes=codes),
                 table.name, f"{table.letters(c)}{table.header_row}"))
 
 
@@ -94,11 +92,10 @@ def _answer_column(p: Parser, table: RawTable, col: int,
             continue
         row = table.rows[i]
         number = cell if type(cell) is float else _number(
-            p, table, f"Answer to {q.code}", _extra_cell(table, row, col))
+            p, table, (f"Answer to {q.code}", f"Jawaban {q.code}"), _extra_cell(table, row, col))
         if number is not None and not lo <= number <= hi:
             p.issues.append(warning(
-                f"answer {number:g} to {q.code} is outside its scale {lo:g}-{hi:g}; it is left "
-                "out of the averages (enter a value on the scale, or leave it blank)",
+                msg("answer_off_scale", value=number, code=q.code, lo=lo, hi=hi),
                 table.name, f"{table.letters(col)}{row.number}"))
         out[i] = number
     return out
@@ -145,23 +142,22 @@ def read_application_counts(p: Parser, questions: tuple[model.Question, ...]
         question = by_code.get(normalise(v["code"] or ""))
         if question is None:
             if v["code"]:
-                p.issues.append(error(
-                    f"Code '{v['code']}' is not a level 3 question in Questions; add it there",
-                    table.name, p.ref(table, row, "code")))
+                p.issues.append(error(msg("count_code_unknown", code=v["code"]), table.name,
+                                      p.ref(table, row, "code")))
             continue
         counts: list[tuple[float, float]] = []
         for header, cell in row.extra.items():
             point = _scale_point(question, header)
             if point is None:
                 p.issues.append(error(
-                    f"column '{header}' is not a point of {question.code}'s scale "
-                    f"{question.scale_min:g}-{question.scale_max:g}; head the columns 1, 2, ... "
-                    "or with the question's labels", table.name,
+                    msg("count_column_not_point", header=header, code=question.code,
+                        lo=question.scale_min, hi=question.scale_max), table.name,
                     f"{table.letters(table.extra_columns[header])}{table.header_row}"))
                 continue
             if cell.blank:
                 continue
-            n = _number(p, table, f"Count for {question.code} = {header}", cell, count_col)
+            n = _number(p, table, (f"Count for {question.code} = {header}",
+                                   f"Jumlah untuk {question.code} = {header}"), cell, count_col)
             if n is not None:
                 counts.append((point, n))
         out.append(model.ApplicationCount(question.code, tuple(counts),
