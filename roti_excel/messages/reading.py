@@ -284,4 +284,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{measure} memakai Isolasi = garis tren tetapi hanya punya {n} nilai sebelum{whose}; "
         "isi minimal dua periode sebelum, atau pilih metode isolasi lain"),
     "for_group": (" for {group}", " untuk {group}"),
+    "repeated": (
+        "{count} cells like this; the first, {first}: {message}",
+        "{count} sel seperti ini; yang pertama, {first}: {message}"),
 }

@@ -43,23 +43,6 @@ class Words:
         return self.id if lang == "id" else self.en
 
 
-@dataclass(frozen=True)
-class Listing:
-    """The first few of many items (cells, ranges): "A1, B2 (and 3 more)" /
-    "A1, B2 (dan 3 lainnya)"."""
-
-    items: tuple[str, ...]
-    total: int
-
-    def name(self, lang: str) -> str:
-        more = self.total - len(self.items)
-        shown = ", ".join(self.items)
-        if more <= 0:
-            return shown
-        count = number(more, lang)
-        return f"{shown} (dan {count} lainnya)" if lang == "id" else f"{shown} (and {count} more)"
-
-
 def number(value: float, lang: str) -> str:
     """A number as typed, grouped for the language: 1,500,000.5 / 1.500.000,5; at most
     the digits the value has (7291.67 stays 7291.67, 27000000 is 27,000,000)."""

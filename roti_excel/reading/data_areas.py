@@ -24,9 +24,8 @@ from dataclasses import dataclass, field
 from roti_excel.a1 import a1, parse_a1, parse_range
 from roti_excel.issues import Issue, error
 from roti_excel.messages import msg
-from roti_excel.messages.values import Listing
 from roti_excel.reading.guard import GuardResult, SheetFacts
-from roti_excel.reading.guard.common import SHOWN
+from roti_excel.reading.guard.common import SHOWN, listed
 from roti_excel.reading.guard.sheetscan import merged_warning, uncomputed_warning
 from roti_excel.reading.raw_tables import RawTable, RawWorkbook
 
@@ -131,7 +130,7 @@ def _merged(facts: SheetFacts, area: Area | None, found: _Findings) -> None:
         return
     first = inside[0].split(":")[0]
     found.added.append(error(
-        msg("merged_in_data", cells=Listing(tuple(inside[:SHOWN]), len(inside)),
+        msg("merged_in_data", cells=listed(inside[:SHOWN], len(inside)),
             first=str(area.first_row + 1), last=str(area.last_row + 1)),
         facts.name, first if parse_a1(first) else None))
 
@@ -150,7 +149,7 @@ def _uncomputed(facts: SheetFacts, area: Area, found: _Findings) -> None:
     found.blind.setdefault(facts.name, set()).update(
         cell for cell in map(parse_a1, inside) if cell is not None)
     key = "uncomputed_one" if len(inside) == 1 else "uncomputed_many"
-    found.added.append(error(msg(key, cells=Listing(tuple(inside[:SHOWN]), len(inside))),
+    found.added.append(error(msg(key, cells=listed(inside[:SHOWN], len(inside))),
                              facts.name, inside[0]))
     # Cells past the ones the guard remembers are counted with the others: when every
     # remembered one is in the table, the error's advice covers them too.
@@ -172,7 +171,7 @@ def _error_cells(facts: SheetFacts, area: Area, found: _Findings) -> None:
     found.blind.setdefault(facts.name, set()).update(cell for _, _, cell in inside)
     shown = [f"{ref} ({value})" for ref, value, _ in inside]
     key = "error_cells_one" if len(inside) == 1 else "error_cells_many"
-    found.added.append(error(msg(key, cells=Listing(tuple(shown[:SHOWN]), len(inside))),
+    found.added.append(error(msg(key, cells=listed(shown[:SHOWN], len(inside))),
                              facts.name, inside[0][0]))
 
 
@@ -186,7 +185,7 @@ def _hidden_rows(facts: SheetFacts, area: Area, found: _Findings) -> None:
     shown = [str(row) for row in inside]
     key = "hidden_rows_one" if len(inside) == 1 else "hidden_rows_many"
     found.added.append(error(
-        msg(key, rows=Listing(tuple(shown[:SHOWN]), len(inside)),
+        msg(key, rows=listed(shown[:SHOWN], len(inside)),
             first=str(area.first_row + 1), last=str(area.last_row + 1)),
         facts.name, a1(inside[0] - 1, 0)))
 

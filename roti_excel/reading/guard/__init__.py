@@ -41,7 +41,8 @@ from xml.etree.ElementTree import ParseError
 import defusedxml
 
 from roti_excel.issues import Issue, error, sort_issues
-from roti_excel.reading.guard.common import DAMAGED, NEW_COPY, Refused, size_text
+from roti_excel.messages import msg
+from roti_excel.reading.guard.common import DAMAGED, NEW_COPY, Refused, damaged, size_text
 from roti_excel.reading.guard.filetype import ZIP_MAGIC, not_zip_issue, open_regular
 from roti_excel.reading.guard.limits import DEFAULT_LIMITS, GuardResult, Limits, SheetFacts
 from roti_excel.reading.guard.workbookparts import State, inspect_zip
@@ -73,8 +74,7 @@ def inspect_file(path: Path | str, limits: Limits = DEFAULT_LIMITS) -> GuardResu
         except Refused as refused:
             state.issues.append(refused.issue)
         except (ParseError, defusedxml.DefusedXmlException) as exc:
-            state.issues.append(error(f"{DAMAGED}: it holds invalid XML ({exc}); "
-                                      f"{NEW_COPY}"))
+            state.issues.append(error(damaged("file_invalid_xml", detail=str(exc))))
         except _FILE_ERRORS as exc:
             state.issues.append(_damaged(exc))
     return GuardResult(sort_issues(state.issues), state.sheets, state.macro)
@@ -82,24 +82,18 @@ def inspect_file(path: Path | str, limits: Limits = DEFAULT_LIMITS) -> GuardResu
 
 def _damaged(exc: BaseException) -> Issue:
     if isinstance(exc, OSError):
-        return error(f"cannot read the file ({exc.strerror or exc}); copy it to a local "
-                     "folder and use the copy")
-    return error(f"{DAMAGED} or incomplete: it cannot be unzipped. It may not have been "
-                 "copied completely: get it again, or open it in Excel (which can repair it) "
-                 "and save as .xlsx")
+        return error(msg("file_cannot_read", reason=str(exc.strerror or exc)))
+    return error(msg("file_damaged_unzip", damaged=DAMAGED))
 
 
 def _inspect_open(fh: BinaryIO, path: Path, limits: Limits, state: State) -> None:
     size = os.fstat(fh.fileno()).st_size
     if size == 0:
-        state.issues.append(error("the file is empty (0 bytes): it was not saved or not copied "
-                                  "completely; get the workbook again"))
+        state.issues.append(error(msg("file_empty")))
         return
     if size > limits.max_file_bytes:
-        state.issues.append(error(
-            f"the file is {size_text(size)}, more than the {size_text(limits.max_file_bytes)} "
-            "allowed; delete unused sheets, pictures and empty rows, or split the data over "
-            "several workbooks"))
+        state.issues.append(error(msg("file_too_large", size=size_text(size),
+                                      limit=size_text(limits.max_file_bytes))))
         return
     head = fh.read(64 * 1024)
     if not head.startswith(ZIP_MAGIC):
@@ -109,9 +103,8 @@ def _inspect_open(fh: BinaryIO, path: Path, limits: Limits, state: State) -> Non
     if record is not None:
         entries, cd_size = record
         if entries > limits.max_entries or cd_size > limits.max_directory_bytes:
-            state.issues.append(error(
-                f"the file holds {entries:,} parts ({size_text(cd_size)} of contents list), more "
-                f"than any real workbook: it is damaged or not a workbook; {NEW_COPY}"))
+            state.issues.append(error(msg("too_many_parts_listed", parts=entries,
+                                          size=size_text(cd_size), new_copy=NEW_COPY)))
             return
     fh.seek(0)
     with zipfile.ZipFile(fh) as zf:

@@ -2,33 +2,48 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
 from roti_excel.a1 import column_index
 from roti_excel.issues import Issue
+from roti_excel.messages import Text, msg
 
-AGAIN = "open it in Excel and save it again as Excel Workbook (.xlsx)"
-DAMAGED = "the workbook is damaged"
-NEW_COPY = f"{AGAIN}, or ask the sender for a new copy"
+DAMAGED = msg("damaged")  # "the workbook is damaged"
+NEW_COPY = msg("new_copy")  # "open it in Excel and save it again ..., or ask for a new copy"
 
 
-def size_text(n: int) -> str:
-    for unit, scale in (("GB", 1024**3), ("MB", 1024**2), ("KB", 1024)):
+def damaged(key: str, **values: Any) -> Text:
+    """The message `key`, whose wording says {damaged} and {new_copy}, with its values."""
+    return msg(key, damaged=DAMAGED, new_copy=NEW_COPY, **values)
+
+
+def _scaled(value: float) -> int | float:
+    """A scaled size or count as shown: a whole number from 10 up, else one decimal."""
+    return round(value) if value >= 10 else round(value, 1)
+
+
+def size_text(n: int) -> Text:
+    """A size in bytes as "12 MB", "1.3 KB" (each language's own decimal mark)."""
+    for key, scale in (("size_gb", 1024**3), ("size_mb", 1024**2), ("size_kb", 1024)):
         if n >= scale:
-            value = n / scale
-            return f"{value:.0f} {unit}" if value >= 10 else f"{value:.1f} {unit}"
-    return f"{n} bytes"
+            return msg(key, n=_scaled(n / scale))
+    return msg("size_bytes", n=n)
 
 
-def count_text(n: int) -> str:
-    for word, scale in (("billion", 10**9), ("million", 10**6)):
+def count_text(n: int) -> Text | int:
+    """A count as "17 billion", "1.5 million" (in the language shown), or the number."""
+    for key, scale in (("count_billion", 10**9), ("count_million", 10**6)):
         if n >= scale:
-            value = n / scale
-            return f"{value:.0f} {word}" if value >= 10 else f"{value:.1f} {word}"
-    return f"{n:,}"
+            return msg(key, n=_scaled(n / scale))
+    return n
 
 
-def listing(items: list[str], total: int) -> str:
+def listed(items: Sequence[Any], total: int) -> Text | tuple[Any, ...]:
+    """`items` (names, or messages) as a message value: joined, with "(and N more)" in the
+    language shown when `total` is more."""
     more = total - len(items)
-    return ", ".join(items) + (f" (and {more:,} more)" if more > 0 else "")
+    return msg("list_more", items=tuple(items), more=more) if more > 0 else tuple(items)
 
 
 CHUNK = 1024 * 1024

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from roti_excel.issues import Issue, error
+from roti_excel.messages import msg
 from roti_excel.reading.guard.common import CHUNK
 from roti_excel.reading.guard.limits import Limits
 
@@ -23,28 +24,22 @@ def open_regular(path: Path) -> tuple[BinaryIO | None, Issue | None]:
     try:
         st = path.stat()
     except (FileNotFoundError, ValueError):  # ValueError: a NUL character in the name
-        return None, error("file not found; check the file name and the folder")
+        return None, error(msg("file_not_found"))
     except PermissionError:
-        return None, error("cannot open the file (permission denied); check that you may "
-                           "read it, or copy it to your own folder and use the copy")
+        return None, error(msg("file_permission_denied"))
     except OSError as exc:
-        return None, error(f"cannot open the file ({exc.strerror or exc}); copy it to a "
-                           "local folder and use the copy")
+        return None, error(msg("file_cannot_open", reason=str(exc.strerror or exc)))
     if stat.S_ISDIR(st.st_mode):
-        return None, error("this is a folder, not a file; choose the Excel workbook inside it")
+        return None, error(msg("file_is_folder"))
     if not stat.S_ISREG(st.st_mode):
-        return None, error("this is not an ordinary file; save the workbook as a normal .xlsx "
-                           "file and choose that")
+        return None, error(msg("file_not_regular"))
     flags = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0)
     try:
         fd = os.open(path, flags)
     except PermissionError:
-        return None, error("cannot open the file (permission denied); close it in Excel if "
-                           "it is open there, check that you may read it, or copy it to your "
-                           "own folder and use the copy")
+        return None, error(msg("file_permission_denied_open"))
     except OSError as exc:
-        return None, error(f"cannot open the file ({exc.strerror or exc}); copy it to a "
-                           "local folder and use the copy")
+        return None, error(msg("file_cannot_open", reason=str(exc.strerror or exc)))
     return os.fdopen(fd, "rb"), None
 
 
@@ -100,23 +95,15 @@ def not_zip_issue(fh: BinaryIO, head: bytes, size: int, suffix: str,
                   limits: Limits) -> Issue:
     if head.startswith(_OLE_MAGIC):
         if _search_file(fh, _ENCRYPTION_INFO, min(size, limits.max_file_bytes)):
-            return error("password-protected workbook: remove the password (File > Info > "
-                         "Protect Workbook > Encrypt with Password, clear the box) and save "
-                         "again")
-        return error("legacy .xls workbook (Excel 97-2003): open it and save as Excel "
-                     "Workbook (.xlsx)")
+            return error(msg("password_protected"))
+        return error(msg("legacy_xls"))
     kind = _text_kind(head)
     if kind == "text":
-        return error(f"this is a text/CSV file renamed {suffix}; open it in Excel and save as "
-                     ".xlsx (Excel Workbook)")
+        return error(msg("text_renamed", suffix=suffix))
     if kind == "html":
-        return error(f"this is a web page (HTML) renamed {suffix}, as some systems export; "
-                     "open it in Excel and save as .xlsx (Excel Workbook)")
+        return error(msg("html_renamed", suffix=suffix))
     if kind == "xml2003":
-        return error("this is an Excel 2003 XML spreadsheet; open it in Excel and save as "
-                     ".xlsx (Excel Workbook)")
+        return error(msg("xml_2003"))
     if kind == "xml":
-        return error(f"this is an XML file renamed {suffix}, not an Excel workbook; check you "
-                     "chose the right file")
-    return error("not an Excel workbook; check you chose the right file, or open it in Excel "
-                 "and save as .xlsx (Excel Workbook)")
+        return error(msg("xml_renamed", suffix=suffix))
+    return error(msg("not_a_workbook"))

@@ -14,13 +14,13 @@ from typing import BinaryIO
 
 from roti_excel.a1 import a1, parse_a1, parse_range
 from roti_excel.issues import Issue, error, warning
+from roti_excel.messages import msg
 from roti_excel.reading.guard.common import (
-    DAMAGED,
-    NEW_COPY,
     SHOWN,
     col_number,
     count_text,
-    listing,
+    damaged,
+    listed,
     max_number,
 )
 from roti_excel.reading.guard.limits import Limits
@@ -411,36 +411,30 @@ def sheet_issues(name: str, scan: SheetScan, limits: Limits) -> list[Issue]:
         cols = max(cols, dim[0][1] + 1, dim[1][1] + 1)
     if rows > limits.max_rows or cols > limits.max_cols:
         shown = (a1(rows - 1, cols - 1) if rows < 10**9 and cols < 10**9
-                 else "beyond the last row or column")
-        issues.append(error(
-            f"sheet '{name}' has cells at {shown}, past Excel's last cell "
-            f"{a1(limits.max_rows - 1, limits.max_cols - 1)}: the file is damaged; copy the data "
-            "to a new workbook and save that", name))
+                 else msg("beyond_last_cell"))
+        issues.append(error(msg("cells_past_excel", sheet=name, cell=shown,
+                                last=a1(limits.max_rows - 1, limits.max_cols - 1)), name))
     elif rows * cols > limits.max_cells:
         far = a1(rows - 1, cols - 1)
-        issues.append(error(
-            f"sheet '{name}' claims cells up to {far} ({count_text(rows * cols)} cells); delete "
-            "the unused rows/columns or copy the data to a new workbook", name, far))
+        issues.append(error(msg("cells_too_many", sheet=name, cell=far,
+                                cells=count_text(rows * cols)), name, far))
     if scan.too_many_merged:
-        issues.append(error(
-            f"sheet '{name}' has more than {limits.max_merged_ranges:,} merged ranges; unmerge "
-            "them (select all, Home > Merge & Center > Unmerge Cells) and save again", name))
+        issues.append(error(msg("merged_too_many", sheet=name,
+                                limit=limits.max_merged_ranges), name))
     elif scan.bad_merge:
-        issues.append(error(
-            f"sheet '{name}' has merged cells {scan.bad_merge} covering too many cells "
-            f"(all merged ranges together may cover at most {count_text(limits.max_cells)}); "
-            "unmerge them (Home > Merge & Center > Unmerge Cells) and save again", name,
-            scan.bad_merge.split(":")[0]))
+        issues.append(error(msg("merged_too_large", sheet=name, range=scan.bad_merge,
+                                limit=count_text(limits.max_cells)),
+                            name, scan.bad_merge.split(":")[0]))
     elif scan.merged:
         issues.append(merged_warning(name, scan.merged))
     if scan.long_text:
-        shown_cells = [f"{ref} ({'' if exact else 'over '}{length:,} characters)"
-                       for ref, length, exact in scan.long_text]
+        shown_cells = [msg("text_length" if exact else "text_length_over", cell=ref,
+                           length=length) for ref, length, exact in scan.long_text]
         first_ref = scan.long_text[0][0]
-        issues.append(error(
-            f"text too long in {listing(shown_cells, scan.long_text_total)}: a cell may hold "
-            f"at most {limits.max_string_chars:,} characters; shorten the text or split it "
-            "over several cells", name, first_ref if parse_a1(first_ref) else None))
+        issues.append(error(msg("text_too_long", cells=listed(shown_cells,
+                                                              scan.long_text_total),
+                                limit=limits.max_string_chars),
+                            name, first_ref if parse_a1(first_ref) else None))
     if scan.no_value:
         issues.append(uncomputed_warning(name, scan.no_value, scan.no_value_total))
     issues.extend(_shared_index_issues(name, scan))
@@ -453,13 +447,13 @@ def _shared_index_issues(name: str, scan: SheetScan) -> list[Issue]:
     if scan.shared_count is None:
         return []
     if scan.shared_bad is not None:
-        return [error(f"{DAMAGED}: text cell {scan.shared_bad} of sheet '{name}' does not say "
-                      f"which text it holds; {NEW_COPY}", name, scan.shared_bad)]
+        return [error(damaged("text_cell_unclear", cell=scan.shared_bad, sheet=name), name,
+                      scan.shared_bad)]
     if scan.shared_max >= scan.shared_count:
-        used = (f"text number {scan.shared_max + 1:,}" if scan.shared_max < 10**9 - 1
-                else "a text number past any file's")
-        return [error(f"{DAMAGED}: sheet '{name}' uses {used} but the file holds "
-                      f"{scan.shared_count:,} texts; {NEW_COPY}", name)]
+        used = (msg("text_number", n=scan.shared_max + 1) if scan.shared_max < 10**9 - 1
+                else msg("text_number_huge"))
+        return [error(damaged("text_number_missing", sheet=name, used=used,
+                              count=scan.shared_count), name)]
     return []
 
 
@@ -467,19 +461,14 @@ def merged_warning(sheet: str, merged: Sequence[str]) -> Issue:
     """The guard's warning for a sheet's merged ranges (also rebuilt by the data-area
     check, which replaces it)."""
     first = merged[0].split(":")[0]
-    return warning(
-        f"merged cells {listing(list(merged[:SHOWN]), len(merged))} — unmerge them "
-        "(Home > Merge & Center > Unmerge Cells) so each value sits in its own cell",
-        sheet, first if parse_a1(first) else None)
+    return warning(msg("merged_cells", ranges=listed(merged[:SHOWN], len(merged))),
+                   sheet, first if parse_a1(first) else None)
 
 
 def uncomputed_warning(sheet: str, cells: Sequence[str], total: int) -> Issue:
     """The guard's warning for formula cells without a stored value, naming the first
     few of `cells` (`total` in all)."""
-    subject = (f"formula in {listing(list(cells[:SHOWN]), total)} has" if total == 1
-               else f"formulas in {listing(list(cells[:SHOWN]), total)} have")
-    return warning(
-        f"{subject} no stored value (file saved by a program that does not calculate); "
-        "open and save it in Excel or LibreOffice", sheet,
-        cells[0] if parse_a1(cells[0]) else None)
+    key = "formula_no_value" if total == 1 else "formulas_no_value"
+    return warning(msg(key, cells=listed(cells[:SHOWN], total)), sheet,
+                   cells[0] if parse_a1(cells[0]) else None)
 

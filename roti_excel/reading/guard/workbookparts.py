@@ -10,7 +10,8 @@ from typing import BinaryIO
 from urllib.parse import unquote
 
 from roti_excel.issues import Issue, error, warning
-from roti_excel.reading.guard.common import DAMAGED, NEW_COPY, Refused
+from roti_excel.messages import msg
+from roti_excel.reading.guard.common import Refused, damaged
 from roti_excel.reading.guard.limits import Limits, SheetFacts
 from roti_excel.reading.guard.sheetscan import (
     SharedStrings,
@@ -107,9 +108,7 @@ def _check_macros(z: _Zip, state: State) -> None:
     if "xl/vbaproject.bin" in z.by_name:
         state.macro = True
     if state.macro:
-        state.issues.append(warning(
-            "macro-enabled workbook: macros are never run; only the values stored in the "
-            "file are read"))
+        state.issues.append(warning(msg("macro_enabled")))
 
 
 def _read_workbook(z: _Zip) -> tuple[list[_Declared], bool]:
@@ -134,10 +133,7 @@ def _warn_external_links(z: _Zip, rels: dict[str, tuple[str, str]], state: State
     if any(kind == "externallink" for kind, _ in rels.values()):
         external = True
     if external:
-        state.issues.append(warning(
-            "the workbook links to other workbooks; external links are not followed: the "
-            "values stored in this file are used. To refresh them, open it in Excel, update "
-            "the links (Data > Edit Links) and save"))
+        state.issues.append(warning(msg("external_links")))
 
 
 def _shared_strings(z: _Zip, rels: dict[str, tuple[str, str]],
@@ -160,8 +156,7 @@ def _note_duplicate_name(sheet_name: str, sheets: _Sheets, state: State) -> None
     """Two sheets with one name (Excel ignores case) mean a damaged file."""
     key = sheet_name.casefold()
     if key in sheets.names_seen:
-        state.issues.append(error(
-            f"{DAMAGED}: two sheets are named '{sheet_name}'; {NEW_COPY}", sheet_name))
+        state.issues.append(error(damaged("sheet_name_twice", sheet=sheet_name), sheet_name))
     sheets.names_seen[key] = sheet_name
 
 
@@ -183,9 +178,7 @@ def _inspect_sheet(z: _Zip, sheets: _Sheets, sheet: _Declared, state: State) -> 
     info = z.by_name.get(part) if part else None
     _note_duplicate_name(sheet_name, sheets, state)
     if info is None:
-        state.issues.append(error(
-            f"{DAMAGED}: sheet '{sheet_name}' is missing from the file; {NEW_COPY}",
-            sheet_name))
+        state.issues.append(error(damaged("sheet_part_missing", sheet=sheet_name), sheet_name))
         state.sheets.append(SheetFacts(sheet_name, hidden, None, (), kind))
         return
     sheets.read.add(info.filename.lower())
@@ -230,7 +223,7 @@ def inspect_zip(zf: zipfile.ZipFile, fh: BinaryIO, limits: Limits, state: State)
     declared, referenced = _read_workbook(z)
     _warn_external_links(z, rels, state, referenced=referenced)
     if not declared:
-        state.issues.append(error(f"{DAMAGED}: it has no sheets; {NEW_COPY}"))
+        state.issues.append(error(damaged("no_sheets")))
         return
     shared, sst = _shared_strings(z, rels, state)
     sheets = _Sheets(rels, shared, {sst.filename.lower()} if sst is not None else set())

@@ -11,7 +11,8 @@ from xml.etree.ElementTree import ParseError
 import defusedxml.ElementTree as safe_et
 
 from roti_excel.issues import error
-from roti_excel.reading.guard.common import DAMAGED, NEW_COPY, Refused
+from roti_excel.messages import msg
+from roti_excel.reading.guard.common import NEW_COPY, Refused, damaged
 from roti_excel.reading.guard.limits import Limits
 from roti_excel.reading.guard.zipcheck import entry_chunks
 
@@ -34,10 +35,7 @@ def no_dtd(chunks: Iterable[bytes], part: str) -> Iterator[bytes]:
         window = tail + chunk[:64] if tail else b""
         for text in (window, chunk):
             if b"!" in text and any(marker in text for marker in _DTD_MARKERS):
-                raise Refused(error(
-                    f"the workbook contains XML that Excel never writes (a DTD or entity "
-                    f"declaration in {part}, as used in XML attacks), so it is not read; "
-                    f"{NEW_COPY}"))
+                raise Refused(error(msg("xml_dtd", part=part, new_copy=NEW_COPY)))
         tail = chunk[-64:]
         yield chunk
 
@@ -79,5 +77,5 @@ def elements(fh: BinaryIO, info: zipfile.ZipInfo,
             elem.clear()
             yield _local(tag), attrib
     except (ParseError, LookupError, ValueError) as exc:  # ValueError: DefusedXmlException
-        raise Refused(error(
-            f"{DAMAGED}: {info.filename} is not valid XML ({exc}); {NEW_COPY}")) from exc
+        raise Refused(error(damaged("part_invalid_xml", part=info.filename,
+                                    detail=str(exc)))) from exc

@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from roti_excel.issues import error
-from roti_excel.reading.guard.common import DAMAGED, NEW_COPY, Refused, size_text
+from roti_excel.reading.guard.common import Refused, damaged, size_text
 
 
 def as_utf8(chunks: Iterable[bytes]) -> Iterator[bytes]:
@@ -116,8 +116,7 @@ def _tag_cut(buf: bytes, begin: int, fresh: int, old: int) -> int:
 
 
 def _too_large(where: str, max_carry: int) -> Refused:
-    return Refused(error(f"{DAMAGED}: {where} has a single element over "
-                         f"{size_text(max_carry)}; {NEW_COPY}"))
+    return Refused(error(damaged("element_too_large", part=where, size=size_text(max_carry))))
 
 
 _ROOT = re.compile(rb"<(?![?!])(?:([A-Za-z_][\w.-]*):)?[A-Za-z_][\w.-]*[\s>/]")

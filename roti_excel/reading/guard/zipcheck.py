@@ -12,7 +12,15 @@ from collections.abc import Generator, Iterator
 from typing import BinaryIO
 
 from roti_excel.issues import Issue, error
-from roti_excel.reading.guard.common import CHUNK, DAMAGED, NEW_COPY, Refused, listing, size_text
+from roti_excel.messages import msg
+from roti_excel.reading.guard.common import (
+    CHUNK,
+    NEW_COPY,
+    Refused,
+    damaged,
+    listed,
+    size_text,
+)
 from roti_excel.reading.guard.limits import Limits
 
 
@@ -28,14 +36,10 @@ def entry_chunks(fh: BinaryIO, info: zipfile.ZipInfo, cap: int) -> Iterator[byte
     else:
         total, crc = yield from _inflated_chunks(fh, limit)
     if total > cap:
-        raise Refused(error(
-            f"{DAMAGED}: the part {info.filename} unpacks to more than {size_text(cap)} "
-            f"(a 'zip bomb'); {NEW_COPY}"))
+        raise Refused(error(damaged("part_zip_bomb", part=info.filename,
+                                    size=size_text(cap))))
     if total != info.file_size or crc != info.CRC:
-        raise Refused(error(
-            f"{DAMAGED}: the part {info.filename} does not match the size or checksum "
-            "that the zip declares for it (a damaged or crafted file, possibly a 'zip "
-            f"bomb'); {NEW_COPY}"))
+        raise Refused(error(damaged("part_mismatch", part=info.filename)))
 
 
 def _seek_data(fh: BinaryIO, info: zipfile.ZipInfo) -> None:
@@ -46,8 +50,7 @@ def _seek_data(fh: BinaryIO, info: zipfile.ZipInfo) -> None:
         fh.seek(info.header_offset)
         header = fh.read(30)
     if len(header) < 30 or header[:4] != b"PK\x03\x04":
-        raise Refused(error(f"{DAMAGED}: the part {info.filename} cannot be found where "
-                            f"the zip's contents list says; {NEW_COPY}"))
+        raise Refused(error(damaged("part_misplaced", part=info.filename)))
     name_len, extra_len = struct.unpack("<HH", header[26:30])
     fh.seek(info.header_offset + 30 + name_len + extra_len)
 
@@ -114,32 +117,24 @@ def directory_record(fh: BinaryIO, size: int) -> tuple[int, int] | None:
 def entry_issues(infos: list[zipfile.ZipInfo], limits: Limits) -> list[Issue]:
     """Duplicates, declared sizes, ratios, encryption, compression: before any read."""
     if len(infos) > limits.max_entries:
-        return [error(f"the file holds {len(infos):,} parts, more than the "
-                      f"{limits.max_entries:,} any real workbook has: it is damaged or not a "
-                      f"workbook; {NEW_COPY}")]
+        return [error(msg("too_many_parts", parts=len(infos), limit=limits.max_entries,
+                          new_copy=NEW_COPY))]
     issues = _duplicate(infos)
     total = sum(info.file_size for info in infos)
     if total > limits.max_total_uncompressed:
-        issues.append(error(
-            f"the workbook unpacks to {size_text(total)}, more than the "
-            f"{size_text(limits.max_total_uncompressed)} allowed (too large, or a 'zip bomb'); "
-            "delete unused sheets, pictures and empty rows, or split the data over several "
-            "workbooks"))
+        issues.append(error(msg("unpacks_too_large", size=size_text(total),
+                                limit=size_text(limits.max_total_uncompressed))))
     unreadable, large, bombs = _sort_entries(infos, limits)
     issues += unreadable
     if large:
-        shown = [f"{i.filename} ({size_text(i.file_size)})" for i in large[:3]]
-        issues.append(error(
-            f"parts too large once unpacked: {listing(shown, len(large))}, over the "
-            f"{size_text(limits.max_entry_bytes)} allowed for one part; delete unused rows, "
-            "sheets or pictures, or split the data over several workbooks"))
+        shown = [msg("part_size", part=i.filename, size=size_text(i.file_size))
+                 for i in large[:3]]
+        issues.append(error(msg("parts_too_large", parts=listed(shown, len(large)),
+                                limit=size_text(limits.max_entry_bytes))))
     if bombs:
-        shown = [f"{i.filename} ({i.file_size / max(i.compress_size, 1):,.0f} to 1)"
-                 for i in bombs[:3]]
-        issues.append(error(
-            f"parts compressed far more than in any real workbook: "
-            f"{listing(shown, len(bombs))} (a 'zip bomb'); the file is not read: ask the "
-            "sender for the original file"))
+        shown = [msg("part_ratio", part=i.filename,
+                     ratio=round(i.file_size / max(i.compress_size, 1))) for i in bombs[:3]]
+        issues.append(error(msg("parts_compressed", parts=listed(shown, len(bombs)))))
     return issues
 
 
@@ -149,8 +144,7 @@ def _duplicate(infos: list[zipfile.ZipInfo]) -> list[Issue]:
     for info in infos:
         key = info.filename.lower()
         if key in seen:
-            return [error(f"{DAMAGED}: the part {info.filename} appears twice "
-                          f"(a file readers may read differently); {NEW_COPY}")]
+            return [error(damaged("part_twice", part=info.filename))]
         seen.add(key)
     return []
 
@@ -176,33 +170,24 @@ def _sort_entries(infos: list[zipfile.ZipInfo], limits: Limits
 def _unreadable(info: zipfile.ZipInfo) -> Issue | None:
     """An entry encrypted, or compressed in a way Excel never writes."""
     if info.flag_bits & 0x1:
-        return error("the workbook's parts are encrypted with a zip password; open it in "
-                     "Excel and save it as a normal .xlsx without a password")
+        return error(msg("zip_password"))
     if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-        return error(f"{DAMAGED}: the part {info.filename} uses a compression Excel never "
-                     f"writes; {NEW_COPY}")
+        return error(damaged("part_compression", part=info.filename))
     return None
 
 
 def other_zip_kind(names: set[str]) -> Issue | None:
     """A zip that is not an .xlsx: another format, or a workbook missing its parts."""
     if "xl/workbook.bin" in names:
-        return error("this is an Excel Binary Workbook (.xlsb); open it in Excel and save "
-                     "as .xlsx (Excel Workbook)")
+        return error(msg("xlsb"))
     if "mimetype" in names and "content.xml" in names:
-        return error("this is an OpenDocument file (.ods, from LibreOffice); open it and "
-                     "save as .xlsx (Excel Workbook)")
+        return error(msg("ods"))
     if "word/document.xml" in names:
-        return error("this is a Word document, not an Excel workbook; choose the workbook")
+        return error(msg("word_document"))
     if "ppt/presentation.xml" in names:
-        return error("this is a PowerPoint presentation, not an Excel workbook; choose the "
-                     "workbook")
+        return error(msg("powerpoint"))
     if "[content_types].xml" not in names:
-        return error("not an Excel workbook: this zip file has no [Content_Types].xml (a "
-                     "damaged workbook or another kind of file); open it in Excel and save "
-                     "as .xlsx, or choose the right file")
+        return error(msg("no_content_types"))
     if "xl/workbook.xml" not in names:
-        return error("not an Excel workbook: xl/workbook.xml is missing (a damaged workbook "
-                     "or another kind of Office file); open it in Excel and save as .xlsx, "
-                     "or choose the right file")
+        return error(msg("no_workbook_part"))
     return None

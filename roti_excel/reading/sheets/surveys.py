@@ -10,6 +10,7 @@ from roti_excel.issues import error, warning
 from roti_excel.messages import msg
 from roti_excel.messages.values import OneOf
 from roti_excel.reading.cell_values import CellAt, Converter
+from roti_excel.reading.likert import scale_point
 from roti_excel.reading.parser import Parser, or_default
 from roti_excel.reading.raw_tables import Cell, RawRow, RawTable, clean
 from roti_excel.schema import normalise
@@ -91,7 +92,8 @@ def _answer_column(p: Parser, table: RawTable, col: int,
             out[i] = None
             continue
         row = table.rows[i]
-        number = cell if type(cell) is float else _number(
+        word = scale_point(q, cell) if isinstance(cell, str) else None
+        number = cell if type(cell) is float else word if word is not None else _number(
             p, table, (f"Answer to {q.code}", f"Jawaban {q.code}"), _extra_cell(table, row, col))
         if number is not None and not lo <= number <= hi:
             p.issues.append(warning(
@@ -166,12 +168,9 @@ def read_application_counts(p: Parser, questions: tuple[model.Question, ...]
 
 
 def _scale_point(question: model.Question, header: str) -> float | None:
+    """The scale point a counts column stands for: its number, or a word for one."""
     try:
         point = float(header.replace(",", "."))
     except ValueError:
-        wanted = normalise(header)
-        for i, label in enumerate(question.labels):
-            if normalise(label) == wanted:
-                return question.scale_min + i
-        return None
+        return scale_point(question, header)
     return point if question.scale_min <= point <= question.scale_max else None
