@@ -88,6 +88,7 @@ class Caveat(Word):
     NOT_FULLY_LOADED = "not_fully_loaded"
     WEAK_TREND = "weak_trend"
     ROI_REVIEW = "roi_review"
+    EXTRAPOLATED = "extrapolated"  # Annualise moved the result into another band
     ANNUALISED = "annualised"
 
     @property

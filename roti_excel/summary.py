@@ -18,7 +18,7 @@ class FinancialSummary(TypedDict):
 
     benefits: float
     costs: float
-    net_benefits: float
+    net_benefits: float | None  # None when no monetary benefit is claimed
     bcr: float | None
     roi_pct: float | None
     payback_months: float | None
@@ -125,7 +125,8 @@ def summary(results: Results) -> Summary:
 
 
 def _financials(f: Financials) -> FinancialSummary:
-    return {"benefits": f.benefits, "costs": f.costs, "net_benefits": f.net_benefits,
+    return {"benefits": f.benefits, "costs": f.costs,
+            "net_benefits": f.net_benefits if f.monetised else None,
             "bcr": f.bcr, "roi_pct": f.roi_pct, "payback_months": f.payback_months,
             "band": None if f.band is None else f.band.value,
             "status": f.status.value,

@@ -109,7 +109,7 @@ class TestBatch:
         assert alpha[12].startswith("provisional (")  # no isolation, no L or TE line
         assert alpha[14] == "alpha_report.xlsx"
         total = next(r for r in _rows(path) if r[0] == "Total")
-        assert str(total[5]).startswith("=SUMIF(")
+        assert str(total[5]).startswith("=SUMIFS(")
         rows = _rows(path)
         failed_at = next(i for i, r in enumerate(rows) if str(r[0]).startswith("Failed files"))
         listed = rows[failed_at + 2:failed_at + 6]
@@ -334,7 +334,7 @@ class TestPortfolio:
         write_portfolio(path, [row], [FailedRow("=1+1", "=2+2", self.NOW, "x.errors.txt")])
         ws = openpyxl.load_workbook(path)["Portfolio"]
         values = [c.value for r in ws.iter_rows() for c in r if c.data_type == "f"]
-        assert all(str(v).startswith(("=SUMIF(", "=IF(")) for v in values)
+        assert all(str(v).startswith(("=SUMIFS(", "=IF(")) for v in values)
 
     def test_empty(self, tmp_path: Path) -> None:
         path = tmp_path / "portfolio.xlsx"

@@ -11,6 +11,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "tidak ada pos biaya {what}: biaya belum dihitung penuh dan hasilnya sementara; "
         "tambahkan barisnya (baris bernilai 0 dengan Keterangan alasannya dihitung bila "
         "biayanya memang nihil)"),
+    "zero_line_unexplained": (
+        "the {what} line is 0 with no Description: the costs count as not fully loaded and "
+        "the result is provisional; enter the amount, or say in Description why it was nil "
+        "(e.g. trained outside working hours)",
+        "baris {what} bernilai 0 tanpa Keterangan: biaya dianggap belum penuh dan hasilnya "
+        "sementara; isi jumlahnya, atau tulis di Keterangan mengapa nihil (mis. pelatihan di "
+        "luar jam kerja)"),
     "shared_split_equally": (
         "shared costs were split equally: not every group states its Participants",
         "biaya bersama dibagi rata: tidak setiap kelompok mengisi Jumlah peserta"),
@@ -54,6 +61,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{others} count as no improvement",
         "{name}: {respondents} dari {participants} peserta memberi estimasi; {others} lainnya "
         "dihitung tanpa perbaikan"),
+    "coverage_over": (
+        "{name}: {respondents} respondents gave an estimate but the group has {participants} "
+        "participants; check Participants on the Groups sheet, or whether someone answered "
+        "twice",
+        "{name}: {respondents} responden memberi estimasi padahal kelompok ini hanya punya "
+        "{participants} peserta; periksa Jumlah peserta di lembar Kelompok, atau apakah ada "
+        "yang menjawab dua kali"),
     "period_missing": (
         "{name}: a before or after value is missing; the period counts as 0",
         "{name}: nilai sebelum atau sesudah kosong; periode ini dihitung 0"),

@@ -29,9 +29,10 @@ def missing_codes(lines: list[CostLine]) -> tuple[str, ...]:
 
 
 def assess(measures: tuple[MeasureResult, ...], lines: list[CostLine],
-           roi_pct: float | None, *, monetised: bool) -> Credibility:
+           roi_pct: float | None, *, monetised: bool, extrapolated: bool) -> Credibility:
     """The status and caveats of one result (the total, or one group with its own and the
-    shared cost lines)."""
+    shared cost lines). `extrapolated`: Annualise put the result in another band than the
+    months measured give, so the band rests on the assumption."""
     if not monetised:
         return Credibility(Status.NOT_MONETISED)
     caveats: list[Caveat] = []
@@ -51,9 +52,28 @@ def assess(measures: tuple[MeasureResult, ...], lines: list[CostLine],
         caveats.append(Caveat.WEAK_TREND)
     if roi_pct is not None and roi_pct > ROI_REVIEW_PCT:
         caveats.append(Caveat.ROI_REVIEW)
+    if extrapolated:
+        caveats.append(Caveat.EXTRAPOLATED)
     if any(m.annualise != 1.0 for m in measures):
         caveats.append(Caveat.ANNUALISED)
     status = Status.PROVISIONAL if any(c.makes_provisional for c in caveats) \
         else Status.CREDIBLE
     return Credibility(status, tuple(caveats), share, tuple(label(m) for m in unisolated),
                        missing, weak)
+
+
+def with_groups(total: Credibility, groups: list[Credibility]) -> Credibility:
+    """The total is no more credible than its groups: a group's provisional reasons (an L
+    line only one unit has, a unit's ROI above 500 %) make the total provisional too."""
+    if total.status is Status.NOT_MONETISED:
+        return total
+    found = set(total.caveats)
+    for g in groups:
+        found.update(c for c in g.provisional_reasons)
+    caveats = tuple(c for c in Caveat if c in found)
+    missing = tuple(dict.fromkeys([*total.missing_codes,
+                                   *(code for g in groups for code in g.missing_codes)]))
+    weak = tuple(dict.fromkeys([*total.weak_trends, *(w for g in groups for w in g.weak_trends)]))
+    status = Status.PROVISIONAL if any(c.makes_provisional for c in caveats) \
+        else Status.CREDIBLE
+    return Credibility(status, caveats, total.unisolated_share, total.unisolated, missing, weak)

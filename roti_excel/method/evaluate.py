@@ -49,8 +49,12 @@ def _financials(ev: Evaluation, name: str, measures: tuple[impact.MeasureResult,
     months = max((m.months for m in measures), default=0.0)
     draft = Financials(name, benefits, costs, months, program.roi_objective * 100,
                        undiscounted, monetised)
-    verdict = credibility.assess(measures, lines, draft.roi_pct, monetised=monetised)
-    return dataclasses.replace(draft, credibility=verdict)
+    # the band on the months measured alone, without Annualise
+    measured = dataclasses.replace(draft, benefits=math.fsum(m.measured_benefits
+                                                             for m in measures))
+    verdict = credibility.assess(measures, lines, draft.roi_pct, monetised=monetised,
+                                 extrapolated=measured.band != draft.band)
+    return dataclasses.replace(draft, credibility=verdict, measured_benefits=measured.benefits)
 
 
 def evaluate(ev: Evaluation) -> Results:
@@ -64,5 +68,7 @@ def evaluate(ev: Evaluation) -> Results:
                     [*shared, *(x for x in ev.costs if x.group == g.name)])
         for g, t in zip(ev.groups, cost.groups, strict=True))
     total = _financials(ev, "total", l4.of(all_groups=True), cost.total.total, list(ev.costs))
+    total = dataclasses.replace(total, credibility=credibility.with_groups(
+        total.credibility, [g.credibility for g in groups]))
     found = flags.findings(ev, l2, l4, cost, (total, *groups))
     return Results(ev, l1, l2, l3, l4, cost, groups, total, found)

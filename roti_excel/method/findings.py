@@ -49,6 +49,13 @@ def findings(ev: Evaluation, learning: LearningResult, impact: ImpactResult,
         out.extend(_measure_findings(m, ev.program))
     codes = {c.key: c for c in schema.COST_CODES}
     for code in missing_codes(list(costs.lines)):
+        # a line of 0 with no word of why reads as forgotten, not as a nil cost
+        bare = next((x for x in costs.lines if x.code == code), None)
+        if bare is not None:
+            out.append(Finding(FindingKind.MISSING_COST, msg(
+                "zero_line_unexplained", what=_CodeName(codes[code])),
+                bare.origin.sheet, bare.origin.cell("A")))
+            continue
         out.append(Finding(FindingKind.MISSING_COST,
                            msg("missing_cost_line", what=_CodeName(codes[code])),
                            ev.sheet_names.get("costs", "")))
@@ -104,7 +111,11 @@ def _method_findings(m: MeasureResult, name: str, program: Program) -> list[Find
             "annualised", name=name, months=m.covered, horizon=program.horizon_months),
             *where_measure))
     cov = m.coverage
-    if cov is not None and cov.non_respondents:
+    if cov is not None and cov.participants and cov.respondents > cov.participants:
+        out.append(Finding(FindingKind.COVERAGE, msg(
+            "coverage_over", name=name, respondents=cov.respondents,
+            participants=cov.participants), *where_measure))
+    elif cov is not None and cov.non_respondents:
         out.append(Finding(FindingKind.COVERAGE, msg(
             "coverage", name=name, respondents=cov.respondents,
             participants=cov.participants or 0.0, others=cov.non_respondents),

@@ -102,6 +102,11 @@ class MeasureResult:
         return self.period_money * self.annualise + math.fsum(e.money for e in self.estimates)
 
     @property
+    def measured_benefits(self) -> float:
+        """The benefits without Annualise: what the months measured show."""
+        return self.period_money + math.fsum(e.money for e in self.estimates)
+
+    @property
     def plain_annualise(self) -> float:
         """Annualise without discounting: horizon / months measured (1 when not scaled)."""
         if self.annualise == 1.0 or self.covered <= 0:
@@ -162,6 +167,9 @@ def value_per_unit(ev: Evaluation, measure: Measure) -> float:
     return rate.value if rate is not None else 0.0
 
 
+# Fewer before values than this make a weak trend whatever their R² (docs/method.md).
+TREND_MIN_POINTS = 3
+
 # one period before its outlier check: the row, its change, baseline, improvement, note
 _Draft = tuple[ImpactRow, float, float | None, float, PeriodNote]
 
@@ -178,7 +186,9 @@ def _fit(ev: Evaluation, rows: list[ImpactRow]
     before_x: list[float | None] = [None] * len(rows)
     for (i, _), x in zip(known, xs_before, strict=True):
         before_x[i] = x
-    trend = Trend(line[0], line[1], r2, r2 < ev.program.trend_r2_minimum, credited=True)
+    # Two points always fit exactly (R² 1): a fit proves something only from three on.
+    weak = r2 < ev.program.trend_r2_minimum or len(ys) < TREND_MIN_POINTS
+    trend = Trend(line[0], line[1], r2, weak, credited=True)
     return trend, [line[0] + line[1] * x for x in xs_after], before_x, list(xs_after)
 
 

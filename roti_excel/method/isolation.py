@@ -36,12 +36,13 @@ def least_squares(xs: Sequence[float], ys: Sequence[float]) -> tuple[float, floa
 
 
 def r_squared(xs: Sequence[float], ys: Sequence[float], line: tuple[float, float]) -> float:
-    """How much of the before values' variation the line explains (Excel's RSQ); 1 for
-    values that do not vary at all (the flat line fits them exactly)."""
+    """How much of the before values' variation the line explains (Excel's RSQ); 0 for
+    values that do not vary at all: there is no variation to explain, so the fit proves
+    nothing (and RSQ itself is a division by 0)."""
     my = sum(ys) / len(ys)
     total = sum((y - my) ** 2 for y in ys)
     if total == 0:
-        return 1.0
+        return 0.0
     residual = sum((y - (line[0] + line[1] * x)) ** 2 for x, y in zip(xs, ys, strict=True))
     return max(0.0, 1.0 - residual / total)
 

@@ -24,7 +24,13 @@ class Objective:
     def met(self) -> bool | None:
         if self.objective is None or self.result is None:
             return None
-        return self.result >= self.objective
+        return meets(self.result, self.objective)
+
+
+def meets(result: float, objective: float) -> bool:
+    """At or above the objective; a result equal to it up to rounding (56 % against
+    100 x 0.56 = 56.00000000000001) meets it."""
+    return result >= objective - 1e-9 * max(1.0, abs(objective))
 
 
 def objectives(results: Results) -> tuple[Objective, ...]:

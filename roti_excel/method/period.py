@@ -18,8 +18,9 @@ def discount(program: Program, month: int) -> float:
 
 
 def horizon_months(program: Program) -> int:
-    """The whole months of the horizon (periods are counted whole)."""
-    return math.ceil(program.horizon_months)
+    """The monthly periods the horizon holds: whole months only (a horizon of 12.5 counts
+    12 periods; half a period is never claimed as a whole one)."""
+    return math.floor(program.horizon_months)
 
 
 def discounted_months(program: Program, months: float) -> float:

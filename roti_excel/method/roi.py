@@ -37,6 +37,15 @@ class Financials:
     undiscounted: float | None = None  # None: equal to benefits
     monetised: bool = True  # False: the program claims no monetary benefit
     credibility: Credibility = field(default=CREDIBLE)
+    measured_benefits: float | None = None  # without Annualise (None: equal to benefits)
+
+    @property
+    def measured_roi_pct(self) -> float | None:
+        """The ROI on the months measured alone (differs only when annualised)."""
+        if self.costs <= 0 or not self.monetised:
+            return None
+        measured = self.benefits if self.measured_benefits is None else self.measured_benefits
+        return (measured - self.costs) / self.costs * 100
 
     @property
     def status(self) -> Status:

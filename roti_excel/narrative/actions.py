@@ -10,7 +10,7 @@ from roti_excel import schema
 from roti_excel.domain import Band
 from roti_excel.method.application import Distribution
 from roti_excel.method.evaluate import Results
-from roti_excel.narrative.facts import Facts, choice_label, measure_label
+from roti_excel.narrative.facts import Facts, choice_label
 from roti_excel.narrative.numbers import Formatter
 
 # How many level-3 items are named as barriers at most: the lowest ones matter.
@@ -46,16 +46,15 @@ def _objective_gaps(results: Results, fmt: Formatter) -> Facts:
     program = results.evaluation.program
     reaction = results.reaction.overall.mean
     pass_rate = results.learning.overall.pass_rate_pct
-    reaction_low = (program.reaction_objective is not None and reaction is not None
-                    and reaction < program.reaction_objective)
-    pass_low = (program.learning_objective is not None and pass_rate is not None
-                and pass_rate < 100 * program.learning_objective)
-    short = [{"label": measure_label(m), "improvement": fmt.num(m.improvement_over_horizon, 2),
-              "target": fmt.compact(m.measure.target_improvement or 0.0, 2),
-              "unit": m.measure.unit.strip()}
-             for m in results.impact.measures
-             if m.measure.target_improvement is not None
-             and m.improvement_over_horizon < m.measure.target_improvement]
+    missed = [o for o in results.objectives if o.met is False]
+    reaction_low = any(o.level == "reaction" for o in missed)
+    pass_low = any(o.level == "learning" for o in missed)
+    units = {(m.measure.name, m.group): m.measure.unit.strip() for m in results.impact.measures}
+    short = [{"label": o.measure + (f" ({o.group})" if o.group else ""),
+              "improvement": fmt.num(o.result or 0.0, 2),
+              "target": fmt.compact(o.objective or 0.0, 2),
+              "unit": units.get((o.measure, o.group), "")}
+             for o in missed if o.level == "impact"]
     return {
         "reaction_low": reaction_low,
         "reaction_mean": fmt.opt(reaction, 2),

@@ -13,6 +13,7 @@ from roti_excel.method import learning as learning_level
 from roti_excel.method.credibility import ROI_REVIEW_PCT
 from roti_excel.method.evaluate import Results
 from roti_excel.method.impact import EstimateResult, MeasureResult, PeriodResult
+from roti_excel.method.objectives import meets
 from roti_excel.method.roi import Financials
 from roti_excel.method.stats import favourable_threshold
 from roti_excel.model import Question
@@ -100,6 +101,8 @@ def credibility_facts(f: Financials, fmt: Formatter) -> Facts:
         "roi_review": Caveat.ROI_REVIEW in c.caveats,
         "review_threshold": fmt.pct(ROI_REVIEW_PCT, 0),
         "annualised": Caveat.ANNUALISED in c.caveats,
+        "extrapolated": Caveat.EXTRAPOLATED in c.caveats,
+        "measured_roi": fmt.opt_pct(f.measured_roi_pct),
     }
 
 
@@ -117,7 +120,17 @@ def program_facts(results: Results, fmt: Formatter) -> Facts:
         "horizon": fmt.compact(program.horizon_months),
         "measured_months": fmt.compact(max((m.covered for m in results.impact.measures
                                             if m.periods), default=0)),
+        # the months of the measures Annualise scaled: "3" or "3 and 6"
+        "annualised_months": _and(sorted({fmt.compact(m.covered) for m in
+                                          results.impact.measures if m.annualise != 1.0}),
+                                  fmt.lang),
     }
+
+
+def _and(items: list[str], lang: str) -> str:
+    """"3", "3 and 6", "1, 3 and 6" (id: "dan")."""
+    word = " dan " if lang == "id" else " and "
+    return word.join([", ".join(items[:-1]), items[-1]]) if len(items) > 1 else "".join(items)
 
 
 def total_facts(results: Results, fmt: Formatter) -> Facts:
@@ -243,7 +256,9 @@ def _estimate_facts(m: MeasureResult, fmt: Formatter) -> Facts:
         "factor_low": fmt.pct(100 * min(factors), 0) if factors else "",
         "factor_high": fmt.pct(100 * max(factors), 0) if factors else "",
         "respondents": cov.respondents if cov else 0,
-        "participants": fmt.compact(cov.participants) if cov and cov.participants else "",
+        # "9 of 5 participants" would be nonsense: the count is then flagged instead
+        "participants": fmt.compact(cov.participants)
+        if cov and cov.participants and cov.respondents <= cov.participants else "",
         "non_respondents": fmt.compact(cov.non_respondents or 0) if cov else "",
         "has_non_respondents": bool(cov and cov.non_respondents),
     }
@@ -279,7 +294,7 @@ def _measure_facts(m: MeasureResult, fmt: Formatter) -> Facts:
         "covered": m.covered,
         "has_target": target is not None,
         "target": "" if target is None else fmt.compact(target, 2),
-        "target_met": target is not None and m.improvement_over_horizon >= target,
+        "target_met": target is not None and meets(m.improvement_over_horizon, target),
         "notes": measure.notes.strip(),
     }
 

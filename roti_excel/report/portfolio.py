@@ -43,7 +43,7 @@ class ProgramRow:
     participants: float | None
     benefits: float
     costs: float
-    net: float
+    net: float | None  # None when the program claims no monetary benefit
     bcr: float | None
     roi_pct: float | None
     objective_pct: float | None
@@ -80,7 +80,7 @@ class ProgramRow:
             participants=_participants(summary, groups),
             benefits=_number(total.get("benefits")) or 0.0,
             costs=_number(total.get("costs")) or 0.0,
-            net=_number(total.get("net_benefits")) or 0.0,
+            net=_number(total.get("net_benefits")),
             bcr=_number(total.get("bcr")),
             roi_pct=_number(total.get("roi_pct")),
             objective_pct=_number(summary.get("objective_pct")),
@@ -111,6 +111,10 @@ class FailedRow:
     first_error: str
     failed_at: dt.datetime
     errors_file: str
+
+
+_NOT_MONETISED = "not_monetised"
+_NOT_MONETISED_SHOWN = "not monetised"  # as the Credibility column shows it
 
 
 def _sort_key(row: ProgramRow) -> tuple[bool, float, str]:
@@ -210,7 +214,7 @@ def _write_program(ws: Any, r: int, row: ProgramRow, fmt: _Formats) -> None:
     _maybe(ws, r, 4, row.participants, cell["int"])
     ws.write_number(r, 5, row.benefits, cell["money"])
     ws.write_number(r, 6, row.costs, cell["money"])
-    ws.write_number(r, 7, row.net, cell["money"])
+    _maybe(ws, r, 7, row.net, cell["money"])
     _maybe(ws, r, 8, row.bcr, cell["ratio"])
     _maybe(ws, r, 9, None if row.roi_pct is None else row.roi_pct / 100,
            fmt.band_pct[row.band])
@@ -238,7 +242,9 @@ def _write_totals(ws: Any, rows: Sequence[ProgramRow], r: int, fmt: _Formats) ->
     first, last = _FIRST + 1, _FIRST + len(rows)  # 1-based rows for A1 ranges
     tot = fmt.total
     for currency in currencies:
-        mine = [row for row in rows if row.currency == currency]
+        # programs that claim no monetary benefit have no ROI: their costs stay out of the
+        # portfolio's ratios
+        mine = [row for row in rows if row.currency == currency and row.status != _NOT_MONETISED]
         label = "Total" if len(currencies) == 1 else "Total in"
         ws.write_string(r, 0, label, tot["text"])
         ws.write_string(r, 1, "", tot["text"])
@@ -247,15 +253,17 @@ def _write_totals(ws: Any, rows: Sequence[ProgramRow], r: int, fmt: _Formats) ->
         sums = {3: float(sum(x.groups for x in mine)),
                 4: float(sum(x.participants or 0.0 for x in mine)),
                 5: sum(x.benefits for x in mine), 6: sum(x.costs for x in mine),
-                7: sum(x.net for x in mine)}
+                7: sum(x.net or 0.0 for x in mine)}
         for col, value in sums.items():
             if col == 4 and all(x.participants is None for x in mine):
                 ws.write_blank(r, col, None, tot["int"])  # unknown, not zero
                 continue
             letter = xl_col_to_name(col)
             kind = "int" if col in (3, 4) else "money"
-            ws.write_formula(r, col, f"=SUMIF($C${first}:$C${last},{criteria},"
-                                     f"{letter}${first}:{letter}${last})", tot[kind], value)
+            ws.write_formula(r, col, f"=SUMIFS({letter}${first}:{letter}${last},"
+                                     f"$C${first}:$C${last},{criteria},"
+                                     f'$M${first}:$M${last},"<>{_NOT_MONETISED_SHOWN}")',
+                             tot[kind], value)
         benefits, costs = xl_rowcol_to_cell(r, 5), xl_rowcol_to_cell(r, 6)
         net = xl_rowcol_to_cell(r, 7)
         has_costs = sums[6] > 0

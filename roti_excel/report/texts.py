@@ -45,6 +45,12 @@ TEXT: dict[str, tuple[str, str]] = {
     "band_none": ("Not computed", "Tidak dapat dihitung"),
     "band_not_monetised": ("No ROI (not monetised)", "Tanpa ROI (tidak dimonetisasi)"),
     "status_credible": ("Credible", "Kredibel"),
+    "not_monetised_note": ("No monetary benefit is claimed, so no benefit-cost ratio, ROI, "
+                           "payback or sensitivity is computed: the costs are shown for the "
+                           "record.",
+                           "Tidak ada manfaat uang yang diklaim, sehingga rasio manfaat-biaya, "
+                           "ROI, payback, dan sensitivitas tidak dihitung: biaya ditampilkan "
+                           "sebagai catatan."),
     "status_provisional": ("Provisional", "Sementara"),
     "status_not_monetised": ("Not monetised", "Tidak dimonetisasi"),
     "not_recovered": ("not recovered within {months} months", "tidak kembali dalam {months} bulan"),
@@ -214,6 +220,13 @@ TEXT: dict[str, tuple[str, str]] = {
     "iso_estimate": ("estimate", "estimasi"),
     "iso_explain_none": ("No isolation: the whole change is credited to the program.",
                          "Tanpa isolasi: seluruh perubahan dianggap hasil program."),
+    "iso_estimate_rows": ("estimates (own factors)", "estimasi (faktor sendiri)"),
+    "iso_explain_estimate_rows": ("Each Estimates row: annual improvement x its own "
+                                  "contribution % x its own confidence %; non-respondents "
+                                  "count as no improvement.",
+                                  "Setiap baris Estimasi: perbaikan per tahun x kontribusi % "
+                                  "x keyakinan % miliknya sendiri; yang tidak menjawab "
+                                  "dihitung tanpa perbaikan."),
     "iso_explain_control_group": ("Improvement = change of the trained group minus change of "
                                   "the control group, per period.",
                                   "Peningkatan = perubahan kelompok terlatih dikurangi "
@@ -234,10 +247,12 @@ TEXT: dict[str, tuple[str, str]] = {
     "outlier_exclude": ("exclude (listed, not counted)", "kecualikan (dicantumkan, tidak "
                         "dihitung)"),
     "assume_horizon": ("Benefit horizon (months)", "Horizon manfaat (bulan)"),
-    "assume_horizon_note": ("First-year benefits only: periods beyond the horizon are shown on "
-                            "Level 4 but not counted.",
-                            "Hanya manfaat tahun pertama: periode di luar horizon ditampilkan "
-                            "di Level 4 tetapi tidak dihitung."),
+    "assume_horizon_note": ("Benefits within the horizon only: periods beyond it are shown on "
+                            "Level 4 but not counted; after month 12 they are discounted at "
+                            "the Discount rate.",
+                            "Hanya manfaat dalam horizon: periode di luarnya ditampilkan di "
+                            "Level 4 tetapi tidak dihitung; setelah bulan ke-12 didiskonto "
+                            "dengan Tingkat diskonto."),
     "assume_objective": ("ROI objective", "Target ROI"),
     "assume_objective_note": ("Band high at or above it, thin positive from 0 %, negative "
                               "below 0 %.",

@@ -111,6 +111,8 @@ def _check_discount(p: Parser, kw: dict[str, Any], found: dict[str, Any],
     where = table.name if table else schema.PROGRAM.en
     ref = found.get("discount_rate", (None, None))[1] or found.get(
         "benefit_horizon", (None, None))[1]
+    if any(i.sheet == where and i.cell == ref for i in p.issues):
+        return  # a rate typed but refused (10 for 10 %) is already reported at its cell
     p.issues.append(error(msg("discount_missing", horizon=float(horizon)), where, ref))
 
 

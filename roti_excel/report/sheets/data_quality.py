@@ -79,7 +79,9 @@ def _write_isolation(sh: Sheet, results: Results, row: int) -> int:
     sh.ws.merge_range(row + 1, 2, row + 1, 3, t("col_isolation"), st.header)
     row += 2
     for m in ordered_measures(results):
-        key = m.measure.isolation.key
+        # a measure whose data are Estimates rows only is isolated by their own factors,
+        # whatever its Isolation says
+        key = "estimate_rows" if not m.periods else m.measure.isolation.key
         sh.text(row, 0, m.measure.name)
         sh.text(row, 1, m.group or t("no_group"))
         sh.ws.merge_range(row, 2, row, 3, "", st.text)

@@ -11,6 +11,7 @@ from typing import Any
 from roti_excel.domain import Isolation
 from roti_excel.method.evaluate import Results
 from roti_excel.method.impact import MeasureResult
+from roti_excel.method.objectives import meets
 from roti_excel.model import Evaluation
 from roti_excel.report import charts
 from roti_excel.report.book import Book, Sheet, literal, runs, sum_of
@@ -284,7 +285,7 @@ def _period_cells(table: _MeasureTable, r: int, m: MeasureResult) -> None:
         sh.number(r, mc["participants"], m.coverage.participants, st.integer)
     if "target" in mc and m.measure.target_improvement is not None:
         sh.number(r, mc["target"], m.measure.target_improvement, st.number)
-        met = m.improvement_over_horizon >= m.measure.target_improvement
+        met = meets(m.improvement_over_horizon, m.measure.target_improvement)
         judged = "improvement_total"
         if "improvement_horizon" in mc:
             judged = "improvement_horizon"

@@ -209,7 +209,10 @@ def _write_fin_notes(sh: Sheet, results: Results, inputs: InputRefs, row: int) -
     """Under the table: why ratios are n/a (no costs, or no benefits for payback), how
     the figures are computed, and the ROI objective; returns the next section's row."""
     st, t = sh.st, sh.t
-    if results.total.costs <= 0:
+    if not results.total.monetised:
+        sh.text(row, 0, t("not_monetised_note"), st.note, fit=False)
+        row += 1
+    elif results.total.costs <= 0:
         sh.text(row, 0, t("no_costs_message"), st.note, fit=False)
         row += 1
     elif results.total.benefits <= 0:
@@ -413,7 +416,8 @@ def write(book: Book, results: Results, inputs: InputRefs,  # noqa: PLR0913
     row = _write_fin_notes(sh, results, inputs, row)
     row = _write_benefits_by_measure(sh, results, impact, row)
     row = _write_costs_by_code(sh, results, costs, row)
-    _write_sensitivity(sh, results, inputs, refs.total, row)
+    if results.total.monetised:  # moving benefits that were never claimed says nothing
+        _write_sensitivity(sh, results, inputs, refs.total, row)
     sh.min_width(0, 22)
     sh.min_width(C_BAND, 14)
     sh.finish(_HEADER + 1)
