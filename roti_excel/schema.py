@@ -350,8 +350,9 @@ COSTS = Sheet(
              aliases=("harga satuan",),
              help_en="Cost of one unit, in the program's currency",
              help_id="Biaya per satuan, dalam mata uang program", example="1500000"),
-        _col("quantity", "Quantity", "Jumlah", Kind.NONNEGATIVE, limit=COUNT_LIMIT, default=1.0,
-             aliases=("qty", "kuantitas"),
+        # "Kuantitas", not "Jumlah": Indonesian readers take "jumlah" for a total
+        _col("quantity", "Quantity", "Kuantitas", Kind.NONNEGATIVE, limit=COUNT_LIMIT,
+             default=1.0, aliases=("qty", "jumlah", "banyaknya"),
              help_en="How many units (people, books, ...); blank = 1",
              help_id="Banyaknya satuan (orang, buku, ...); kosong = 1", example="30"),
         _col("duration", "Duration", "Durasi", Kind.NONNEGATIVE, limit=COUNT_LIMIT, default=1.0,
@@ -487,7 +488,8 @@ RATES = Sheet(
     (
         _col("rate", "Rate", "Tarif", required=True, help_en="Name of the derived value",
              help_id="Nama tarif", example="Operator wage"),
-        _col("amount", "Amount", "Jumlah", Kind.NONNEGATIVE, required=True, aliases=("nilai",),
+        _col("amount", "Amount", "Nominal", Kind.NONNEGATIVE, required=True,
+             aliases=("nilai", "jumlah"),
              help_en="Amount per month (or per period), e.g. a monthly wage",
              help_id="Jumlah per bulan, mis. gaji bulanan", example="3500000"),
         _col("days_per_month", "Days per month", "Hari per bulan", Kind.POSITIVE, default=1.0,
@@ -723,7 +725,7 @@ COMPUTED_COLUMNS: dict[str, Column] = {
         "value_per_unit", "Value per unit (computed)", "Nilai per satuan (dihitung)", Kind.NUMBER,
         help_en="Amount / Days per month / Shifts per day / Hours per shift, blanks as 1; "
                 "computed for you, not read",
-        help_id="Jumlah / Hari per bulan / Shift per hari / Jam per shift, kosong = 1; "
+        help_id="Nominal / Hari per bulan / Shift per hari / Jam per shift, kosong = 1; "
                 "dihitung otomatis, tidak dibaca",
     ),
 }

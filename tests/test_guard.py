@@ -42,12 +42,14 @@ def digest(path: Path) -> str:
 
 
 def judge(path: Path, limits: Limits = DEFAULT_LIMITS) -> GuardResult:
-    """Run the guard; the input must be unchanged and the run under 3 s."""
+    """Run the guard; the input must be unchanged and the run bounded (30 s: far above the
+    ~0.5 s a loaded machine takes, far below a zip bomb's minutes; speed itself is measured
+    in benchmarks/, not asserted here)."""
     before = digest(path) if path.is_file() else None
     start = time.perf_counter()
     result = inspect_file(path, limits)
     elapsed = time.perf_counter() - start
-    assert elapsed < 3.0, f"guard took {elapsed:.2f} s"
+    assert elapsed < 30.0, f"guard took {elapsed:.2f} s"
     if before is not None:
         assert digest(path) == before, "the guard changed its input"
     return result

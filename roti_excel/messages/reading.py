@@ -287,4 +287,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "repeated": (
         "{count} cells like this; the first, {first}: {message}",
         "{count} sel seperti ini; yang pertama, {first}: {message}"),
+    # -- plausibility ---------------------------------------------------------------------
+    "implausible_value": (
+        "{col} is {value}, out of all proportion to the other lines (their median is "
+        "{median}); check the value: a price or an amount typed in this column?",
+        "{col} berisi {value}, jauh tidak sebanding dengan baris lain (mediannya {median}); "
+        "periksa nilainya: apakah harga atau jumlah uang terketik di kolom ini?"),
+    "implausible_line": (
+        "this cost line comes to {amount}, {share} % of all the costs and over 100 times the "
+        "typical line; check its Unit cost, Quantity and Duration",
+        "baris biaya ini berjumlah {amount}, {share} % dari seluruh biaya dan lebih dari 100 "
+        "kali baris yang lazim; periksa Biaya satuan, Kuantitas, dan Durasinya"),
+    "roster_mismatch": (
+        "Participants says {participants} for {group}, but the Learning sheet lists {listed}; "
+        "correct one of them (shared costs are split by Participants)",
+        "Jumlah peserta {group} tertulis {participants}, tetapi lembar Pembelajaran mendaftar "
+        "{listed}; perbaiki salah satunya (biaya bersama dibagi menurut Jumlah peserta)"),
 }

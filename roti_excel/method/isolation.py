@@ -10,6 +10,7 @@ import re
 from collections.abc import Sequence
 
 from roti_excel.domain import Direction
+from roti_excel.months import month_in_words
 
 
 def signed_change(before: float, after: float, better_when: Direction) -> float:
@@ -60,11 +61,15 @@ _MONTH = re.compile(r"^\s*(\d{4})\s*[-/.]\s*(\d{1,2})\s*$")
 
 
 def month_index(period: str) -> int | None:
-    """`2009-01`, `2009/1` or an ISO date -> months since year 0; None if not a month."""
+    """`2009-01`, `2009/1`, `Januari 2009` or an ISO date -> months since year 0; None if
+    not a month."""
     match = _MONTH.match(period)
     if match:
         year, month = int(match.group(1)), int(match.group(2))
         return year * 12 + month - 1 if 1 <= month <= 12 else None
+    named = month_in_words(period)  # "Januari 2009", "Jan-2009"
+    if named is not None:
+        return named[0] * 12 + named[1] - 1
     try:
         day = dt.date.fromisoformat(period.strip())
     except ValueError:

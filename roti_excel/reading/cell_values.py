@@ -14,6 +14,7 @@ from roti_excel import schema
 from roti_excel.issues import Issue, error
 from roti_excel.messages import msg
 from roti_excel.messages.values import OneOf
+from roti_excel.months import date_in_words
 from roti_excel.reading.raw_tables import Cell, RawTable
 
 _NUMBER_TEXT = re.compile(r"^[+-]?(\d{1,3}([.,]\d{3})+|\d+)([.,]\d+)?$")
@@ -69,11 +70,30 @@ def _as_date(value: Any) -> dt.date | None:
             return dt.date.fromisoformat(value.strip())  # fast path: 2011-01-31
         except ValueError:
             pass
-        for fmt in ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%Y/%m/%d", "%d.%m.%Y"):
-            try:
-                return dt.datetime.strptime(value.strip(), fmt).date()
-            except ValueError:
-                continue
+        return _date_text(value.strip())
+    return None
+
+
+# a time after a date, as survey tools export it: 16:15:32, 4:15:32 PM, 4:15 PM GMT+7
+_TIME = re.compile(r"^\d{1,2}[:.]\d{2}([:.]\d{2})?(\s*[AaPp]\.?[Mm]\.?)?"
+                   r"(\s*(GMT|UTC)?\s*[+-]\d{1,2}(:?\d{2})?)?(\s*(WIB|WITA|WIT))?$")
+
+
+def _date_text(text: str) -> dt.date | None:
+    """A date typed as text: 31/01/2011 (day first, as Indonesia writes it), 2011/01/31,
+    '12 Maret 2025', 'March 12, 2025', or a survey timestamp whose time is dropped
+    ('2025/03/12 4:15:32 PM GMT+7')."""
+    for fmt in ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%Y/%m/%d", "%d.%m.%Y"):
+        try:
+            return dt.datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    found = date_in_words(text)
+    if found is not None:
+        return found
+    head, _, tail = text.partition(" ")
+    if tail and _TIME.match(tail.strip()):
+        return _date_text(head)
     return None
 
 

@@ -10,6 +10,7 @@ from roti_excel.issues import Issue, error, warning
 from roti_excel.messages import msg
 from roti_excel.messages.values import Words
 from roti_excel.reading.parser import Parser
+from roti_excel.reading.plausibility import cost_issues, roster_issues
 from roti_excel.reading.raw_tables import RawWorkbook
 from roti_excel.reading.sheets.costs import read_costs
 from roti_excel.reading.sheets.impact import (
@@ -70,10 +71,13 @@ def build(book: RawWorkbook) -> tuple[model.Evaluation | None, list[Issue], Lang
     check_trend_lines(p, measures, impact_rows)
     _require_benefits(p, book, has_rows=bool(impact_rows or estimate_rows),
                       has_measures=bool(measures))
+    learning = read_learning(p)
+    p.issues.extend(cost_issues(p, cost_lines))
+    p.issues.extend(roster_issues(p, groups, learning))
     if not p.groups_declared:
         groups = tuple(model.Group(name) for name in p.group_names.values())
     evaluation = model.Evaluation(
-        program, groups, cost_lines, questions, reaction, read_learning(p), application,
+        program, groups, cost_lines, questions, reaction, learning, application,
         counts, rates, measures, impact_rows, estimate_rows, read_intangibles(p),
         str(book.path), {k: t.name for k, t in book.tables.items()})
     has_errors = any(i.is_error for i in p.issues)
