@@ -71,9 +71,10 @@ def process(source: Path, report: Path, json_path: Path | None = None,
     start = time.perf_counter()
     loaded = load(source)
     messages = loaded.messages(lang)
+    errors = sum(1 for i in loaded.issues if i.is_error)
     if not loaded.ok or loaded.evaluation is None:
         return FileOutcome(source, FileStatus.FAILED, messages,
-                           seconds=time.perf_counter() - start)
+                           seconds=time.perf_counter() - start, error_count=errors)
     computed = evaluate(loaded.evaluation)
     data = summary(computed)
     text = summary_json(data)  # checked before anything is written
@@ -85,7 +86,7 @@ def process(source: Path, report: Path, json_path: Path | None = None,
     shown_in = lang or loaded.language
     messages += [f.as_issue().format(str(source), shown_in) for f in computed.findings]
     return FileOutcome(source, FileStatus.OK, messages, data, report,
-                       time.perf_counter() - start)
+                       time.perf_counter() - start, error_count=errors)
 
 
 

@@ -65,7 +65,11 @@ def template(output: Path | None, lang: str, *, example: bool) -> None:
 @cli.command()
 @click.argument("inputs", nargs=-1, required=True,
                 type=click.Path(dir_okay=False, path_type=Path))
-def validate(inputs: tuple[Path, ...]) -> None:
+@click.option("--lang", type=LANGS,
+              help="Language of the messages (default: the workbook's Language, else that of "
+                   "its sheet names).")
+@click.option("--quiet", "-q", is_flag=True, help="Show errors only, not warnings.")
+def validate(inputs: tuple[Path, ...], lang: str | None, *, quiet: bool) -> None:
     """Check input workbooks and print every problem (errors first, then warnings).
 
     Exit 0 when no errors (warnings allowed), 1 when any workbook has errors.
@@ -79,7 +83,8 @@ def validate(inputs: tuple[Path, ...]) -> None:
     failed = 0
     for source in inputs:
         loaded = api.load(source)
-        _echo_issues(loaded.messages())
+        shown = loaded.messages(lang)
+        _echo_issues(shown[: sum(1 for i in loaded.issues if i.is_error)] if quiet else shown)
         if loaded.ok:
             click.echo(f"{source}: OK")
         else:
@@ -97,8 +102,9 @@ def validate(inputs: tuple[Path, ...]) -> None:
 @click.option("--json", "json_out", type=click.Path(dir_okay=False, path_type=Path),
               help="Also write the JSON summary here (one input), or '-' for standard output.")
 @click.option("--lang", type=LANGS, help="Report language (default: the workbook's Language).")
-def run(inputs: tuple[Path, ...], output: Path | None, out_dir: Path | None,
-        json_out: Path | None, lang: str | None) -> None:
+@click.option("--quiet", "-q", is_flag=True, help="Show errors only, not warnings.")
+def run(inputs: tuple[Path, ...], output: Path | None, out_dir: Path | None,  # noqa: PLR0913
+        json_out: Path | None, lang: str | None, *, quiet: bool) -> None:
     """Validate each input and write its report workbook, <name>_report.xlsx.
 
     With several inputs and --json, each summary is written as <name>_report.json
@@ -130,7 +136,7 @@ def run(inputs: tuple[Path, ...], output: Path | None, out_dir: Path | None,
             click.echo(f"{source}: {exc}", err=True)
             failed += 1
             continue
-        _echo_issues(outcome.messages)
+        _echo_issues(outcome.errors if quiet else outcome.messages)
         if outcome.ok:
             status(f"wrote {report}")
             if to_stdout and outcome.summary is not None:

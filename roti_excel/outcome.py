@@ -26,6 +26,11 @@ class FileOutcome:
     report: Path | None = None
     seconds: float = 0.0
     finished: dt.datetime = field(default_factory=dt.datetime.now)
+    error_count: int = 0  # the first this many messages are errors, the rest warnings
+
+    @property
+    def errors(self) -> list[str]:
+        return self.messages[: self.error_count]
 
     @property
     def ok(self) -> bool:

@@ -117,3 +117,32 @@ class TestShownInTheWorkbooksLanguage:
     def test_cli_lang_overrides(self, tmp_path: Path) -> None:
         path = indonesian_workbook(tmp_path, Biaya=[{"Kode": "TM", "Biaya satuan": "abc"}])
         assert any("Unit cost is 'abc'" in m for m in load(path).messages("en"))
+
+
+class TestOnScreen:
+    def test_validate_speaks_the_workbooks_language_and_quiet_hides_warnings(
+            self, tmp_path: Path) -> None:
+        from click.testing import CliRunner
+
+        from roti_excel.cli import cli
+        from roti_excel.resources import resource_dir
+
+        example = resource_dir("input_templates") / "roti_example_id.xlsx"
+        shown = CliRunner().invoke(cli, ["validate", str(example)])
+        assert shown.exit_code == 0
+        assert "peringatan: jawaban 0 untuk P1 di luar skalanya 1-5" in shown.stderr
+        english = CliRunner().invoke(cli, ["validate", "--lang", "en", str(example)])
+        assert "warning: answer 0 to P1 is outside its scale 1-5" in english.stderr
+        quiet = CliRunner().invoke(cli, ["validate", "--quiet", str(example)])
+        assert quiet.exit_code == 0 and quiet.stderr == ""
+
+    def test_run_quiet_shows_errors_only(self, tmp_path: Path) -> None:
+        from click.testing import CliRunner
+
+        from roti_excel.cli import cli
+
+        path = indonesian_workbook(tmp_path, Biaya=[{"Kode": "TM", "Biaya satuan": "abc"}])
+        result = CliRunner().invoke(cli, ["run", "--quiet", str(path)])
+        assert result.exit_code == 1
+        assert "Biaya satuan berisi 'abc'" in result.stderr
+        assert "peringatan" not in result.stderr
