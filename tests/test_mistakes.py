@@ -76,3 +76,44 @@ class TestEvaluationPeriod:
             "both dates (type them as YYYY-MM-DD, e.g. 2025-03-10, so day and month cannot "
             "be swapped)")]
         assert errors[0].cell is not None and errors[0].cell.startswith("B")
+
+
+class TestTotalFormulaRows:
+    """A total row with no label, only a formula: read as one more line unless caught."""
+
+    def _with_sum(self, tmp_path: Path, formula: str, label: str | None = None) -> list[str]:
+        import openpyxl
+
+        from roti_excel.resources import resource_dir
+
+        path = tmp_path / "sum.xlsx"
+        wb = openpyxl.load_workbook(resource_dir("input_templates") / "roti_example_en.xlsx")
+        ws = wb["Costs"]
+        header = next(r for r in range(1, 10) if ws.cell(r, 2).value == "Code")
+        last = max(r for r in range(header + 1, ws.max_row + 1) if ws.cell(r, 2).value)
+        unit = next(c for c in range(1, 12) if ws.cell(header, c).value == "Unit cost")
+        letter = openpyxl.utils.get_column_letter(unit)
+        ws.cell(last + 1, 2, "EC")
+        if label:
+            ws.cell(last + 1, 3, label)
+        ws.cell(last + 1, unit, formula.format(col=letter, first=header + 1, last=last))
+        wb.save(path)
+        loaded = load(path)
+        assert not loaded.ok
+        return [i.format() for i in loaded.issues if i.is_error]
+
+    @pytest.mark.parametrize("formula", ["=SUM({col}{first}:{col}{last})",
+                                         "=SUBTOTAL(9,{col}{first}:{col}{last})",
+                                         "=average({col}{first}:{col}{last})"])
+    def test_a_sum_row_under_the_costs(self, tmp_path: Path, formula: str) -> None:
+        # openpyxl stores no computed value, so the cell is also reported as uncomputed;
+        # Excel's own file would hold the total's value and give the one error
+        errors = self._with_sum(tmp_path, formula)
+        totals = [e for e in errors if "is a total row (the formula in" in e]
+        assert len(totals) == 1, errors
+
+    def test_labelled_and_summed_is_reported_once(self, tmp_path: Path) -> None:
+        errors = self._with_sum(tmp_path, "=SUM({col}{first}:{col}{last})", "TOTAL")
+        assert [e for e in errors if "total row" in e] == [
+            e for e in errors if "the formula in" in e] and len(
+            [e for e in errors if "total row" in e]) == 1, errors

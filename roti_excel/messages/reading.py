@@ -303,4 +303,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "correct one of them (shared costs are split by Participants)",
         "Jumlah peserta {group} tertulis {participants}, tetapi lembar Pembelajaran mendaftar "
         "{listed}; perbaiki salah satunya (biaya bersama dibagi menurut Jumlah peserta)"),
+    "total_formula_row": (
+        "row {row} is a total row (the formula in {cell} adds up or averages the lines above): "
+        "delete it; roti-excel adds up the lines itself, and this row would be counted as one "
+        "more",
+        "baris {row} adalah baris total (rumus di {cell} menjumlahkan atau merata-ratakan baris "
+        "di atasnya): hapus baris ini; roti-excel menjumlahkan sendiri, dan baris ini akan "
+        "terhitung sebagai satu baris lagi"),
 }

@@ -104,9 +104,24 @@ def check_areas(guarded: GuardResult, book: RawWorkbook, issues: Iterable[Issue]
             _error_cells(facts, area, found)
         if facts.hidden_rows and area is not None:
             _hidden_rows(facts, area, found)
+        if facts.aggregates and area is not None:
+            _aggregate_rows(facts, area, found)
     kept = [issue for issue in guarded.issues if issue not in found.dropped]
-    others = [issue for issue in issues if not found.explains(issue)]
+    others = [issue for issue in issues if not found.explains(issue)
+              and not _same_total_row(issue, found.added)]
     return [*kept, *found.added, *others]
+
+
+def _row_of(issue: Issue) -> tuple[str | None, int | None]:
+    cell = parse_a1(issue.cell or "")
+    return issue.sheet, cell[0] if cell else None
+
+
+def _same_total_row(issue: Issue, added: list[Issue]) -> bool:
+    """A total row found by its label and by its formula is reported once (by formula)."""
+    if issue.key != "total_row":
+        return False
+    return any(a.key == "total_formula_row" and _row_of(a) == _row_of(issue) for a in added)
 
 
 def _merged(facts: SheetFacts, area: Area | None, found: _Findings) -> None:
@@ -188,6 +203,20 @@ def _hidden_rows(facts: SheetFacts, area: Area, found: _Findings) -> None:
         msg(key, rows=listed(shown[:SHOWN], len(inside)),
             first=str(area.first_row + 1), last=str(area.last_row + 1)),
         facts.name, a1(inside[0] - 1, 0)))
+
+
+def _aggregate_rows(facts: SheetFacts, area: Area, found: _Findings) -> None:
+    """A SUM, AVERAGE or SUBTOTAL formula inside a table's data: a total row, read as one
+    more line (costs counted twice, one respondent too many) even when its label cell says
+    nothing. An error per row, at its formula."""
+    rows: dict[int, str] = {}
+    for ref in facts.aggregates:
+        cell = parse_a1(ref)
+        if cell is not None and area.holds(*cell) and cell[0] not in rows:
+            rows[cell[0]] = ref
+    for row, ref in sorted(rows.items()):
+        found.added.append(error(msg("total_formula_row", row=str(row + 1), cell=ref),
+                                 facts.name, ref))
 
 
 __all__ = ["Area", "check_areas"]

@@ -81,6 +81,7 @@ class SheetFacts:
     # order, e.g. (("E7", "#DIV/0!"),): the reader sees them blank.
     errors: tuple[tuple[str, str], ...] = ()
     hidden_rows: tuple[int, ...] = ()  # 1-based row numbers, the first 10,000
+    aggregates: tuple[str, ...] = ()  # cells whose formula is a SUM, AVERAGE, SUBTOTAL
 
 
 @dataclass(frozen=True)

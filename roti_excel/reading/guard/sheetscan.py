@@ -68,6 +68,11 @@ def _sheet_patterns(prefix: bytes, min_long: int) -> dict[str, re.Pattern[bytes]
             + rb"<" + p + rb"f[\s>/]" + _inside(p, b"") + rb"(?:</" + p + rb"c>|(<" + p
             + rb"v(?:\s[^<>]*)?(?:/>|>\s*</" + p + rb"v>)))"),
         "formula": re.compile(rb"<" + p + rb"f[\s>/]"),
+        # A cell whose formula adds up or averages (a total row someone added): its start
+        # tag's attributes. Only the text's start is looked at: =SUM(, =SUBTOTAL(9,...
+        "aggregate": re.compile(
+            rb"<" + p + rb"c(\s[^<>]*)?(?<!/)>\s*<" + p + rb"f(?:\s[^<>]*)?>\s*=?\s*"
+            rb"(?:_xlfn\.)?(?:SUM|AVERAGE|AVERAGEA|SUBTOTAL|AGGREGATE)\s*\(", re.IGNORECASE),
         # The common spelling of a shared-string cell, as Excel, LibreOffice, openpyxl and
         # xlsxwriter write it: ` t="s"`, maybe more attributes, then its <v> at once.
         "shared_fast": re.compile(rb'\st="s"(?:\s[^<>]*?)?(?<!/)><' + p + rb"v>([^<]{0,24})</"
@@ -172,6 +177,7 @@ class SheetScan:
         self.hidden_rows: list[int] = []  # 1-based, the first 10,000
         self.errors: list[tuple[str, str]] = []  # (cell, the error as shown, e.g. #DIV/0!)
         self.errors_total = 0
+        self.aggregates: list[str] = []  # cells adding up or averaging, the first 10,000
         self.long_text: list[tuple[str, int, bool]] = []  # cell, characters, exact
         self.long_text_total = 0
 
@@ -184,6 +190,7 @@ class SheetScan:
             self._merges(piece)
         if self.pats["formula"].search(piece):
             self._formulas(piece)
+            self._aggregates(piece)
         if (b'"e"' in piece or b"'e'" in piece) and _T_ERROR.search(piece):
             self._error_cells(piece)
         if len(piece) > self.limits.max_string_chars:
@@ -275,6 +282,14 @@ class SheetScan:
         room = _KEPT - len(self.no_value)
         if room > 0:
             self.no_value.extend(self._cell_ref(tag) for tag, _ in found[:room])
+
+    def _aggregates(self, piece: bytes) -> None:
+        """Cells whose formula is a SUM, AVERAGE or SUBTOTAL: inside a table they are a
+        total row the reader would count as one more line."""
+        room = _KEPT - len(self.aggregates)
+        if room > 0:
+            found = self.pats["aggregate"].findall(piece)[:room]
+            self.aggregates.extend(self._cell_ref(tag) for tag in found)
 
     def _shared_indexes(self, piece: bytes) -> None:
         """The largest shared-string index the cells use, and the first cell whose index is

@@ -190,7 +190,8 @@ def _inspect_sheet(z: _Zip, sheets: _Sheets, sheet: _Declared, state: State) -> 
         return
     state.sheets.append(SheetFacts(sheet_name, hidden, scan.dimension, tuple(scan.merged),
                                    kind, tuple(scan.no_value), scan.no_value_total,
-                                   tuple(scan.errors), tuple(scan.hidden_rows)))
+                                   tuple(scan.errors), tuple(scan.hidden_rows),
+                                   tuple(scan.aggregates)))
     state.issues.extend(sheet_issues(sheet_name, scan, z.limits))
 
 
