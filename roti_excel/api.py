@@ -72,9 +72,11 @@ def process(source: Path, report: Path, json_path: Path | None = None,
     loaded = load(source)
     messages = loaded.messages(lang)
     errors = sum(1 for i in loaded.issues if i.is_error)
+    shown_in = str(lang or loaded.language)
     if not loaded.ok or loaded.evaluation is None:
         return FileOutcome(source, FileStatus.FAILED, messages,
-                           seconds=time.perf_counter() - start, error_count=errors)
+                           seconds=time.perf_counter() - start, error_count=errors,
+                           language=shown_in)
     computed = evaluate(loaded.evaluation)
     data = summary(computed)
     text = summary_json(data)  # checked before anything is written
@@ -83,10 +85,9 @@ def process(source: Path, report: Path, json_path: Path | None = None,
         write_bytes(json_path, text.encode("utf-8"))
     # what the conservative rules found (outliers, costs split equally, missing L/TE lines)
     # is shown like the validation's warnings, not only inside the report
-    shown_in = lang or loaded.language
     messages += [f.as_issue().format(str(source), shown_in) for f in computed.findings]
     return FileOutcome(source, FileStatus.OK, messages, data, report,
-                       time.perf_counter() - start, error_count=errors)
+                       time.perf_counter() - start, error_count=errors, language=shown_in)
 
 
 

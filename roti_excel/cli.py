@@ -15,8 +15,9 @@ import click
 from roti_excel.api import process
 from roti_excel.domain import LANGUAGES
 from roti_excel.errors import OutputError, RotiError, UsageError
+from roti_excel.messages import msg
 from roti_excel.output_paths import clash, report_path
-from roti_excel.summary import summary_json
+from roti_excel.summary import Summary, summary_json
 
 LANGS = click.Choice([lang.value for lang in LANGUAGES], case_sensitive=False)
 
@@ -138,11 +139,12 @@ def run(inputs: tuple[Path, ...], output: Path | None, out_dir: Path | None,  # 
             continue
         _echo_issues(outcome.errors if quiet else outcome.messages)
         if outcome.ok:
-            status(f"wrote {report}")
+            status(msg("wrote", path=str(report)).render(outcome.language))
             if to_stdout and outcome.summary is not None:
                 click.echo(summary_json(outcome.summary), nl=False)
         else:
-            click.echo(f"{source}: not processed; no report written", err=True)
+            click.echo(msg("not_processed", path=str(source)).render(outcome.language),
+                       err=True)
             failed += 1
     sys.exit(1 if failed else 0)
 
@@ -188,14 +190,29 @@ def demo(out_dir: Path, lang: str) -> None:
     summary = outcome.summary
     if not outcome.ok or summary is None:
         raise click.ClickException("the bundled example did not validate; reinstall roti_excel")
-    total = summary["total"]
-    click.echo(f"example input: {source}")
-    click.echo(f"report:        {report}")
-    click.echo(f"summary:       {report.with_suffix('.json')}")
-    caveats = f": {', '.join(total['caveats'])}" if total["caveats"] else ""
-    click.echo(f"{summary['program']}: benefits {total['benefits']:,.2f}, costs "
-               f"{total['costs']:,.2f}, BCR {total['bcr']:.4f}, ROI {total['roi_pct']:.2f} % "
-               f"({total['band']}; {total['status']}{caveats})")
+    _echo_demo(summary, source, report)
+
+
+def _echo_demo(summary: Summary, source: Path, report: Path) -> None:
+    """Where the demo wrote, and its headline figures, in the example's language (band,
+    status and caveats as the JSON's stable words)."""
+    from roti_excel.narrative.numbers import format_number
+
+    lang, total = summary["language"], summary["total"]
+    for key, path in (("demo_input", source), ("demo_report", report),
+                      ("demo_summary", report.with_suffix(".json"))):
+        click.echo(msg(key, path=str(path)).render(lang))
+    status = total["status"] + (f": {', '.join(total['caveats'])}" if total["caveats"] else "")
+    if total["bcr"] is None or total["roi_pct"] is None:
+        click.echo(msg("demo_no_roi", program=summary["program"],
+                       costs=format_number(total["costs"], 2, lang), status=status).render(lang))
+        return
+    click.echo(msg("demo_headline", program=summary["program"],
+                   benefits=format_number(total["benefits"], 2, lang),
+                   costs=format_number(total["costs"], 2, lang),
+                   bcr=format_number(total["bcr"], 4, lang),
+                   roi=format_number(total["roi_pct"], 2, lang), band=str(total["band"]),
+                   status=status).render(lang))
 
 
 @cli.command()

@@ -27,6 +27,7 @@ class FileOutcome:
     seconds: float = 0.0
     finished: dt.datetime = field(default_factory=dt.datetime.now)
     error_count: int = 0  # the first this many messages are errors, the rest warnings
+    language: str = "en"  # the messages' language (the workbook's, or the one asked for)
 
     @property
     def errors(self) -> list[str]:

@@ -19,6 +19,7 @@ from roti_excel.input_template import thesis_case as example_case
 from roti_excel.input_template import workbook as template
 from roti_excel.input_template.cells import FIRST_DATA_ROW, HEADER_ROW, HELP_ROW
 from roti_excel.input_template.text import choice_entries
+from roti_excel.input_template.thesis_case_id import in_indonesian
 from roti_excel.input_template.workbook import (
     DATA_ROWS,
     bundled_template,
@@ -391,8 +392,12 @@ class TestExample:
         assert codes == ["P1", "P2", "P3", "P4", "P5", "T1", "T2", "T3", "T4"]
         assert reaction.cell(FIRST, 4).value == dt.datetime(2010, 6, 14)
         program = wb[schema.PROGRAM.name(lang)]
-        assert program.cell(FIRST, 2).value == example_case.PROGRAM[0][1]
+        name = example_case.PROGRAM[0][1]
+        assert program.cell(FIRST, 2).value == (in_indonesian(name) if lang == "id" else name)
         assert program.cell(FIRST + 3, 2).value == lang
+        if lang == "id":  # the Indonesian example is written in Indonesian
+            assert program.cell(FIRST, 2).value.startswith("Pelatihan operator mesin")
+            assert wb["Ukuran"].cell(FIRST, 2).value == "Waktu kerja mesin"
 
     def test_computed_total_cost_cached(self, generated: dict[tuple[str, bool], Path]) -> None:
         """The Costs helper column carries computed values: they add up to the thesis' TR of
@@ -504,3 +509,23 @@ class TestNoSelfWarnings:
         `demo` and a fresh template show no warning about the product's own formulas."""
         loaded = load(resource_dir("input_templates") / name)
         assert not [i for i in loaded.issues if "no stored value" in i.message]
+
+
+def test_every_example_sentence_has_its_indonesian() -> None:
+    """The Indonesian example is Indonesian: every free text of the thesis case (names of
+    people, units and machines aside) has its translation."""
+    from roti_excel.input_template.thesis_case_id import INDONESIAN
+
+    worded = {"description", "question", "labels", "unit", "value_source", "notes", "benefit",
+              "evidence", "direction"}
+    missing = []
+    for sheet_name, rows in example_case.SHEETS.items():
+        sheet = schema.match_sheet(sheet_name)
+        assert sheet is not None
+        for row in rows:
+            for header, value in row.items():
+                col = schema.match_column(sheet, header)
+                if col is not None and col.key in worded and isinstance(value, str) \
+                        and value not in INDONESIAN:
+                    missing.append((sheet_name, header, value))
+    assert not missing, missing[:5]

@@ -10,6 +10,7 @@ from typing import Any
 from roti_excel import schema
 from roti_excel.input_template import thesis_case as example_case
 from roti_excel.input_template.text import choice_entry
+from roti_excel.input_template.thesis_case_id import in_indonesian
 from roti_excel.schema import Column, Kind, Sheet
 
 Row = dict[str, Any]
@@ -24,7 +25,7 @@ def convert(col: Column, value: Any, lang: str) -> Any:
         return choice_entry(found, col.choices, lang)
     if col.kind is Kind.DATE and isinstance(value, str):
         return dt.date.fromisoformat(value)
-    return value
+    return in_indonesian(value) if lang == "id" else value
 
 
 def program(lang: str) -> dict[str, Any]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from roti_excel.messages import guard, method, reading
+from roti_excel.messages import cli, guard, method, reading
 
 Entry = tuple[str, str]  # (English, Indonesian)
 
@@ -17,4 +17,5 @@ def _merged(*parts: dict[str, Entry]) -> dict[str, Entry]:
     return out
 
 
-CATALOGUE: dict[str, Entry] = _merged(guard.MESSAGES, reading.MESSAGES, method.MESSAGES)
+CATALOGUE: dict[str, Entry] = _merged(guard.MESSAGES, reading.MESSAGES, method.MESSAGES,
+                                      cli.MESSAGES)

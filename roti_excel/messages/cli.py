@@ -1,0 +1,22 @@
+"""Messages of the command line's own lines (what was written, the demo's headline):
+key -> (English, Indonesian)."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    "demo_input": ("example input: {path}", "contoh input:  {path}"),
+    "demo_report": ("report:        {path}", "laporan:       {path}"),
+    "demo_summary": ("summary:       {path}", "ringkasan:     {path}"),
+    "demo_headline": (
+        "{program}: benefits {benefits}, costs {costs}, BCR {bcr}, ROI {roi} % ({band}; "
+        "{status})",
+        "{program}: manfaat {benefits}, biaya {costs}, BCR {bcr}, ROI {roi} % ({band}; "
+        "{status})"),
+    "demo_no_roi": (
+        "{program}: costs {costs}; no ROI ({status})",
+        "{program}: biaya {costs}; tanpa ROI ({status})"),
+    "wrote": ("wrote {path}", "ditulis {path}"),
+    "valid": ("{path}: OK", "{path}: OK"),
+    "not_processed": ("{path}: not processed; no report written",
+                      "{path}: tidak diproses; laporan tidak ditulis"),
+}
