@@ -140,3 +140,37 @@ def test_credibility_cases_recalculate_to_the_stored_values(tmp_path: Path) -> N
         folder = tmp_path / name.replace(" ", "_")
         folder.mkdir()
         assert compare(write(results, folder), folder) > 20, name
+
+
+def test_indonesian_report_has_no_english_sentence(tmp_path: Path) -> None:
+    """The Indonesian example's report, printed by LibreOffice and read back as text, holds
+    none of the product's English sentences: not a message, a label, a note or a
+    paragraph (words shared by both languages, such as "ROI", are not sentences)."""
+    import re
+
+    from roti_excel import evaluate, load
+    from roti_excel.messages.catalogue import CATALOGUE
+    from roti_excel.report.labels import COLUMNS, SHEETS
+    from roti_excel.report.texts import TEXT
+    from roti_excel.resources import resource_dir
+
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    loaded = load(resource_dir("input_templates") / "roti_example_id.xlsx")
+    assert loaded.evaluation is not None
+    path = write(evaluate(loaded.evaluation), tmp_path)
+    soffice(["--convert-to", "pdf", "--outdir", str(tmp_path), str(path)], tmp_path)
+    text = subprocess.run(["pdftotext", "-layout", str(tmp_path / "report.pdf"), "-"],
+                          capture_output=True, text=True, check=True).stdout
+    flat = " ".join(text.split())
+    english: list[str] = []
+    for en, id_ in [*CATALOGUE.values(), *TEXT.values(), *COLUMNS.values(), *SHEETS.values()]:
+        if en == id_:
+            continue
+        # the template's fixed words between its placeholders, long enough to be English
+        for part in re.split(r"\{[^}]*\}", en):
+            words = part.strip(" .,;:()'\"-")
+            if len(words.split()) >= 3 and words not in id_:  # not a shared formula
+                english.append(words)
+    found = sorted({phrase for phrase in english if phrase in flat})
+    assert not found, found[:10]
