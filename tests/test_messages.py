@@ -146,3 +146,11 @@ class TestOnScreen:
         assert result.exit_code == 1
         assert "Biaya satuan berisi 'abc'" in result.stderr
         assert "peringatan" not in result.stderr
+
+
+@pytest.mark.parametrize("typed", ["Rp", "rp", "Rupiah", "IDR", " idr "])
+def test_rupiah_however_typed(tmp_path: Path, typed: str) -> None:
+    path = write_workbook(tmp_path / "rp.xlsx", [("Program name", "K3"), ("Currency", typed)],
+                          {"Costs": [{"Code": "TM", "Unit cost": 1000}]})
+    loaded = load(path)
+    assert loaded.evaluation is not None and loaded.evaluation.program.currency == "IDR"

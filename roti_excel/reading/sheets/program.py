@@ -59,7 +59,7 @@ def read_program(p: Parser, default_language: Language = Language.EN) -> model.P
     horizon = kw.pop("benefit_horizon")
     return model.Program(
         name=kw["program_name"] or "", organization=kw["organization"] or "",
-        currency=(kw["currency"] or "IDR").upper(),
+        currency=_currency(kw["currency"]),
         language=Language(kw["language"]) if found.get("language", (None,))[0]
         else default_language,
         roi_objective=float(kw["roi_objective"]), horizon_months=float(horizon),
@@ -70,6 +70,12 @@ def read_program(p: Parser, default_language: Language = Language.EN) -> model.P
         reaction_objective=kw["reaction_objective"], learning_objective=kw["learning_objective"],
         application_objective=kw["application_objective"],
         reviewed_by=kw["reviewed_by"] or "", approved_by=kw["approved_by"] or "")
+
+
+def _currency(typed: str | None) -> str:
+    """The currency code: "Rp", "rupiah" and "IDR" are all the rupiah (shown Rp)."""
+    code = (typed or "IDR").strip().upper().rstrip(".")
+    return "IDR" if code in ("RP", "RUPIAH", "IDR") else code
 
 
 def category_bands(p: Parser, text: str, table: RawTable | None,
