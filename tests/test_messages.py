@@ -154,3 +154,30 @@ def test_rupiah_however_typed(tmp_path: Path, typed: str) -> None:
                           {"Costs": [{"Code": "TM", "Unit cost": 1000}]})
     loaded = load(path)
     assert loaded.evaluation is not None and loaded.evaluation.program.currency == "IDR"
+
+
+class TestSheetsAndFiles:
+    def test_deleted_questions_sheet_is_one_error_per_survey(self, tmp_path: Path) -> None:
+        import openpyxl
+
+        from roti_excel.resources import resource_dir
+
+        wb = openpyxl.load_workbook(resource_dir("input_templates") / "roti_example_id.xlsx")
+        del wb["Pertanyaan"]
+        path = tmp_path / "noq.xlsx"
+        wb.save(path)
+        errors = [m for m in load(path).messages() if ": peringatan: " not in m]
+        assert len(errors) == 2, errors  # Reaksi and Jumlah penerapan, once each
+        assert all("lembar Pertanyaan tidak ada" in m for m in errors)
+
+    def test_xlsx_renamed_xls_is_read_with_a_warning(self, tmp_path: Path) -> None:
+        import shutil
+
+        from roti_excel.resources import resource_dir
+
+        path = tmp_path / "renamed.xls"
+        shutil.copy(resource_dir("input_templates") / "roti_example_en.xlsx", path)
+        loaded = load(path)
+        assert loaded.ok
+        assert any("is named .xls but is an Excel workbook (.xlsx)" in m
+                   for m in loaded.messages())

@@ -310,4 +310,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "baris {row} adalah baris total (rumus di {cell} menjumlahkan atau merata-ratakan baris "
         "di atasnya): hapus baris ini; roti-excel menjumlahkan sendiri, dan baris ini akan "
         "terhitung sebagai satu baris lagi"),
+    "renamed_workbook": (
+        "the file is named {suffix} but is an Excel workbook (.xlsx); it was read as one. "
+        "Rename it to .xlsx so Excel opens it without a warning",
+        "nama file berakhiran {suffix} tetapi isinya workbook Excel (.xlsx); file dibaca "
+        "sebagai .xlsx. Ganti akhiran namanya menjadi .xlsx agar Excel membukanya tanpa "
+        "peringatan"),
+    "questions_missing": (
+        "the {sheet} sheet is missing, so the answer columns {codes} have no questions; add "
+        "the {sheet} sheet with one row per question code (see the template)",
+        "lembar {sheet} tidak ada, sehingga kolom jawaban {codes} tidak punya pertanyaan; "
+        "tambahkan lembar {sheet} dengan satu baris per kode pertanyaan (lihat template)"),
 }

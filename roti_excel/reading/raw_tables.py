@@ -199,12 +199,20 @@ def _filled(value: Any) -> bool:
                                                        and not value.strip())
 
 
+# the names calamine reads as the zip workbook the guard let through
+_ZIP_SUFFIXES = (".xlsx", ".xlsm")
+
+
 def _open(path: Path) -> Any:
-    """calamine's workbook; a name that is not UTF-8 (bytes a file system allows) cannot
-    be passed to it, so such a file is handed over as its bytes (the guard capped its size)."""
+    """calamine's workbook. calamine picks its reader by the name's suffix, so a workbook
+    renamed .xls (the guard checked it is a zip workbook) and a name that is not UTF-8
+    (bytes a file system allows) are handed over as bytes, read by their content (the guard
+    capped the size)."""
     try:
         str(path).encode("utf-8")
     except UnicodeEncodeError:
+        return CalamineWorkbook.from_filelike(io.BytesIO(path.read_bytes()))
+    if path.suffix.lower() not in _ZIP_SUFFIXES:
         return CalamineWorkbook.from_filelike(io.BytesIO(path.read_bytes()))
     return CalamineWorkbook.from_path(str(path))
 
@@ -213,6 +221,8 @@ def read_workbook(path: Path) -> RawWorkbook:
     """Read every sheet the schema knows; other sheets (Instructions, lists) are ignored."""
     book = RawWorkbook(path)
     wb = _open(path)
+    if path.suffix.lower() not in _ZIP_SUFFIXES:
+        book.issues.append(warning(msg("renamed_workbook", suffix=path.suffix or "(none)")))
     visibility = {m.name: str(m.visible).rsplit(".", 1)[-1].lower()
                   for m in wb.sheets_metadata}
     for name in wb.sheet_names:

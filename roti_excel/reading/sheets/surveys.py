@@ -69,6 +69,14 @@ def _extra_cell(table: RawTable, row: RawRow, col: int) -> Cell:
 
 def _check_codes(p: Parser, table: RawTable, questions: dict[str, model.Question],
                  level: int) -> None:
+    """Each answer column names a question of its level; without a Questions sheet at all,
+    one error says so instead of one per column."""
+    if table.extra_columns and p.table("questions") is None:
+        first = next(iter(table.extra_columns.values()))
+        p.issues.append(error(
+            msg("questions_missing", sheet=schema.QUESTIONS, codes=list(table.extra_columns)),
+            table.name, f"{table.letters(first)}{table.header_row}"))
+        return
     for header, c in table.extra_columns.items():
         if normalise(header) not in questions:
             codes: object = ", ".join(q.code for q in questions.values()) or msg("none_yet")
@@ -137,6 +145,11 @@ def read_application_counts(p: Parser, questions: tuple[model.Question, ...]
     table = p.table("application_counts")
     out: list[model.ApplicationCount] = []
     if table is None:
+        return ()
+    if p.table("questions") is None and table.rows:
+        codes = sorted({str(r.value("code")) for r in table.rows if r.value("code")})
+        p.issues.append(error(msg("questions_missing", sheet=schema.QUESTIONS, codes=codes),
+                              table.name, p.ref(table, table.rows[0], "code")))
         return ()
     count_col = schema.Column("count", "Count", "Jumlah", schema.Kind.NONNEGATIVE, example="12",
                               limit=schema.COUNT_LIMIT)
