@@ -256,7 +256,10 @@ def watch(folder: Path, settle: float, workers: int | None) -> None:
     """
     from roti_excel.dropfolder.batch import watch_folder
 
-    watch_folder(folder, settle=settle, workers=workers)
+    try:
+        watch_folder(folder, settle=settle, workers=workers)
+    except UsageError as exc:  # another runner answers this folder: exit 2
+        raise click.UsageError(str(exc)) from exc
 
 
 def _terminated(signum: int, frame: FrameType | None) -> None:

@@ -267,3 +267,36 @@ def test_blocked_move_is_retried_not_reprocessed(tmp_path: Path,
     assert "a.xlsx: cannot move it to processed/ yet" in (
         folder / "reports" / "roti.log").read_text()
     assert "A" in _portfolio_text(folder)
+
+
+def test_one_runner_per_folder(tmp_path: Path) -> None:
+    """A second watch on a folder already answered exits 2 and says why; once the first is
+    gone (even killed), a new one starts: the lock dies with its process."""
+    folder = tmp_path / "drop"
+    folder.mkdir()
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get(
+        "PYTHONPATH", "")])}
+    command = [sys.executable, "-m", "roti_excel", "watch", str(folder), "--settle", "1.0",
+               "--workers", "1"]
+    first = subprocess.Popen(command, env=env, stdout=subprocess.PIPE,
+                             stderr=subprocess.STDOUT, text=True)
+    try:
+        wait_until(lambda: (folder / "reports" / "portfolio.xlsx").exists(), 30,
+                   "the watcher to start")
+        second = subprocess.run(command, env=env, capture_output=True, text=True, timeout=60,
+                                check=False)
+        assert second.returncode == 2, second.stderr
+        assert f"another roti-excel runner (process {first.pid}) is already answering" in \
+            second.stderr
+        assert "Traceback" not in second.stderr
+    finally:
+        first.kill()  # kill -9: no chance to clean up
+        first.wait(30)
+    third = subprocess.Popen(command, env=env, stdout=subprocess.PIPE,
+                             stderr=subprocess.STDOUT, text=True)
+    try:
+        time.sleep(3)
+        assert third.poll() is None, third.communicate()[0]
+    finally:
+        third.terminate()
+        third.wait(30)

@@ -44,6 +44,7 @@ from roti_excel.dropfolder.folder import (
     now_stamp,
     write_errors,
 )
+from roti_excel.dropfolder.lock import runner_lock
 from roti_excel.dropfolder.names import shown_name
 from roti_excel.dropfolder.portfolio import PORTFOLIO_NAME, Portfolio
 from roti_excel.dropfolder.workers import DEFAULT_TIMEOUT_S, Job, WorkerPool
@@ -95,11 +96,14 @@ def watch_folder(folder: Path, settle: float = DEFAULT_SETTLE_S,  # noqa: PLR091
     """Process each workbook dropped into `folder` until Ctrl-C (or `stop` is set, for a
     caller running this in a thread); see the module docstring. `timeout` limits the time
     per file, `grace` the wait for the files in hand once asked to stop."""
-    try:
-        _Watch(folder, settle, workers or os.cpu_count() or 1, timeout, rescan).run(
-            StopSignal(stop, grace))
-    except KeyboardInterrupt:  # only before the handler is in place: stopping is success
-        return
+    reports = folder.resolve() / REPORTS_DIR
+    reports.mkdir(exist_ok=True)
+    with runner_lock(reports, folder):  # UsageError when another runner has the folder
+        try:
+            _Watch(folder, settle, workers or os.cpu_count() or 1, timeout, rescan).run(
+                StopSignal(stop, grace))
+        except KeyboardInterrupt:  # only before the handler is in place: stopping is success
+            return
 
 
 def _stop_observer(observer: Any) -> None:
