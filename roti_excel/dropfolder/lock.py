@@ -45,6 +45,12 @@ def runner_lock(reports: Path, folder: Path) -> Iterator[None]:
                     "first, or drop files into another folder") from exc
         os.ftruncate(fd, 0)
         os.write(fd, str(os.getpid()).encode("ascii"))
-        yield
+        try:
+            yield
+        finally:
+            # a runner that ends normally leaves no file behind (one killed leaves a lock
+            # file nobody holds: the next runner takes it over)
+            with contextlib.suppress(OSError):
+                path.unlink()
     finally:
         os.close(fd)  # closing releases the lock
