@@ -60,7 +60,7 @@ def template(output: Path | None, lang: str, *, example: bool) -> None:
         written = write_template(target, lang.lower(), example=example)
     except (OSError, RotiError) as exc:
         raise click.ClickException(str(exc)) from exc
-    click.echo(f"wrote {written}")
+    click.echo(msg("wrote", path=str(written)).render(lang.lower()))
 
 
 @cli.command()
@@ -87,7 +87,7 @@ def validate(inputs: tuple[Path, ...], lang: str | None, *, quiet: bool) -> None
         shown = loaded.messages(lang)
         _echo_issues(shown[: sum(1 for i in loaded.issues if i.is_error)] if quiet else shown)
         if loaded.ok:
-            click.echo(f"{source}: OK")
+            click.echo(msg("valid", path=str(source)).render(lang or loaded.language))
         else:
             failed += 1
     sys.exit(1 if failed else 0)

@@ -81,8 +81,8 @@ class Status(Word):
 
 
 class Caveat(Word):
-    """A stable reason attached to a result: the first four make it provisional, the
-    last states an assumption."""
+    """A stable reason attached to a result: all but `annualised` make it provisional;
+    `annualised` states an assumption."""
 
     NO_ISOLATION = "no_isolation"
     NOT_FULLY_LOADED = "not_fully_loaded"

@@ -24,7 +24,8 @@ class FinancialSummary(TypedDict):
     payback_months: float | None
     band: str | None  # high, thin_positive or negative
     status: str  # credible, provisional or not_monetised
-    caveats: list[str]  # no_isolation, not_fully_loaded, weak_trend, roi_review, annualised
+    caveats: list[str]  # no_isolation, not_fully_loaded, weak_trend, roi_review,
+    # extrapolated, annualised (domain.Caveat)
     benefit_months: float
     payback_recovered: bool | None
     benefits_undiscounted: float

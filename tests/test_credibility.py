@@ -545,6 +545,8 @@ class TestFinanceReview:
         assert b.status is Status.PROVISIONAL
         assert r.total.status is Status.PROVISIONAL
         assert r.total.credibility.missing_codes == ("L",)
+        assert any(f.message.startswith("B has no learner salaries and benefits (L) cost line")
+                   for f in r.findings)
 
     def test_a_pass_rate_equal_to_its_objective_is_met(self, tmp_path: Path) -> None:
         path = program_workbook(tmp_path, "pass", {

@@ -18,6 +18,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "baris {what} bernilai 0 tanpa Keterangan: biaya dianggap belum penuh dan hasilnya "
         "sementara; isi jumlahnya, atau tulis di Keterangan mengapa nihil (mis. pelatihan di "
         "luar jam kerja)"),
+    "missing_cost_line_group": (
+        "{group} has no {what} cost line of its own or shared: its costs are not fully loaded, "
+        "so its result and the total are provisional; add the line for {group} (a line of 0 "
+        "with a Description saying why counts when the cost was nil)",
+        "{group} tidak punya pos biaya {what}, sendiri maupun bersama: biayanya belum penuh, "
+        "sehingga hasilnya dan total sementara; tambahkan barisnya untuk {group} (baris "
+        "bernilai 0 dengan Keterangan alasannya dihitung bila biayanya memang nihil)"),
     "shared_split_equally": (
         "shared costs were split equally: not every group states its Participants",
         "biaya bersama dibagi rata: tidak setiap kelompok mengisi Jumlah peserta"),

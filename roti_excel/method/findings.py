@@ -47,18 +47,7 @@ def findings(ev: Evaluation, learning: LearningResult, impact: ImpactResult,
     out: list[Finding] = []
     for m in impact.measures:
         out.extend(_measure_findings(m, ev.program))
-    codes = {c.key: c for c in schema.COST_CODES}
-    for code in missing_codes(list(costs.lines)):
-        # a line of 0 with no word of why reads as forgotten, not as a nil cost
-        bare = next((x for x in costs.lines if x.code == code), None)
-        if bare is not None:
-            out.append(Finding(FindingKind.MISSING_COST, msg(
-                "zero_line_unexplained", what=_CodeName(codes[code])),
-                bare.origin.sheet, bare.origin.cell("A")))
-            continue
-        out.append(Finding(FindingKind.MISSING_COST,
-                           msg("missing_cost_line", what=_CodeName(codes[code])),
-                           ev.sheet_names.get("costs", "")))
+    out.extend(_cost_findings(ev, costs, results))
     if costs.allocation_basis == "equal":
         out.append(Finding(FindingKind.ALLOCATION, msg("shared_split_equally"),
                            ev.sheet_names.get("groups", "")))
@@ -75,6 +64,32 @@ def findings(ev: Evaluation, learning: LearningResult, impact: ImpactResult,
                 "roi_review", whose=whose, roi=round(fin.roi_pct or 0.0, 1),
                 limit=ROI_REVIEW_PCT)))
     return tuple(out)
+
+
+def _cost_findings(ev: Evaluation, costs: CostSummary,
+                   results: tuple[Financials, ...]) -> list[Finding]:
+    """L and TE lines missing (or 0 with no word of why), for all and for each group."""
+    out: list[Finding] = []
+    codes = {c.key: c for c in schema.COST_CODES}
+    sheet = ev.sheet_names.get("costs", "")
+    missing = missing_codes(list(costs.lines))
+    for code in missing:
+        # a line of 0 with no word of why reads as forgotten, not as a nil cost
+        bare = next((x for x in costs.lines if x.code == code), None)
+        if bare is not None:
+            out.append(Finding(FindingKind.MISSING_COST, msg(
+                "zero_line_unexplained", what=_CodeName(codes[code])),
+                bare.origin.sheet, bare.origin.cell("A")))
+        else:
+            out.append(Finding(FindingKind.MISSING_COST,
+                               msg("missing_cost_line", what=_CodeName(codes[code])), sheet))
+    for fin in results[1:]:  # a group whose own and shared lines lack L or TE
+        for code in fin.credibility.missing_codes:
+            if code not in missing:
+                out.append(Finding(FindingKind.MISSING_COST, msg(
+                    "missing_cost_line_group", group=fin.name, what=_CodeName(codes[code])),
+                    sheet))
+    return out
 
 
 @dataclass(frozen=True)

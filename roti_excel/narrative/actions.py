@@ -69,17 +69,15 @@ def _objective_gaps(results: Results, fmt: Formatter) -> Facts:
 def action_facts(results: Results, fmt: Formatter) -> Facts:
     """Everything the actions template needs beyond the total's financial facts."""
     total = results.total
-    measured = max((m.covered for m in results.impact.measures if m.periods), default=0)
-    estimates_only = bool(results.impact.measures) and not any(
-        m.periods for m in results.impact.measures)
+    # the months the benefits cover: measured periods, or the horizon estimates stand for
+    measured = round(total.months)
     return {
         "barriers": _barriers(results, fmt),
         "application_objective_set":
             results.evaluation.program.application_objective is not None,
         **_objective_gaps(results, fmt),
         "thin": total.band == Band.THIN_POSITIVE,
-        "short_window": total.band == Band.NEGATIVE and not estimates_only
-        and measured < FULL_WINDOW_MONTHS,
+        "short_window": total.band == Band.NEGATIVE and measured < FULL_WINDOW_MONTHS,
         "measured": measured,
         "te_label": choice_label(schema.COST_CODES, "TE", fmt.lang),
         "l_label": choice_label(schema.COST_CODES, "L", fmt.lang),

@@ -86,11 +86,11 @@ def build(book: RawWorkbook) -> tuple[model.Evaluation | None, list[Issue], Lang
 
 def _require_sheets(p: Parser, book: RawWorkbook) -> None:
     for key in schema.REQUIRED_SHEETS:
-        if key not in book.tables and not any(i.sheet == schema.sheet(key).en
+        if key not in book.tables and not any(i.sheet == _tab(book, schema.sheet(key))
                                               for i in p.issues):
             s = schema.sheet(key)
             p.issues.append(error(msg("required_sheet_missing", sheet=s, other=Words(s.id, s.en)),
-                                  s.en))
+                                  _tab(book, s)))
 
 
 def _require_cost_lines(p: Parser, book: RawWorkbook, *, has_lines: bool) -> None:
@@ -115,6 +115,7 @@ def _require_benefits(p: Parser, book: RawWorkbook, *, has_rows: bool,
 
 
 def _tab(book: RawWorkbook, sheet: schema.Sheet) -> str:
-    """The sheet's tab name as found in the workbook, else its English name."""
+    """The sheet's tab name as found in the workbook, else its name in the language of the
+    workbook's sheet names (a missing Ukuran is named Ukuran, not Measures)."""
     table = book.tables.get(sheet.key)
-    return table.name if table is not None else sheet.en
+    return table.name if table is not None else sheet.name(sheet_name_language(book))

@@ -265,7 +265,7 @@ def _trend_cells(table: _MeasureTable, r: int, m: MeasureResult, block: Block) -
     befores = [p.row.before for p in m.periods if p.row.before is not None]
     if len(set(befores)) > 1:
         sh.formula(r, mc["r2"], f"RSQ({ys},{xs})", m.trend.r2, st.number4)
-    else:  # RSQ of values that never vary is a division by 0; the flat line fits exactly
+    else:  # RSQ of values that never vary is a division by 0; R² is taken as 0 (weak)
         sh.number(r, mc["r2"], m.trend.r2, st.number4)
 
 
