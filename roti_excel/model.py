@@ -60,6 +60,7 @@ class Group:
     participants: float | None = None
     surveys_sent: float | None = None
     description: str = ""
+    participants_cell: str = ""  # the Participants cell, e.g. "B5", for messages
 
 
 @dataclass(frozen=True)

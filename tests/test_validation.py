@@ -109,7 +109,7 @@ class TestRules:
         ({"Costs": [{"Code": "TM", "Unit cost": 1, "Quantity": -1}]},
          "Costs!C3: Quantity is -1; enter a number of 0 or more"),
         ({"Measures": [{"Measure": "Output", "Better when": "higher", "Isolation": "none"}]},
-         "has neither Value per unit and Rate; fill exactly one"),
+         "has neither Value per unit nor Rate; fill exactly one"),
         ({"Measures": [{"Measure": "Output", "Better when": "higher", "Value per unit": 1,
                         "Rate": "Wage", "Isolation": "none"}]},
          "Rate 'Wage' is not in the Rates sheet"),

@@ -245,7 +245,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Ukuran '{name}' berisi Nilai per satuan dan Tarif sekaligus; isi salah satu saja "
         "(nilai uang per satuan seperti 7291,67, atau nama baris di Tarif)"),
     "value_neither": (
-        "Measure '{name}' has neither Value per unit and Rate; fill exactly one (a money value "
+        "Measure '{name}' has neither Value per unit nor Rate; fill exactly one (a money value "
         "per unit such as 7291.67, or the name of a row in Rates)",
         "Ukuran '{name}' tidak berisi Nilai per satuan maupun Tarif; isi salah satu (nilai uang "
         "per satuan seperti 7291,67, atau nama baris di Tarif)"),
@@ -321,4 +321,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the {sheet} sheet with one row per question code (see the template)",
         "lembar {sheet} tidak ada, sehingga kolom jawaban {codes} tidak punya pertanyaan; "
         "tambahkan lembar {sheet} dengan satu baris per kode pertanyaan (lihat template)"),
+    "no_suffix": ("(no suffix)", "(tanpa akhiran)"),
+    "duplicate_cost_line": (
+        "this cost line repeats line {row} exactly (same group, code, description and "
+        "figures); delete it if it was pasted twice, or tell them apart in Description",
+        "baris biaya ini sama persis dengan baris {row} (kelompok, kode, keterangan, dan angka "
+        "sama); hapus bila tertempel dua kali, atau bedakan di Keterangan"),
 }

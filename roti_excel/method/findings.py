@@ -50,7 +50,7 @@ def findings(ev: Evaluation, learning: LearningResult, impact: ImpactResult,
     out.extend(_cost_findings(ev, costs, results))
     if costs.allocation_basis == "equal":
         out.append(Finding(FindingKind.ALLOCATION, msg("shared_split_equally"),
-                           ev.sheet_names.get("groups", "")))
+                           *_allocation_place(ev)))
     for a in learning.likely_absent:
         out.append(Finding(FindingKind.LIKELY_ABSENT,
                            msg("likely_absent", who=a.name or a.participant), a.sheet, a.cell))
@@ -64,6 +64,18 @@ def findings(ev: Evaluation, learning: LearningResult, impact: ImpactResult,
                 "roi_review", whose=whose, roi=round(fin.roi_pct or 0.0, 1),
                 limit=ROI_REVIEW_PCT)))
     return tuple(out)
+
+
+def _allocation_place(ev: Evaluation) -> tuple[str, str]:
+    """Where to look when shared costs were split equally: the first blank Participants
+    cell of Groups, or (no Groups sheet) the blank Group cell of the first shared line."""
+    blank = next((g for g in ev.groups if g.participants is None and g.participants_cell), None)
+    if blank is not None and "groups" in ev.sheet_names:
+        return ev.sheet_names["groups"], blank.participants_cell
+    shared = next((x for x in ev.costs if x.group is None), None)
+    if shared is not None:
+        return shared.origin.sheet, shared.origin.cell("A")
+    return ev.sheet_names.get("groups", ""), ""
 
 
 def _cost_findings(ev: Evaluation, costs: CostSummary,

@@ -28,6 +28,9 @@ class Parser:
         self.book = book
         self.issues: list[Issue] = list(book.issues)
         self.group_names: dict[str, str] = {}  # normalised -> as written in Groups
+        # names on rows refused for a bad cell (already reported): rows naming them are not
+        # reported again as naming an unknown measure or rate
+        self.refused_names: set[str] = set()
         self.groups_declared = "groups" in book.tables
 
     # -- helpers -------------------------------------------------------------------

@@ -42,6 +42,15 @@ def cost_issues(p: Parser, lines: Sequence[model.CostLine]) -> list[Issue]:
             line = lines[i]
             out.append(warning(msg("implausible_value", col=col, value=values[i], median=median),
                                line.origin.sheet, p.cell_of(line.origin, key)))
+    seen: dict[tuple[object, ...], int] = {}
+    for line in lines:
+        same = (line.group, line.code, line.description.strip(), line.unit_cost, line.quantity,
+                line.duration, line.proration)
+        if same in seen:
+            out.append(warning(msg("duplicate_cost_line", row=str(seen[same])),
+                               line.origin.sheet, line.origin.cell("A")))
+        else:
+            seen[same] = line.origin.row
     amounts = [x.amount for x in lines]
     total = sum(amounts)
     for i, _ in _outsized(amounts, 0.0):

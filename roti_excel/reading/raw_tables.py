@@ -222,7 +222,8 @@ def read_workbook(path: Path) -> RawWorkbook:
     book = RawWorkbook(path)
     wb = _open(path)
     if path.suffix.lower() not in _ZIP_SUFFIXES:
-        book.issues.append(warning(msg("renamed_workbook", suffix=path.suffix or "(none)")))
+        suffix: object = path.suffix or msg("no_suffix")
+        book.issues.append(warning(msg("renamed_workbook", suffix=suffix)))
     visibility = {m.name: str(m.visible).rsplit(".", 1)[-1].lower()
                   for m in wb.sheets_metadata}
     for name in wb.sheet_names:

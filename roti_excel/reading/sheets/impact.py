@@ -20,6 +20,8 @@ def read_rates(p: Parser) -> tuple[model.Rate, ...]:
     out: list[model.Rate] = []
     for table, row, v, _ in p.rows("rates"):
         if not v["rate"] or v["amount"] is None:
+            if v["rate"]:
+                p.refused_names.add(normalise(v["rate"]))
             continue
         if any(normalise(r.name) == normalise(v["rate"]) for r in out):
             p.issues.append(error(msg("rate_twice", name=v["rate"]), table.name,
@@ -38,6 +40,8 @@ def read_measures(p: Parser, rate_list: tuple[model.Rate, ...]) -> tuple[model.M
     seen: set[tuple[str, str]] = set()
     for table, row, v, _ in p.rows("measures"):
         if not v["measure"] or v["better_when"] is None or v["isolation"] is None:
+            if v["measure"]:  # its bad cell is reported; rows naming it are not blamed too
+                p.refused_names.add(normalise(v["measure"]))
             continue
         group = p.group(table, row, v["group"])
         ident = (normalise(group or ""), normalise(v["measure"]))
@@ -48,11 +52,13 @@ def read_measures(p: Parser, rate_list: tuple[model.Rate, ...]) -> tuple[model.M
         seen.add(ident)
         rate = v["rate"] or None
         has_value = v["value_per_unit"] is not None
-        if has_value == bool(rate):
+        value_ref = p.ref(table, row, "value_per_unit")
+        refused = any(i.sheet == table.name and i.cell == value_ref for i in p.issues)
+        if has_value == bool(rate) and not refused:
             key = "value_both" if has_value else "value_neither"
             p.issues.append(error(msg(key, name=v["measure"]), table.name,
                                   p.ref(table, row, "value_per_unit")))
-        if rate and normalise(rate) not in rate_names:
+        if rate and normalise(rate) not in rate_names and normalise(rate) not in p.refused_names:
             listed: object = ", ".join(rate_names.values()) or msg("none_listed")
             p.issues.append(error(msg("rate_unknown", name=rate, listed=listed), table.name,
                                   p.ref(table, row, "rate")))
@@ -82,7 +88,7 @@ def _measure_rows(p: Parser, key: str, found: tuple[model.Measure, ...]
         measure = find_measure(found, v["measure"], group) if v["measure"] else None
         if measure is not None:
             yield table, row, v, group, measure
-        elif v["measure"]:
+        elif v["measure"] and normalise(v["measure"]) not in p.refused_names:
             _unknown_measure(p, table, row, v["measure"], found)
 
 

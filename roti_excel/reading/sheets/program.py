@@ -35,6 +35,7 @@ def read_program(p: Parser, default_language: Language = Language.EN) -> model.P
                 p.issues.append(warning(
                     msg("field_unknown", field=str(field_cell.value),
                         fields=list(schema.PROGRAM_FIELDS)), table.name, field_cell.ref))
+                found.setdefault("_first_unknown", (None, field_cell.ref))
                 continue
             cell = row.get("value") or Cell(None, field_cell.ref)
             # the field's own rules apply to the Value cell, under the field's name
@@ -45,7 +46,10 @@ def read_program(p: Parser, default_language: Language = Language.EN) -> model.P
     name = found.get("program_name", ("", ""))[0]
     if not name and table is not None:  # a missing sheet is reported as such
         where = table.name if table else schema.PROGRAM.en
-        ref = str(found.get("program_name", ("", "B2"))[1] or "B2")
+        # the Value cell of a Program name row; else the first row whose field was not
+        # recognised (most often the Program name row, renamed); else no cell
+        ref = (found.get("program_name", (None, None))[1]
+               or found.get("_first_unknown", (None, None))[1] or None)
         p.issues.append(error(msg("program_name_empty"), where, ref))
     kw: dict[str, Any] = {}
     for spec in schema.PROGRAM_FIELDS:
@@ -103,7 +107,8 @@ def read_groups(p: Parser) -> tuple[model.Group, ...]:
                                   p.ref(table, row, "group")))
             continue
         p.group_names[normalise(name)] = name
-        out.append(model.Group(name, v["participants"], v["surveys_sent"], v["description"]))
+        out.append(model.Group(name, v["participants"], v["surveys_sent"], v["description"],
+                               p.ref(table, row, "participants")))
     return tuple(out)
 
 

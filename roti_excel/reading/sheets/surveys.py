@@ -151,8 +151,7 @@ def read_application_counts(p: Parser, questions: tuple[model.Question, ...]
         p.issues.append(error(msg("questions_missing", sheet=schema.QUESTIONS, codes=codes),
                               table.name, p.ref(table, table.rows[0], "code")))
         return ()
-    count_col = schema.Column("count", "Count", "Jumlah", schema.Kind.NONNEGATIVE, example="12",
-                              limit=schema.COUNT_LIMIT)
+    misheaded: set[str] = set()
     for table, row, v, _ in p.rows("application_counts"):
         question = by_code.get(normalise(v["code"] or ""))
         if question is None:
@@ -160,24 +159,38 @@ def read_application_counts(p: Parser, questions: tuple[model.Question, ...]
                 p.issues.append(error(msg("count_code_unknown", code=v["code"]), table.name,
                                       p.ref(table, row, "code")))
             continue
-        counts: list[tuple[float, float]] = []
-        for header, cell in row.extra.items():
-            point = _scale_point(question, header)
-            if point is None:
+        out.append(model.ApplicationCount(question.code,
+                                          _row_counts(p, table, row, question, misheaded),
+                                          p.group(table, row, v["group"]), p.origin(table, row)))
+    return tuple(out)
+
+
+_COUNT = schema.Column("count", "Count", "Jumlah", schema.Kind.NONNEGATIVE, example="12",
+                       limit=schema.COUNT_LIMIT)
+
+
+def _row_counts(p: Parser, table: RawTable, row: RawRow, question: model.Question,
+                misheaded: set[str]) -> tuple[tuple[float, float], ...]:
+    """(scale point, count) of one counts row; a header that is no point of the scale is
+    reported once (`misheaded` remembers it), not on every row under it."""
+    counts: list[tuple[float, float]] = []
+    for header, cell in row.extra.items():
+        point = _scale_point(question, header)
+        if point is None:
+            if header not in misheaded:
+                misheaded.add(header)
                 p.issues.append(error(
                     msg("count_column_not_point", header=header, code=question.code,
                         lo=question.scale_min, hi=question.scale_max), table.name,
                     f"{table.letters(table.extra_columns[header])}{table.header_row}"))
-                continue
-            if cell.blank:
-                continue
-            n = _number(p, table, (f"Count for {question.code} = {header}",
-                                   f"Jumlah untuk {question.code} = {header}"), cell, count_col)
-            if n is not None:
-                counts.append((point, n))
-        out.append(model.ApplicationCount(question.code, tuple(counts),
-                                          p.group(table, row, v["group"]), p.origin(table, row)))
-    return tuple(out)
+            continue
+        if cell.blank:
+            continue
+        n = _number(p, table, (f"Count for {question.code} = {header}",
+                               f"Jumlah untuk {question.code} = {header}"), cell, _COUNT)
+        if n is not None:
+            counts.append((point, n))
+    return tuple(counts)
 
 
 def _scale_point(question: model.Question, header: str) -> float | None:
