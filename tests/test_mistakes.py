@@ -117,3 +117,12 @@ class TestTotalFormulaRows:
         assert [e for e in errors if "total row" in e] == [
             e for e in errors if "the formula in" in e] and len(
             [e for e in errors if "total row" in e]) == 1, errors
+
+
+def test_a_total_row_gets_one_message_not_fill_in_requests(tmp_path: Path) -> None:
+    """A total row without a code is one error, "delete this total row", not also "Code is
+    empty" beside it."""
+    rows = len(thesis_case.SHEETS["Costs"])
+    errors = errors_of(tmp_path, **with_row("Costs", {
+        "Group": "Subtotal", "Description": "TOTAL", "Unit cost": 215_593_000}))
+    assert len(errors) == 1 and f"row {rows + 3} is a total row" in errors[0], errors

@@ -18,7 +18,7 @@ from roti_excel.reading.data_areas import check_areas
 from roti_excel.reading.evaluation import build
 from roti_excel.reading.guard import inspect_file
 from roti_excel.reading.raw_tables import read_workbook
-from roti_excel.reading.repeats import group_repeats
+from roti_excel.reading.repeats import drop_total_row_noise, group_repeats
 
 
 def read(path: Path) -> tuple[Evaluation | None, list[Issue], Language]:
@@ -36,7 +36,7 @@ def read(path: Path) -> tuple[Evaluation | None, list[Issue], Language]:
                           ], Language.EN
         evaluation, issues, language = build(book)
     # merged ranges and uncomputed formulas inside the tables read: errors, each cell once
-    all_issues = group_repeats(check_areas(guarded, book, issues))
+    all_issues = group_repeats(drop_total_row_noise(check_areas(guarded, book, issues)))
     if evaluation is None or any(i.is_error for i in all_issues):
         return None, all_issues, language
     warnings = tuple(i for i in all_issues if not i.is_error)

@@ -39,6 +39,24 @@ def _summary(alike: Sequence[Issue]) -> Issue:
     return Issue(first.severity, text.render("en"), first.sheet, span, first.file, text)
 
 
+_TOTAL_KEYS = ("total_row", "total_formula_row")
+
+
+def _row(issue: Issue) -> tuple[str | None, int] | None:
+    cell = parse_a1(issue.cell or "")
+    return (issue.sheet, cell[0]) if cell else None
+
+
+def drop_total_row_noise(issues: Sequence[Issue]) -> list[Issue]:
+    """A total row is to be deleted: other complaints about its cells (an empty Code, an
+    unknown group "Subtotal") would read as "fill this row in" beside "delete this row"."""
+    totals = {_row(i) for i in issues if i.key in _TOTAL_KEYS}
+    totals.discard(None)
+    if not totals:
+        return list(issues)
+    return [i for i in issues if i.key in _TOTAL_KEYS or _row(i) not in totals]
+
+
 def group_repeats(issues: Sequence[Issue]) -> list[Issue]:
     """The issues with each run of alike ones (same problem, sheet and column, at least
     GROUP_FROM of them) replaced by one summary where the first of them stood."""
