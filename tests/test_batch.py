@@ -258,10 +258,13 @@ class TestFiles:
         assert not is_ignored(name)
 
     def test_not_workbook_message(self) -> None:
-        assert not_workbook_message("a.xlsx") is None and not_workbook_message("A.XLSM") is None
-        assert not_workbook_message("a.csv").startswith("a.csv: this is a CSV file")
-        assert ".xlsx" in not_workbook_message("notes.txt")
-        assert "without extension" in not_workbook_message("README")
+        def message(name: str) -> str | None:
+            return not_workbook_message(Path("/nonexistent-dir") / name)
+
+        assert message("a.xlsx") is None and message("A.XLSM") is None
+        assert (message("a.csv") or "").startswith("a.csv: this is a CSV file")
+        assert ".xlsx" in (message("notes.txt") or "")
+        assert "without extension" in (message("README") or "")
 
     def test_own_outputs(self) -> None:
         assert all(is_own_output(n) for n in ("a_report.xlsx", "a_report.json", "a.errors.txt",
@@ -347,3 +350,29 @@ class TestPortfolio:
         (rows,) = read_failures(tmp_path)
         assert rows.file == "a.20240501-100000.xlsx"
         assert rows.first_error == "a.xlsx: Costs!B2: bad"
+
+
+class TestContainment:
+    def test_links_and_folders_are_answered_never_followed(self, tmp_path: Path) -> None:
+        """A link to a workbook elsewhere, a link to /etc/passwd and a folder named x.xlsx
+        each get an errors file saying what to do; no link is read, no report is made from
+        a file outside the folder, and a folder of one's own is left alone."""
+        folder, elsewhere = tmp_path / "drop", tmp_path / "elsewhere"
+        folder.mkdir()
+        elsewhere.mkdir()
+        outside = program(elsewhere / "secret.xlsx", "Secret", 100_000)
+        (folder / "linked.xlsx").symlink_to(outside)
+        (folder / "passwd.xlsx").symlink_to("/etc/passwd")
+        (folder / "x.xlsx").mkdir()
+        (folder / "archive").mkdir()
+        program(folder / "real.xlsx", "Real", 100_000)
+        outcome = run_batch(folder, workers=1)
+        reports = folder / "reports"
+        assert (reports / "real_report.xlsx").is_file()
+        assert not (reports / "linked_report.xlsx").exists()
+        for stem, words in (("linked", "link to a file elsewhere"),
+                            ("passwd", "link to a file elsewhere"), ("x", "is a folder")):
+            text = (reports / f"{stem}.errors.txt").read_text(encoding="utf-8")
+            assert words in text and "root:" not in text, text
+        assert not (reports / "archive.errors.txt").exists()
+        assert len(outcome.failed) == 3

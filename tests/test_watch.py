@@ -300,3 +300,22 @@ def test_one_runner_per_folder(tmp_path: Path) -> None:
     finally:
         third.terminate()
         third.wait(30)
+
+
+def test_a_dropped_link_is_answered_not_followed(watcher: tuple[Path, threading.Event,
+                                                                 threading.Thread],
+                                                 tmp_path: Path) -> None:
+    """A link to a workbook elsewhere goes to failed/ as a link (its target untouched and
+    never read) with an errors file saying to copy the workbook itself."""
+    folder, _, _ = watcher
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    target = program(elsewhere / "secret.xlsx", "Secret", 100_000)
+    before = digest(target)
+    (folder / "secret.xlsx").symlink_to(target)
+    failed = folder / "failed"
+    wait_until(lambda: (failed / "secret.errors.txt").exists(), 30, "the link's answer")
+    assert (failed / "secret.xlsx").is_symlink()
+    assert "link to a file elsewhere" in (failed / "secret.errors.txt").read_text("utf-8")
+    assert digest(target) == before
+    assert not (folder / "reports" / "secret_report.xlsx").exists()

@@ -76,8 +76,12 @@ def collect_inputs(folder: Path, reports: Path) -> list[Path]:
     """Every file directly in `folder` that someone dropped: not lock or temporary files,
     nor (when reports are written into the folder itself) the runner's own outputs."""
     own = reports.resolve() == folder.resolve()
+    # links are listed (to be answered, never followed); folders only when named like a
+    # workbook (x.xlsx): a folder of one's own (archive/) is not an input
     found = [p for p in folder.iterdir()
-             if p.is_file() and not is_ignored(p.name) and not (own and is_own_output(p.name))]
+             if (p.is_symlink() or p.is_file()
+                 or (p.is_dir() and p.suffix.lower() in WORKBOOK_SUFFIXES))
+             and not is_ignored(p.name) and not (own and is_own_output(p.name))]
     return sorted(found, key=lambda p: (p.name.casefold(), p.name))
 
 
@@ -98,7 +102,7 @@ def run_batch(folder: Path, out_dir: Path | None = None, workers: int | None = N
     run = _BatchRun(folder, reports, len(sources))
     jobs: deque[Job] = deque()
     for source, out_stem in output_stems(sources).items():
-        message = not_workbook_message(source.name)
+        message = not_workbook_message(source)
         if message is not None:
             run.finish(FileOutcome(source, FileStatus.FAILED, [message]), out_stem)
         else:

@@ -53,9 +53,18 @@ def is_own_output(name: str) -> bool:
     return bool(_OWN_OUTPUT.search(name)) or name in (PORTFOLIO_NAME, LOG_NAME)
 
 
-def not_workbook_message(name: str) -> str | None:
-    """The answer for a file that is not an .xlsx workbook, by its extension; None for a
-    workbook (its content is judged by the guard in a worker)."""
+def not_workbook_message(path: Path) -> str | None:
+    """The answer for what is not an .xlsx workbook, without opening it: a link (never
+    followed: it could point anywhere, /etc/passwd included) or a folder named like a
+    workbook, then by extension; None for a workbook (its content is judged by the guard in
+    a worker)."""
+    name = path.name
+    if path.is_symlink():
+        return (f"{shown_name(name)}: this is a link to a file elsewhere, not a regular file; "
+                "the runner does not follow links: copy the workbook itself into the folder")
+    if path.is_dir():
+        return (f"{shown_name(name)}: this is a folder, not a workbook; drop the workbook "
+                "itself (a file) into the folder")
     suffix = Path(name).suffix.lower()
     if suffix in WORKBOOK_SUFFIXES:
         return None

@@ -34,6 +34,7 @@ from roti_excel.dropfolder.folder import (
     PROCESSED_DIR,
     REPORTS_DIR,
     STOP_GRACE_S,
+    WORKBOOK_SUFFIXES,
     PortfolioUpdate,
     RunLog,
     StopSignal,
@@ -120,12 +121,16 @@ def _stop_observer(observer: Any) -> None:
 
 
 def _signature(path: Path) -> Signature | None:
-    """Size and mtime of a regular file; None when it is gone or not a file."""
+    """Size and mtime of a regular file, of a link itself (never followed) or of a folder
+    named like a workbook, which are answered too; None when it is gone or anything else."""
     try:
-        st = path.stat()
+        st = path.lstat()
     except OSError:
         return None
-    return (st.st_size, st.st_mtime_ns) if stat.S_ISREG(st.st_mode) else None
+    if stat.S_ISREG(st.st_mode) or stat.S_ISLNK(st.st_mode) or (
+            stat.S_ISDIR(st.st_mode) and path.suffix.lower() in WORKBOOK_SUFFIXES):
+        return (st.st_size, st.st_mtime_ns)
+    return None
 
 
 def _can_open(path: Path) -> bool:
@@ -278,9 +283,9 @@ class _Watch:
         served); answer a non-workbook at once."""
         now = time.monotonic()
         for name, arrival in sorted(self.arrivals.items(), key=lambda item: item[1].since):
-            message = not_workbook_message(name)
-            if (now - arrival.since < self.settle or (message is None and not pool.idle)
-                    or not _can_open(self.folder / name)):
+            message = not_workbook_message(self.folder / name)
+            if now - arrival.since < self.settle or (message is None and (
+                    not pool.idle or not _can_open(self.folder / name))):
                 continue
             del self.arrivals[name]
             source = self.folder / name

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from roti_excel import model, schema
@@ -147,7 +148,8 @@ def read_application_counts(p: Parser, questions: tuple[model.Question, ...]
     if table is None:
         return ()
     if p.table("questions") is None and table.rows:
-        codes = sorted({str(r.value("code")) for r in table.rows if r.value("code")})
+        codes = sorted({str(r.value("code")) for r in table.rows if r.value("code")},
+                       key=_natural)
         p.issues.append(error(msg("questions_missing", sheet=schema.QUESTIONS, codes=codes),
                               table.name, p.ref(table, table.rows[0], "code")))
         return ()
@@ -191,6 +193,12 @@ def _row_counts(p: Parser, table: RawTable, row: RawRow, question: model.Questio
         if n is not None:
             counts.append((point, n))
     return tuple(counts)
+
+
+def _natural(code: str) -> tuple[tuple[int, str], ...]:
+    """A1, A2, A10 in that order (not A1, A10, A2)."""
+    return tuple((int(part), "") if part.isdigit() else (0, part)
+                 for part in re.split(r"(\d+)", code) if part)
 
 
 def _scale_point(question: model.Question, header: str) -> float | None:
