@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import collections
 import contextlib
+import json
 import os
 import shutil
 import signal
@@ -319,3 +320,18 @@ def test_a_dropped_link_is_answered_not_followed(watcher: tuple[Path, threading.
     assert "link to a file elsewhere" in (failed / "secret.errors.txt").read_text("utf-8")
     assert digest(target) == before
     assert not (folder / "reports" / "secret_report.xlsx").exists()
+
+
+def test_twin_names_get_their_own_reports(watcher: tuple[Path, threading.Event,
+                                                         threading.Thread]) -> None:
+    """twin.xlsx and twin.xlsm (dropped together or one after the other) each keep their
+    report: the .xlsm's outputs carry its whole name."""
+    folder, _, _ = watcher
+    program(folder / "twin.xlsx", "Twin X", 100_000)
+    reports = folder / "reports"
+    wait_until(lambda: (reports / "twin_report.json").exists(), 30, "the first twin")
+    program(folder / "twin.xlsm", "Twin M", 150_000)
+    wait_until(lambda: (reports / "twin.xlsm_report.json").exists(), 30, "the second twin")
+    first = json.loads((reports / "twin_report.json").read_text("utf-8"))
+    second = json.loads((reports / "twin.xlsm_report.json").read_text("utf-8"))
+    assert (first["program"], second["program"]) == ("Twin X", "Twin M")

@@ -292,9 +292,26 @@ class _Watch:
             if message is not None:
                 self._settle(FileOutcome(source, FileStatus.FAILED, [message]), arrival.signature)
             else:
-                job = job_for(source, self.reports)
+                job = job_for(source, self.reports, self._out_stem(source))
                 pool.submit(job)
                 self.in_hand[name] = (job, arrival.signature)
+
+    def _out_stem(self, source: Path) -> str | None:
+        """The stem of the outputs: the input's, unless another input of another kind has
+        it (twin.xlsx and twin.xlsm, now or answered before): then all but the .xlsx use
+        their whole name (twin.xlsm_report.xlsx), so no report overwrites another's."""
+        if source.suffix.lower() == ".xlsx":
+            return None
+        stem = source.stem.casefold()
+        for where in (self.folder, self.processed, self.failed):
+            try:
+                names = os.listdir(where)
+            except OSError:
+                continue
+            if any(Path(n).stem.casefold() == stem and n != source.name
+                   and Path(n).suffix.lower() in WORKBOOK_SUFFIXES for n in names):
+                return source.name
+        return None
 
     def _finished(self, job: Job, result: FileOutcome) -> None:
         name = job.source.name
