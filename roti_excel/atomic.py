@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import glob
 import os
+import re
 import tempfile
 import time
 from collections.abc import Iterator
@@ -65,6 +66,26 @@ def remove_temps(target: Path) -> None:
     for temp in target.parent.glob(pattern):
         with contextlib.suppress(OSError):
             temp.unlink()
+
+
+# what tempfile.mkstemp names atomic_path's temporaries: `.<stem>.<8 characters><suffix>`
+_TEMP = re.compile(r"^\..+\.[a-z0-9_]{8}\.(xlsx|json|txt|pdf)$")
+
+
+def sweep_temps(folder: Path) -> list[Path]:
+    """Remove every temporary atomic_path left in `folder` (a runner killed mid-write runs
+    no cleanup); only for a folder the caller alone writes to. Returns what was removed."""
+    removed: list[Path] = []
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return removed
+    for name in names:
+        if _TEMP.match(name):
+            with contextlib.suppress(OSError):
+                (folder / name).unlink()
+                removed.append(folder / name)
+    return removed
 
 
 def write_bytes(target: Path, data: bytes) -> None:

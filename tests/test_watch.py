@@ -335,3 +335,20 @@ def test_twin_names_get_their_own_reports(watcher: tuple[Path, threading.Event,
     first = json.loads((reports / "twin_report.json").read_text("utf-8"))
     second = json.loads((reports / "twin.xlsm_report.json").read_text("utf-8"))
     assert (first["program"], second["program"]) == ("Twin X", "Twin M")
+
+
+def test_start_removes_temporaries_of_a_killed_run(tmp_path: Path) -> None:
+    """A runner killed mid-write leaves `.<stem>.<8 chars>.xlsx` temporaries: the next
+    runner removes them at start (and nothing else)."""
+    folder = tmp_path / "drop"
+    for sub in ("reports", "failed"):
+        (folder / sub).mkdir(parents=True)
+    leftovers = [folder / "reports" / ".alpha_report.k3j9x2ab.xlsx",
+                 folder / "reports" / ".alpha_report.q8w7e6r5.json",
+                 folder / "failed" / ".bad.errors.a1b2c3d4.txt"]
+    kept = [folder / "reports" / "alpha_report.xlsx", folder / "reports" / ".notes"]
+    for path in (*leftovers, *kept):
+        path.write_bytes(b"")
+    with watcher_thread(folder):
+        wait_until(lambda: not any(p.exists() for p in leftovers), 30, "the sweep")
+    assert all(p.exists() for p in kept)

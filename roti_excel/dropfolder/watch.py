@@ -26,7 +26,7 @@ from typing import Any
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
-from roti_excel.atomic import replace
+from roti_excel.atomic import replace, sweep_temps
 from roti_excel.domain import FileStatus
 from roti_excel.dropfolder.folder import (
     FAILED_DIR,
@@ -154,6 +154,11 @@ class _Watch:
             sub.mkdir(exist_ok=True)
         self.settle, self.workers, self.timeout, self.rescan = settle, workers, timeout, rescan
         self.log = RunLog(self.reports / LOG_NAME)
+        # what a runner killed mid-write left (the lock says no other runner writes here)
+        for folder in (self.reports, self.failed):
+            for temp in sweep_temps(folder):
+                self.log.note(f"removed {shown_name(temp.name)}, left by a run that was "
+                              "stopped while writing it")
         self.events: queue.SimpleQueue[str] = queue.SimpleQueue()
         self.arrivals: dict[str, _Arrival] = {}
         self.in_hand: dict[str, tuple[Job, Signature]] = {}
