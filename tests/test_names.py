@@ -48,3 +48,23 @@ class TestBatchWithPoisonNames:
         assert any("bad\\xff.xlsx  ok" in line for line in log)
         assert any("evil\\n2026-01-01" in line for line in log)
         assert (reports / "portfolio.xlsx").exists()
+
+
+def test_long_names_get_bounded_outputs(tmp_path: Path) -> None:
+    """A 250-byte name: its report and errors file fit the file system (start of the name,
+    ~ and a hash), and two long names differing only at their end stay apart."""
+    from roti_excel.dropfolder.names import bounded_stem
+    from tests.dropfiles import program
+
+    folder = tmp_path / "drop"
+    folder.mkdir()
+    long_a, long_b = "a" * 240 + "1", "a" * 240 + "2"
+    program(folder / f"{long_a}.xlsx", "Long A", 100_000)
+    (folder / f"{long_b}.xlsx").write_bytes(b"not a workbook")
+    outcome = run_batch(folder, workers=1)
+    assert len(outcome.failed) == 1
+    names = sorted(p.name for p in (folder / "reports").iterdir())
+    assert f"{bounded_stem(long_a)}_report.xlsx" in names
+    assert f"{bounded_stem(long_b)}.errors.txt" in names
+    assert bounded_stem(long_a) != bounded_stem(long_b)
+    assert all(len(os.fsencode(n)) <= 255 for n in names)

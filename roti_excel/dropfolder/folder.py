@@ -18,7 +18,7 @@ from types import FrameType
 from typing import Any
 
 from roti_excel.atomic import write_bytes
-from roti_excel.dropfolder.names import shown_name
+from roti_excel.dropfolder.names import bounded_stem, shown_name
 from roti_excel.dropfolder.portfolio import ERRORS_SUFFIX, PORTFOLIO_NAME
 from roti_excel.dropfolder.workers import Job
 from roti_excel.errors import OutputError
@@ -90,13 +90,13 @@ def not_workbook_message(path: Path) -> str | None:
 def job_for(source: Path, reports: Path, out_stem: str | None = None) -> Job:
     """The job for one input; `out_stem` replaces the input's stem in the output names
     (when two inputs of one batch share a stem)."""
-    named = source if out_stem is None else source.with_name(out_stem + ".xlsx")
+    named = source.with_name(bounded_stem(out_stem or source.stem) + ".xlsx")
     return Job(source, report_path(named, None, reports, ".xlsx"),
                report_path(named, None, reports, ".json"), shown_name(source.name))
 
 
 def errors_file(folder: Path, stem: str) -> Path:
-    return folder / f"{stem}{ERRORS_SUFFIX}"
+    return folder / f"{bounded_stem(stem)}{ERRORS_SUFFIX}"
 
 
 def write_errors(path: Path, messages: list[str]) -> None:

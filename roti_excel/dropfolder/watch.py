@@ -46,7 +46,7 @@ from roti_excel.dropfolder.folder import (
     write_errors,
 )
 from roti_excel.dropfolder.lock import runner_lock
-from roti_excel.dropfolder.names import shown_name
+from roti_excel.dropfolder.names import bounded_stem, shown_name
 from roti_excel.dropfolder.portfolio import PORTFOLIO_NAME, Portfolio
 from roti_excel.dropfolder.workers import DEFAULT_TIMEOUT_S, Job, WorkerPool
 from roti_excel.errors import OutputError
@@ -369,10 +369,11 @@ class _Watch:
         """`name` in `folder`, or a time-stamped variant when taken (by an input or, in
         failed/, by an errors file)."""
         source = Path(name)
+        stem = bounded_stem(source.stem)  # a 250-byte name plus a time stamp is too long
         candidate, n = name, 1
         while (folder / candidate).exists() or (
                 with_errors and errors_file(folder, Path(candidate).stem).exists()):
             n += 1
             tail = now_stamp() if n == 2 else f"{now_stamp()}-{n - 1}"
-            candidate = f"{source.stem}.{tail}{source.suffix}"
+            candidate = f"{stem}.{tail}{source.suffix}"
         return folder / candidate
