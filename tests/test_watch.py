@@ -352,3 +352,19 @@ def test_start_removes_temporaries_of_a_killed_run(tmp_path: Path) -> None:
     with watcher_thread(folder):
         wait_until(lambda: not any(p.exists() for p in leftovers), 30, "the sweep")
     assert all(p.exists() for p in kept)
+
+
+def test_a_250_byte_name_dropped_twice(watcher: tuple[Path, threading.Event,
+                                                      threading.Thread]) -> None:
+    """A 250-byte name is answered (failed/ with its errors file), and dropped again it is
+    moved under a time-stamped name that still fits: the runner never stops on it."""
+    folder, _, thread = watcher
+    name = "b" * 245 + ".csv"
+    failed = folder / "failed"
+    (folder / name).write_text("x", encoding="utf-8")
+    wait_until(lambda: (failed / name).exists(), 30, "the first answer")
+    (folder / name).write_text("y", encoding="utf-8")
+    wait_until(lambda: len([p for p in failed.iterdir() if p.suffix == ".csv"]) == 2, 30,
+               "the second answer")
+    assert thread.is_alive()
+    assert all(len(os.fsencode(p.name)) <= 255 for p in failed.iterdir())
