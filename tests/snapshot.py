@@ -15,18 +15,22 @@ from typing import Any
 
 import openpyxl
 
+from roti_excel.domain import LANGUAGES
+from roti_excel.narrative.numbers import format_date
+
 # The report's own generation date is the only thing that changes from day to day.
 TODAY = "<generated>"
 LONG_TEXT = 300
 
 
-def _plain(value: Any, today: str) -> Any:
+def _plain(value: Any, today: tuple[str, ...]) -> Any:
     if isinstance(value, dt.datetime | dt.date):
         return value.isoformat()
     if isinstance(value, float):
         return repr(value)
     if isinstance(value, str):
-        value = value.replace(today, TODAY)
+        for spelling in today:
+            value = value.replace(spelling, TODAY)
         if len(value) > LONG_TEXT:  # long texts compared by digest, to keep goldens small
             return f"<{len(value)} chars, sha256 {hashlib.sha256(value.encode()).hexdigest()}>"
         return value
@@ -35,7 +39,9 @@ def _plain(value: Any, today: str) -> Any:
 
 def dump_report(path: Path) -> dict[str, Any]:
     """Sheet names, cells (formula or value, and the cached value) and chart kinds."""
-    today = dt.date.today().isoformat()
+    now = dt.date.today()
+    # the generation date as the report writes it: ISO, and the long form of each language
+    today = (now.isoformat(), *(format_date(now, lang) for lang in LANGUAGES))
     formulas = openpyxl.load_workbook(path)
     cached = openpyxl.load_workbook(path, data_only=True)
     sheets = []

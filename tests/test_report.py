@@ -157,7 +157,7 @@ def test_thesis_golden_figures_as_formulas(thesis: tuple[Results, Path]) -> None
             assert formulas.cell(r, col).data_type == "f", (label, col)
     r = find_row(values, "Total")
     assert values.cell(r, 5).value == pytest.approx(1.6064, abs=5e-5)
-    assert formulas.cell(r, 6).number_format == "0.00%"
+    assert formulas.cell(r, 6).number_format == "0.0%"
     assert formulas.cell(r, 2).number_format == '"Rp"#,##0'
     assert str(formulas.cell(r, 2).value).startswith("=SUM('Level 4 Impact'!")
     assert str(formulas.cell(r, 3).value).startswith("=Costs!")

@@ -14,6 +14,7 @@ from typing import Any
 
 from xlsxwriter.utility import quote_sheetname, xl_rowcol_to_cell
 
+from roti_excel.narrative.numbers import format_date
 from roti_excel.report.labels import Labels
 from roti_excel.report.styles import Styles
 
@@ -321,5 +322,5 @@ class Sheet:
         if len(name) > 120:
             name = name[:117] + "..."
         page = self.t("footer_page")
-        date = self.t("footer_generated", date=self.book.generated.isoformat())
+        date = self.t("footer_generated", date=format_date(self.book.generated, self.book.lang))
         return f"&L&8{name}&C&8{page}&R&8{date}"

@@ -9,7 +9,7 @@ from typing import Any, Protocol
 
 from roti_excel.method.evaluate import Results
 from roti_excel.method.roi import Financials
-from roti_excel.narrative.numbers import format_number, format_pct
+from roti_excel.narrative.numbers import format_date, format_number, format_pct
 from roti_excel.report import charts
 from roti_excel.report.book import Book, Sheet
 from roti_excel.report.sheets.input_copies import InputRefs
@@ -91,10 +91,12 @@ def _write_program(sh: Sheet, results: Results, inputs: InputRefs, row: int) -> 
     """The program's details, the objective and horizon linked to the input copies;
     returns the next section's row."""
     st, t, p = sh.st, sh.t, results.evaluation.program
-    period = " – ".join(d.isoformat() for d in (p.evaluation_start, p.evaluation_end) if d)
+    # dates in the language's long form, as the narrative writes them (1 Juli 2024)
+    period = " – ".join(format_date(d, sh.book.lang)
+                        for d in (p.evaluation_start, p.evaluation_end) if d)
     for key, value in (("info_organization", p.organization), ("info_period", period),
                        ("info_currency", p.currency), ("info_prepared_by", p.prepared_by),
-                       ("info_generated", sh.book.generated.isoformat()),
+                       ("info_generated", format_date(sh.book.generated, sh.book.lang)),
                        ("info_objective", ""), ("info_horizon", "")):
         sh.text(row, 0, t(key), st.bold)
         if key == "info_objective":
