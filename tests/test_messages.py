@@ -181,3 +181,26 @@ class TestSheetsAndFiles:
         assert loaded.ok
         assert any("is named .xls but is an Excel workbook (.xlsx)" in m
                    for m in loaded.messages())
+
+
+@pytest.mark.parametrize(("lang", "typed", "read"), [
+    ("id", "1.500", 1500.0), ("id", "1,5", 1.5), ("id", "7.291,67", 7291.67),
+    ("id", "1.500.000", 1_500_000.0),
+    ("en", "1,500", 1500.0), ("en", "1.5", 1.5), ("en", "1,500,000", 1_500_000.0)])
+def test_text_numbers_read_the_workbooks_way(tmp_path: Path, lang: str, typed: str,
+                                             read: float) -> None:
+    """One separator before three digits is the thousands separator of the workbook's
+    language; both languages agree on the unambiguous forms."""
+    path = write_workbook(tmp_path / "n.xlsx", [("Program name", "K3"), ("Language", lang)],
+                          {"Costs": [{"Code": "TM", "Unit cost": typed}]})
+    loaded = load(path)
+    assert loaded.evaluation is not None, loaded.messages()
+    assert loaded.evaluation.costs[0].unit_cost == pytest.approx(read)
+
+
+def test_one_point_five_hundred_in_english_is_one_and_a_half(tmp_path: Path) -> None:
+    path = write_workbook(tmp_path / "n.xlsx", [("Program name", "K3"), ("Language", "en")],
+                          {"Costs": [{"Code": "TM", "Unit cost": "1.500"}]})
+    loaded = load(path)
+    assert loaded.evaluation is not None
+    assert loaded.evaluation.costs[0].unit_cost == pytest.approx(1.5)

@@ -21,9 +21,11 @@ _NUMBER_TEXT = re.compile(r"^[+-]?(\d{1,3}([.,]\d{3})+|\d+)([.,]\d+)?$")
 _PERCENT_TEXT = re.compile(r"^\s*([+-]?\d+(?:[.,]\d+)?)\s*%\s*$")
 
 
-def _number_from_text(text: str) -> float | None:
+def _number_from_text(text: str, lang: str | None = None) -> float | None:
     """Numbers typed as text: `1500000`, `1,500,000`, `1.500.000` (Indonesian thousands),
-    `7291,67` (Indonesian decimal comma), `Rp 1.500.000`."""
+    `7291,67` (Indonesian decimal comma), `Rp 1.500.000`. One separator before three
+    digits ("1.500", "1,500") is read the workbook's way when its language is known: in
+    Indonesian "." groups thousands and "," is the decimal comma, in English the reverse."""
     s = text.strip().replace("\u00a0", "").replace(" ", "")
     s = re.sub(r"^(rp\.?|idr)", "", s, flags=re.IGNORECASE)
     if not _NUMBER_TEXT.match(s):
@@ -38,10 +40,11 @@ def _number_from_text(text: str) -> float | None:
         s = s.replace(",", "").replace(".", "")
     elif "," in s:
         head, tail = s.split(",")
-        s = head + tail if len(tail) == 3 and head not in ("0", "-0", "") else head + "." + tail
+        grouping = len(tail) == 3 and head not in ("0", "-0", "") and lang != "id"
+        s = head + tail if grouping else head + "." + tail
     elif "." in s:
         head, tail = s.split(".")
-        if len(tail) == 3 and head not in ("0", "-0", "") and len(head) <= 3:
+        if len(tail) == 3 and head not in ("0", "-0", "") and len(head) <= 3 and lang != "en":
             s = head + tail  # 1.500 is one thousand five hundred in Indonesian usage
     try:
         return float(s)
@@ -129,6 +132,7 @@ class Converter:
 
     sheet_name: str
     issues: list[Issue]
+    lang: str | None = None  # the workbook's language: how "1.500" typed as text reads
 
     def _bad(self, col: schema.Column, value: Any, ref: str, expected: str) -> None:
         """`expected` is a catalogue key (expect_number, expect_date...)."""
@@ -175,7 +179,7 @@ class Converter:
             if percent and col.kind is schema.Kind.FRACTION:
                 number = float(percent.group(1).replace(",", ".")) / 100
             else:
-                number = _number_from_text(value)
+                number = _number_from_text(value, self.lang)
         else:
             number = None
         if number is None or not math.isfinite(number):

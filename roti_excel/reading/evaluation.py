@@ -54,8 +54,9 @@ def build(book: RawWorkbook) -> tuple[model.Evaluation | None, list[Issue], Lang
     _require_sheets(p, book)
     for table in book.tables.values():
         p.issues.extend(total_row_issues(table))
-    groups = read_groups(p)
     program = read_program(p, sheet_name_language(book))
+    p.language = str(program.language)  # before the other sheets: "1.500" reads by it
+    groups = read_groups(p)
     cost_lines = read_costs(p)
     _require_cost_lines(p, book, has_lines=bool(cost_lines))
     questions = read_questions(p)

@@ -31,6 +31,9 @@ class Parser:
         # names on rows refused for a bad cell (already reported): rows naming them are not
         # reported again as naming an unknown measure or rate
         self.refused_names: set[str] = set()
+        # the workbook's language once known (set after the Program sheet): how a number
+        # typed as text with one separator reads
+        self.language: str | None = None
         self.groups_declared = "groups" in book.tables
 
     # -- helpers -------------------------------------------------------------------
@@ -40,7 +43,7 @@ class Parser:
     def columns(self, table: RawTable) -> dict[str, list[Any]]:
         """Every schema column of the sheet converted, one list per column (a column the
         sheet lacks reads as its default). For the sheets that can be large."""
-        conv = Converter(table.name, self.issues)
+        conv = Converter(table.name, self.issues, self.language)
         first = len(self.issues)
         out = {c.key: conv.column(c, table, table.columns[c.key]) if c.key in table.columns
                else [absent_value(c)] * len(table.rows) for c in table.sheet.columns}
@@ -54,7 +57,7 @@ class Parser:
         if table is None:
             return
         columns = self.columns(table)
-        conv = Converter(table.name, self.issues)
+        conv = Converter(table.name, self.issues, self.language)
         for i, row in enumerate(table.rows):
             yield table, row, {k: col[i] for k, col in columns.items()}, conv
 

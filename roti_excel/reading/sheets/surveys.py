@@ -61,7 +61,7 @@ def _number(p: Parser, table: RawTable, label: tuple[str, str], cell: Cell,
     the kind and example of `like`."""
     named = schema.Column("answer", label[0], label[1], like.kind, example=like.example,
                           limit=like.limit)
-    return Converter(table.name, p.issues).number(named, CellAt(cell))
+    return Converter(table.name, p.issues, p.language).number(named, CellAt(cell))
 
 
 def _extra_cell(table: RawTable, row: RawRow, col: int) -> Cell:
