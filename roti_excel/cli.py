@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import signal
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from types import FrameType
 
@@ -104,8 +105,10 @@ def validate(inputs: tuple[Path, ...], lang: str | None, *, quiet: bool) -> None
               help="Also write the JSON summary here (one input), or '-' for standard output.")
 @click.option("--lang", type=LANGS, help="Report language (default: the workbook's Language).")
 @click.option("--quiet", "-q", is_flag=True, help="Show errors only, not warnings.")
+@click.option("--pdf", is_flag=True,
+              help="Also print each report to PDF beside it (needs LibreOffice).")
 def run(inputs: tuple[Path, ...], output: Path | None, out_dir: Path | None,  # noqa: PLR0913
-        json_out: Path | None, lang: str | None, *, quiet: bool) -> None:
+        json_out: Path | None, lang: str | None, *, quiet: bool, pdf: bool) -> None:
     """Validate each input and write its report workbook, <name>_report.xlsx.
 
     With several inputs and --json, each summary is written as <name>_report.json
@@ -122,7 +125,9 @@ def run(inputs: tuple[Path, ...], output: Path | None, out_dir: Path | None,  # 
     plans = [_plan(source, output, out_dir, json_file, several=len(inputs) > 1)
              for source in inputs]
     problem = clash(inputs, [(source, path) for source, report, json_path in plans
-                             for path in (report, json_path) if path is not None])
+                             for path in (report, json_path,
+                                          report.with_suffix(".pdf") if pdf else None)
+                             if path is not None])
     if problem is not None:
         raise click.UsageError(problem)
     if out_dir is not None:
@@ -140,6 +145,8 @@ def run(inputs: tuple[Path, ...], output: Path | None, out_dir: Path | None,  # 
         _echo_issues(outcome.errors if quiet else outcome.messages)
         if outcome.ok:
             status(msg("wrote", path=str(report)).render(outcome.language))
+            if pdf and not _print_pdf(report, outcome.language, status):
+                failed += 1
             if to_stdout and outcome.summary is not None:
                 click.echo(summary_json(outcome.summary), nl=False)
         else:
@@ -156,6 +163,25 @@ def _plan(source: Path, output: Path | None, out_dir: Path | None, json_out: Pat
     if json_out is None:
         return source, report, None
     return source, report, report.with_suffix(".json") if several else json_out
+
+
+def _print_pdf(report: Path, language: str, status: Callable[[str], None]) -> bool:
+    """The report printed to PDF beside it; a message instead when LibreOffice is missing
+    or fails (the workbook stays written). True when the PDF was written."""
+    from roti_excel.report.pdf import soffice, to_pdf
+
+    target = report.with_suffix(".pdf")
+    if soffice() is None:
+        click.echo(msg("pdf_no_soffice", path=str(target)).render(language), err=True)
+        return False
+    try:
+        to_pdf(report, target)
+    except OutputError as exc:
+        click.echo(msg("pdf_failed", path=str(target), reason=str(exc)).render(language),
+                   err=True)
+        return False
+    status(msg("wrote", path=str(target)).render(language))
+    return True
 
 
 def _echo_status_to_stderr(line: str) -> None:

@@ -258,7 +258,8 @@ class Evaluation:
     impact: tuple[ImpactRow, ...] = ()
     estimates: tuple[Estimate, ...] = ()
     intangibles: tuple[Intangible, ...] = ()
-    source: str = ""
+    source: str = ""  # the input file's name, when read from a file
+    fingerprint: str = ""  # the input file's SHA-256 (hex), when read from a file
     # schema sheet key -> tab name as found in the workbook
     sheet_names: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
     # warnings found while reading; carried into the report's data-quality sheet

@@ -7,6 +7,7 @@ import json
 from typing import Any, TypedDict
 
 from roti_excel.errors import OutputError
+from roti_excel.fingerprint import input_sha256, report_version
 from roti_excel.method.evaluate import Results
 from roti_excel.method.roi import Financials
 
@@ -67,6 +68,9 @@ class Summary(TypedDict):
     organization: str
     horizon_months: float
     objectives: list[ObjectiveSummary]
+    input_file: str  # the input's file name ("" for an evaluation built in memory)
+    input_sha256: str  # of the input file's bytes
+    report_version: str  # the first 8 hex digits of input_sha256, as the brief shows it
 
 
 def _level_summary(results: Results) -> dict[str, Any]:
@@ -122,6 +126,9 @@ def summary(results: Results) -> Summary:
         "objectives": [{"level": o.level, "what": o.what, "objective": o.objective,
                         "result": o.result, "met": o.met, "measure": o.measure,
                         "group": o.group} for o in results.objectives],
+        "input_file": ev.source,
+        "input_sha256": input_sha256(ev),
+        "report_version": report_version(ev),
     }
 
 

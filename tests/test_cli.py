@@ -263,3 +263,42 @@ class TestFindingsOnScreen:
         assert result.exit_code == 0
         assert "Measures!A3: warning: Working time (Maker): no isolation applied" in result.stderr
         assert "Costs: warning: no learner salaries and benefits (L) cost line" in result.stderr
+
+
+class TestPdf:
+    def test_without_libreoffice_the_workbook_is_written_and_the_user_told(
+            self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        import roti_excel.report.pdf as pdf
+
+        monkeypatch.setattr(pdf, "soffice", lambda: None)
+        thesis = thesis_workbook(tmp_path / "thesis.xlsx")
+        result = CliRunner().invoke(cli, ["run", str(thesis), "--pdf"])
+        assert result.exit_code == 1
+        assert (tmp_path / "thesis_report.xlsx").is_file()
+        assert not (tmp_path / "thesis_report.pdf").exists()
+        assert "no PDF written: LibreOffice (soffice) is not installed" in result.output
+        assert "Traceback" not in result.output
+
+    def test_the_pdf_may_not_be_an_input(self, tmp_path: Path) -> None:
+        thesis = thesis_workbook(tmp_path / "thesis.xlsx")
+        other = tmp_path / "thesis_report.pdf"
+        other.write_bytes(b"%PDF- a user's own file")
+        result = CliRunner().invoke(cli, ["run", str(thesis), str(other), "--pdf"])
+        assert result.exit_code == 2
+        assert other.read_bytes() == b"%PDF- a user's own file"
+
+    @pytest.mark.libreoffice
+    def test_pdf_beside_the_report_starting_with_the_brief(self, tmp_path: Path) -> None:
+        import shutil
+
+        if shutil.which("soffice") is None or shutil.which("pdftotext") is None:
+            pytest.skip("LibreOffice or pdftotext is not installed")
+        thesis = thesis_workbook(tmp_path / "thesis.xlsx")
+        result = invoke("run", str(thesis), "--pdf", "-q")
+        assert result.exit_code == 0, result.output
+        pdf = tmp_path / "thesis_report.pdf"
+        assert f"wrote {pdf}" in result.output
+        first = subprocess.run(["pdftotext", "-f", "1", "-l", "1", str(pdf), "-"],
+                               capture_output=True, text=True, check=True).stdout
+        assert "Brief for the board" in first and "Sign-off" in first
+        assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]

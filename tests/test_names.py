@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from roti_excel.dropfolder.batch import run_batch
-from roti_excel.dropfolder.names import shown_name
 from roti_excel.resources import resource_dir
+from roti_excel.shown import shown_name
 
 EXAMPLE = resource_dir("input_templates") / "roti_example_en.xlsx"
 

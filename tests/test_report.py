@@ -71,10 +71,10 @@ def rich(tmp_path_factory: pytest.TempPathFactory) -> tuple[Results, Path]:
 
 # -- structure ------------------------------------------------------------------------------
 
-def test_sheets_in_report_order_and_summary_active(thesis: tuple[Results, Path]) -> None:
+def test_sheets_in_report_order_and_brief_active(thesis: tuple[Results, Path]) -> None:
     wb = openpyxl.load_workbook(thesis[1])
     assert wb.sheetnames == EN
-    assert wb.active is not None and wb.active.title == "Summary"
+    assert wb.active is not None and wb.active.title == "Brief"
 
 
 def test_levels_not_evaluated_get_no_sheet(rich: tuple[Results, Path]) -> None:
@@ -89,13 +89,13 @@ def test_indonesian_sheet_names(tmp_path: Path) -> None:
     results = thesis_results(tmp_path)
     wb = openpyxl.load_workbook(write(results, tmp_path, lang="id"))
     assert wb.sheetnames == ID
-    assert wb.active is not None and wb.active.title == "Ringkasan"
+    assert wb.active is not None and wb.active.title == "Ringkasan eksekutif"
 
 
 def test_language_defaults_to_the_workbook_language(tmp_path: Path) -> None:
     ev = rich_evaluation(language=Language.ID)
     wb = openpyxl.load_workbook(write(evaluate(ev), tmp_path))
-    assert wb.sheetnames[0] == "Ringkasan"
+    assert wb.sheetnames[0] == "Ringkasan eksekutif"
 
 
 def test_charts_per_sheet(thesis: tuple[Results, Path]) -> None:
@@ -114,18 +114,31 @@ def test_charts_per_sheet(thesis: tuple[Results, Path]) -> None:
 def test_print_setup_footer_and_frozen_headers(thesis: tuple[Results, Path]) -> None:
     results, path = thesis
     wb = openpyxl.load_workbook(path)
+    brief = wb.worksheets[0]
+    assert brief.page_setup.orientation == "portrait"
+    assert brief.page_setup.fitToHeight in (None, 1)  # one page, omitted at Excel's default
+    across = []
     for ws in wb.worksheets:
-        assert ws.page_setup.orientation == "landscape", ws.title
-        # fitToWidth is omitted when it is Excel's default of 1
-        assert ws.page_setup.fitToWidth in (None, 1), ws.title
-        assert ws.page_setup.fitToHeight == 0, ws.title
-        assert ws.sheet_properties.pageSetUpPr.fitToPage, ws.title
+        if ws is not brief:
+            assert ws.page_setup.orientation == "landscape", ws.title
+        if ws.sheet_properties.pageSetUpPr.fitToPage:
+            # one page wide (fitToWidth is omitted when it is Excel's default of 1)
+            assert ws.page_setup.fitToWidth in (None, 1), ws.title
+            assert ws.page_setup.fitToHeight == (1 if ws is brief else 0) or (
+                ws is brief and ws.page_setup.fitToHeight is None), ws.title
+        else:  # too wide to shrink without text below 8 pt: 90 %, first column repeated
+            assert ws.page_setup.scale == 90, ws.title
+            assert ws.print_title_cols in ("A:A", "$A:$A"), ws.title
+            across.append(ws.title)
         footer = ws.oddFooter
         assert results.evaluation.program.name in (footer.left.text or ""), ws.title
         assert "&P" in (footer.center.text or ""), ws.title
         assert "Generated" in (footer.right.text or ""), ws.title
-        assert ws.freeze_panes is not None, ws.title
+        # the Brief and Scenarios hold several small tables, not one long one
+        assert ws.title in ("Brief", "Scenarios", "Methodology") or \
+            ws.freeze_panes is not None, ws.title
     assert wb["Costs"].auto_filter.ref
+    assert "Input copies" in across and "Summary" not in across
 
 
 def test_document_properties(thesis: tuple[Results, Path]) -> None:
@@ -325,4 +338,4 @@ def test_rewrite_replaces_existing_report(tmp_path: Path) -> None:
     target = tmp_path / "r.xlsx"
     target.write_bytes(b"old")
     assert report.write(results, target, None) == target
-    assert openpyxl.load_workbook(target).sheetnames[0] == "Summary"
+    assert openpyxl.load_workbook(target).sheetnames[0] == "Brief"

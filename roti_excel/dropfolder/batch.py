@@ -32,13 +32,13 @@ from roti_excel.dropfolder.folder import (
     try_output,
     write_errors,
 )
-from roti_excel.dropfolder.names import shown_name
 from roti_excel.dropfolder.portfolio import PORTFOLIO_NAME, Portfolio
 from roti_excel.dropfolder.watch import watch_folder
 from roti_excel.dropfolder.workers import DEFAULT_TIMEOUT_S, Job, WorkerPool
 from roti_excel.errors import UsageError
 from roti_excel.outcome import FileOutcome
 from roti_excel.output_paths import same_file
+from roti_excel.shown import shown_name
 
 __all__ = ["BatchOutcome", "FileOutcome", "collect_inputs", "run_batch", "watch_folder"]
 

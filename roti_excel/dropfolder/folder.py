@@ -18,12 +18,13 @@ from types import FrameType
 from typing import Any
 
 from roti_excel.atomic import write_bytes
-from roti_excel.dropfolder.names import bounded_stem, shown_name
+from roti_excel.dropfolder.names import bounded_stem
 from roti_excel.dropfolder.portfolio import ERRORS_SUFFIX, PORTFOLIO_NAME
 from roti_excel.dropfolder.workers import Job
 from roti_excel.errors import OutputError
 from roti_excel.outcome import FileOutcome
 from roti_excel.output_paths import report_path
+from roti_excel.shown import shown_name
 
 REPORTS_DIR, PROCESSED_DIR, FAILED_DIR = "reports", "processed", "failed"
 LOG_NAME = "roti.log"

@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import cast
 
-from roti_excel.dropfolder.names import shown_name
 from roti_excel.outcome import FileOutcome
 from roti_excel.report.portfolio import FailedRow, ProgramRow, write_portfolio
+from roti_excel.shown import shown_name
 from roti_excel.summary import Summary
 
 PORTFOLIO_NAME = "portfolio.xlsx"

@@ -46,11 +46,12 @@ from roti_excel.dropfolder.folder import (
     write_errors,
 )
 from roti_excel.dropfolder.lock import runner_lock
-from roti_excel.dropfolder.names import bounded_stem, shown_name
+from roti_excel.dropfolder.names import bounded_stem
 from roti_excel.dropfolder.portfolio import PORTFOLIO_NAME, Portfolio
 from roti_excel.dropfolder.workers import DEFAULT_TIMEOUT_S, Job, WorkerPool
 from roti_excel.errors import OutputError
 from roti_excel.outcome import FileOutcome
+from roti_excel.shown import shown_name
 
 DEFAULT_SETTLE_S = 2.0
 DEFAULT_RESCAN_S = 5.0

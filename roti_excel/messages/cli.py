@@ -16,6 +16,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{program}: costs {costs}; no ROI ({status})",
         "{program}: biaya {costs}; tanpa ROI ({status})"),
     "wrote": ("wrote {path}", "ditulis {path}"),
+    "pdf_no_soffice": (
+        "{path}: no PDF written: LibreOffice (soffice) is not installed; the workbook was "
+        "written. Install LibreOffice (Debian/Ubuntu: apt-get install libreoffice-calc) or "
+        "print the workbook from Excel",
+        "{path}: PDF tidak ditulis: LibreOffice (soffice) tidak terpasang; workbook sudah "
+        "ditulis. Pasang LibreOffice (Debian/Ubuntu: apt-get install libreoffice-calc) atau "
+        "cetak workbook dari Excel"),
+    "pdf_failed": ("{path}: no PDF written: {reason}; the workbook was written",
+                   "{path}: PDF tidak ditulis: {reason}; workbook sudah ditulis"),
     "valid": ("{path}: OK", "{path}: OK"),
     "not_processed": ("{path}: not processed; no report written",
                       "{path}: tidak diproses; laporan tidak ditulis"),

@@ -80,7 +80,7 @@ def build(book: RawWorkbook) -> tuple[model.Evaluation | None, list[Issue], Lang
     evaluation = model.Evaluation(
         program, groups, cost_lines, questions, reaction, learning, application,
         counts, rates, measures, impact_rows, estimate_rows, read_intangibles(p),
-        str(book.path), {k: t.name for k, t in book.tables.items()})
+        str(book.path), sheet_names={k: t.name for k, t in book.tables.items()})
     has_errors = any(i.is_error for i in p.issues)
     return (None if has_errors else evaluation), p.issues, program.language
 

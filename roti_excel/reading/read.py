@@ -11,6 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from roti_excel.domain import Language
+from roti_excel.fingerprint import file_sha256
 from roti_excel.issues import Issue, error
 from roti_excel.messages import msg
 from roti_excel.model import Evaluation
@@ -19,6 +20,7 @@ from roti_excel.reading.evaluation import build
 from roti_excel.reading.guard import inspect_file
 from roti_excel.reading.raw_tables import read_workbook
 from roti_excel.reading.repeats import drop_total_row_noise, group_repeats
+from roti_excel.shown import shown_name
 
 
 def read(path: Path) -> tuple[Evaluation | None, list[Issue], Language]:
@@ -40,7 +42,8 @@ def read(path: Path) -> tuple[Evaluation | None, list[Issue], Language]:
     if evaluation is None or any(i.is_error for i in all_issues):
         return None, all_issues, language
     warnings = tuple(i for i in all_issues if not i.is_error)
-    return replace(evaluation, warnings=warnings), all_issues, language
+    return replace(evaluation, warnings=warnings, source=shown_name(path.name),
+                   fingerprint=file_sha256(path)), all_issues, language
 
 
 @contextlib.contextmanager

@@ -29,6 +29,13 @@ HEADER_CAP = 16  # a header wraps (on two lines or more) rather than widen its c
 MARGIN_SIDE_IN, MARGIN_TOP_IN, MARGIN_BOTTOM_IN = 0.4, 0.5, 0.6
 PRINT_WIDTH_PT = 842 - 2 * MARGIN_SIDE_IN * 72
 PRINT_HEIGHT_PT = 595 - (MARGIN_TOP_IN + MARGIN_BOTTOM_IN) * 72 - 6
+PORTRAIT_WIDTH_PT = 595 - 2 * MARGIN_SIDE_IN * 72
+# No printed text below 8 pt: the smallest fonts (notes, chart labels, the footer) are 9 pt,
+# so a page may be shrunk to 90 % at most; fitting is trusted only with some room to spare,
+# since the spreadsheet's own measure of a column differs a little from ours.
+MIN_PRINT_SCALE = 0.9
+FIT_SCALE_MIN = 0.95
+WRAP_FLOOR = 18.0  # a column of wrapping text is never narrowed below this (characters)
 
 
 @dataclass(frozen=True)
@@ -50,6 +57,7 @@ class Book:
     program: str
     generated: dt.date
     truncations: list[Truncation] = field(default_factory=list)
+    present: tuple[str, ...] = ()  # the keys of the sheets this report has
 
     def sheet(self, key: str, max_width: float | None = None) -> Sheet:
         """The sheet's writer; text wider than `max_width` characters wraps."""
@@ -128,11 +136,13 @@ class Sheet:
         self.st = book.styles
         self._width: dict[int, float] = {}
         self._min_width: dict[int, float] = {}
+        self._max_width: dict[int, float] = {}
+        self._rigid: dict[int, float] = {}  # the width content that cannot wrap needs
         # row, first col, last col, text, how much wider its letters are than the body's
         self._wrapped: list[tuple[int, int, int, str, float]] = []
         self._fixed_rows: set[int] = set()
         self._fixed_height: dict[int, float] = {}
-        self._sections: set[int] = set()
+        self._sections: dict[int, int] = {}  # heading row -> rows kept with it
         self._charts: list[tuple[int, int, int, float, float]] = []  # row, col, x, w, h (px)
         self._max_row = 0
         self.max_width = max_width  # longer text wraps (in a wrapping format)
@@ -154,11 +164,26 @@ class Sheet:
         return f"{_absolute(r0, c0)}:{_absolute(r1, c1)}"
 
     # -- writing ----------------------------------------------------------------------
-    def _fit(self, col: int, width: float) -> None:
+    def _fit(self, col: int, width: float, *, wraps: bool = False) -> None:
+        """Widen the column for content `width` characters wide; content that `wraps` can
+        take a narrower column, the rest (numbers, one-line text) cannot."""
         self._width[col] = max(self._width.get(col, 0.0), min(width, self.max_width))
+        if not wraps:
+            self._rigid[col] = max(self._rigid.get(col, 0.0), min(width, self.max_width))
 
     def min_width(self, col: int, width: float) -> None:
         self._min_width[col] = max(self._min_width.get(col, 0.0), width)
+
+    def max_col_width(self, col: int, width: float) -> None:
+        """Cap a column's width (longer text in it wraps or is cut at the cell's edge):
+        a sheet that must fit its page, such as the Brief."""
+        self._max_width[col] = width
+
+    def fixed_height(self, row: int, height: float) -> None:
+        """A row of a set height (points), whatever its text."""
+        self.ws.set_row(row, height)
+        self._fixed_rows.add(row)
+        self._fixed_height[row] = height
 
     # one cell (row, col, value, format) and two keyword-only layout options
     def text(self, row: int, col: int, value: str | None, fmt: Any = None, *,  # noqa: PLR0913
@@ -176,9 +201,9 @@ class Sheet:
             return
         self.ws.write_string(row, col, text, fmt if fmt is not None else self.st.text)
         longest = max((len(line) for line in text.splitlines()), default=0)
-        if fit:
-            self._fit(col, longest + 2)
         fmt_used = fmt if fmt is not None else self.st.text
+        if fit:
+            self._fit(col, longest + 2, wraps=bool(getattr(fmt_used, "text_wrap", 0)))
         if getattr(fmt_used, "text_wrap", 0) and (longest + 2 > MIN_WIDTH or "\n" in text):
             self._wrapped.append((row, col, col if last_col is None else last_col, text,
                                   _letter_width(fmt_used)))
@@ -206,21 +231,22 @@ class Sheet:
         for i, label in enumerate(labels):
             self.ws.write_string(row, col + i, label, self.st.header)
             longest_word = max((len(w) for w in label.split()), default=4)
-            self._fit(col + i, min(max(longest_word, math.ceil(len(label) / 2)), HEADER_CAP) + 2)
+            self._fit(col + i, min(max(longest_word, math.ceil(len(label) / 2)), HEADER_CAP) + 2,
+                      wraps=True)
+            self._rigid[col + i] = max(self._rigid.get(col + i, 0.0), longest_word + 2.0)
             self._wrapped.append((row, col + i, col + i, label, _letter_width(self.st.header)))
 
     def title(self, row: int, text: str, subtitle: str = "") -> None:
         self.text(row, 0, text, self.st.title, fit=False)
-        self.ws.set_row(row, 20)
-        self._fixed_rows.add(row)
-        self._fixed_height[row] = 20.0
+        self.fixed_height(row, 20.0)
         if subtitle:
             self.text(row + 1, 0, subtitle, self.st.subtitle, fit=False)
 
-    def section(self, row: int, text: str) -> None:
-        """A heading kept on one printed page with the first rows of the table under it."""
+    def section(self, row: int, text: str, keep: int = 4) -> None:
+        """A heading kept on one printed page with the first rows under it (itself
+        included): `keep` rows, the whole table when it is short."""
         self.text(row, 0, text, self.st.section, fit=False)
-        self._sections.add(row)
+        self._sections[row] = keep
 
     def paragraph(self, row: int, first: int, last: int, text: str, fmt: Any = None) -> None:
         """A wrapped paragraph merged across columns; its height set when the sheet is done."""
@@ -242,8 +268,9 @@ class Sheet:
     # -- finishing --------------------------------------------------------------------
     def widths(self) -> dict[int, float]:
         cols = set(self._width) | set(self._min_width)
-        return {c: max(self._width.get(c, MIN_WIDTH), self._min_width.get(c, 0.0), MIN_WIDTH)
+        wide = {c: max(self._width.get(c, MIN_WIDTH), self._min_width.get(c, 0.0), MIN_WIDTH)
                 for c in cols}
+        return {c: min(w, self._max_width.get(c, w)) for c, w in wide.items()}
 
     def _heights(self, widths: dict[int, float]) -> dict[int, float]:
         heights: dict[int, float] = {}
@@ -258,9 +285,22 @@ class Sheet:
                 heights[row] = max(heights.get(row, 0.0), lines * LINE_HEIGHT + 3)
         return {r: min(h, 409.0) for r, h in heights.items()}
 
-    def _page_breaks(self, widths: dict[int, float], heights: dict[int, float]) -> list[int]:
-        """Rows to break the printed pages above, so that no chart and no section heading
-        with the start of its table is split across two pages (pages fit to one wide)."""
+    def _narrowed(self, widths: dict[int, float], page_width: float) -> dict[int, float]:
+        """The widths, with the columns of wrapping text narrowed (never below
+        WRAP_FLOOR, nor below what their numbers and one-line text need) until the sheet
+        fits one page wide at FIT_SCALE_MIN, when that is enough."""
+        out = dict(widths)
+        while self._fit_scale(out, page_width) < FIT_SCALE_MIN:
+            slack = {c: w - max(self._rigid.get(c, 0.0), self._min_width.get(c, 0.0),
+                                WRAP_FLOOR) for c, w in out.items()}
+            col = max(slack, key=lambda c: slack[c], default=None)
+            if col is None or slack[col] < 1:
+                return widths  # cannot fit: printed across pages at full width instead
+            out[col] -= 1  # a character at a time, widest slack first
+        return out
+
+    def _fit_scale(self, widths: dict[int, float], page_width: float) -> float:
+        """The scale that fits the sheet's columns and charts to one page wide (at most 1)."""
         def px(col: int) -> float:
             return int(widths.get(col, 8.43) * 7 + 5)
 
@@ -268,13 +308,18 @@ class Sheet:
         table = sum(px(c) for c in range(last_col + 1))
         charts = max((sum(px(c) for c in range(col)) + x + w
                       for _, col, x, w, _ in self._charts), default=0.0)
-        scale = min(1.0, PRINT_WIDTH_PT / (max(table, charts, 1.0) * 0.75))
+        return min(1.0, page_width / (max(table, charts, 1.0) * 0.75))
+
+    def _page_breaks(self, heights: dict[int, float], scale: float) -> list[int]:
+        """Rows to break the printed pages above, so that no chart and no section heading
+        with the start of its table is split across two pages (pages at `scale`)."""
         page = PRINT_HEIGHT_PT / (math.floor(scale * 100) / 100 or 0.01)
 
         def height(row: int) -> float:
             return heights.get(row, self._fixed_height.get(row, DEFAULT_HEIGHT))
 
-        keep: dict[int, float] = {r: sum(height(r + i) for i in range(4)) for r in self._sections}
+        keep: dict[int, float] = {r: sum(height(r + i) for i in range(n))
+                                  for r, n in self._sections.items()}
         last_row = self._max_row
         for row, _, _, _, h in self._charts:
             keep[row] = max(keep.get(row, 0.0), h * 0.75 + 4)
@@ -292,9 +337,10 @@ class Sheet:
         return breaks
 
     def finish(self, freeze_row: int | None, *, landscape: bool = True,
-               repeat: int | None = None) -> None:
+               repeat: int | None = None, one_page: bool = False) -> None:
+        page_width = PRINT_WIDTH_PT if landscape else PORTRAIT_WIDTH_PT
         self.ws.set_default_row(DEFAULT_HEIGHT)
-        widths = self.widths()
+        widths = self._narrowed(self.widths(), page_width)
         for col, width in sorted(widths.items()):
             self.ws.set_column(col, col, width)
         heights = self._heights(widths)
@@ -306,14 +352,22 @@ class Sheet:
         if landscape:
             ws.set_landscape()
         ws.set_paper(9)  # A4
-        ws.fit_to_pages(1, 0)
+        scale = self._fit_scale(widths, page_width)
+        if one_page or scale >= FIT_SCALE_MIN:
+            ws.fit_to_pages(1, 1 if one_page else 0)
+        else:
+            # shrinking a wide sheet to one page wide would print its text below 8 pt: print
+            # it at MIN_PRINT_SCALE across pages instead, the first column on every page
+            ws.set_print_scale(round(MIN_PRINT_SCALE * 100))
+            ws.repeat_columns(0)
+            scale = MIN_PRINT_SCALE
         ws.set_margins(left=MARGIN_SIDE_IN, right=MARGIN_SIDE_IN, top=MARGIN_TOP_IN,
                        bottom=MARGIN_BOTTOM_IN)
         ws.center_horizontally()
         if repeat is not None:
             ws.repeat_rows(repeat)
         ws.set_footer(self.footer(), {"margin": 0.25})
-        breaks = self._page_breaks(widths, heights)
+        breaks = [] if one_page else self._page_breaks(heights, scale)
         if breaks:
             ws.set_h_pagebreaks(breaks)
 
@@ -323,4 +377,4 @@ class Sheet:
             name = name[:117] + "..."
         page = self.t("footer_page")
         date = self.t("footer_generated", date=format_date(self.book.generated, self.book.lang))
-        return f"&L&8{name}&C&8{page}&R&8{date}"
+        return f"&L&9{name}&C&9{page}&R&9{date}"

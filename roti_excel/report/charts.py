@@ -31,14 +31,14 @@ def inert(text: str) -> str:
 def _frame(chart: Any, title: str, *, legend: bool) -> None:
     """The title, the legend (at the bottom, or none) and the chart area's border."""
     chart.set_title({"name": inert(title), "name_font": {"name": FONT, "size": 11, "bold": True}})
-    chart.set_legend({"position": "bottom", "font": {"name": FONT, "size": 8}}
+    chart.set_legend({"position": "bottom", "font": {"name": FONT, "size": 9}}
                      if legend else {"none": True})
     chart.set_chartarea({"border": {"color": "#BFBFBF"}})
 
 
 def _axis_specs(num_format: str | None, y_title: str, x_title: str) -> Axes:
     """The value and category axes' options: fonts, gridlines, number format, titles."""
-    value_axis: dict[str, Any] = {"num_font": {"name": FONT, "size": 8},
+    value_axis: dict[str, Any] = {"num_font": {"name": FONT, "size": 9},
                                   "major_gridlines": {"visible": True,
                                                       "line": {"color": GRID_LINE}}}
     if num_format:
@@ -46,7 +46,7 @@ def _axis_specs(num_format: str | None, y_title: str, x_title: str) -> Axes:
     if y_title:
         value_axis["name"] = inert(y_title)
         value_axis["name_font"] = {"name": FONT, "size": 9}
-    cat_axis: dict[str, Any] = {"num_font": {"name": FONT, "size": 8}}
+    cat_axis: dict[str, Any] = {"num_font": {"name": FONT, "size": 9}}
     if x_title:
         cat_axis["name"] = inert(x_title)
         cat_axis["name_font"] = {"name": FONT, "size": 9}
@@ -70,8 +70,10 @@ def _axes(chart: Any, axes: Axes, *, horizontal: bool,
 def bar(book: Book, title: str, categories: Range, series: Sequence[Series],  # noqa: PLR0913
         num_format: str | None = None, *, horizontal: bool = False, stacked_pct: bool = False,
         y_title: str = "", x_title: str = "", value_min: float | None = None,
-        value_max: float | None = None, colours: Sequence[str] = CHART_COLOURS) -> Any:
-    """A column chart (vertical bars), a bar chart (horizontal), or a 100 % stacked bar."""
+        value_max: float | None = None, colours: Sequence[str] = CHART_COLOURS,
+        overlap: int | None = None) -> Any:
+    """A column chart (vertical bars), a bar chart (horizontal), or a 100 % stacked bar;
+    `overlap` 100 draws each category's bars on one line (a tornado)."""
     options: dict[str, Any] = {"type": "bar" if horizontal else "column"}
     if stacked_pct:
         options["subtype"] = "percent_stacked"
@@ -82,6 +84,9 @@ def bar(book: Book, title: str, categories: Range, series: Sequence[Series],  # 
                                 "border": {"none": True}}
         if stacked_pct:
             spec["gap"] = 60
+        if overlap is not None:
+            spec["overlap"] = overlap
+            spec["gap"] = 40
         chart.add_series(spec)
     _frame(chart, title, legend=len(series) > 1)
     axes = _axis_specs(num_format, y_title, x_title)
@@ -90,12 +95,15 @@ def bar(book: Book, title: str, categories: Range, series: Sequence[Series],  # 
         extra["min"] = value_min
     if value_max is not None:
         extra["max"] = value_max
+    if overlap is not None:  # bars either side of 0: the category names at the far left
+        axes[1]["label_position"] = "low"
     _axes(chart, axes, horizontal=horizontal, extra_value=extra)
     return chart
 
 
 # the chart's cells, then its options: keyword-only, each caller names the few it sets
-def line(book: Book, title: str, categories: Range, series: Sequence[Series],  # noqa: PLR0913
+def line(book: Book, title: str, categories: Range | None,  # noqa: PLR0913
+         series: Sequence[Series],
          num_format: str | None = None, *, y_title: str = "", x_title: str = "",
          dashed: Sequence[bool] = (), x_format: str | None = None,
          rotate_labels: bool = False) -> Any:
@@ -105,10 +113,13 @@ def line(book: Book, title: str, categories: Range, series: Sequence[Series],  #
         line_spec: dict[str, Any] = {"color": colour, "width": 2}
         if i < len(dashed) and dashed[i]:
             line_spec["dash_type"] = "dash"
-        chart.add_series({"name": inert(name), "categories": categories, "values": values,
-                          "line": line_spec,
-                          "marker": {"type": "circle", "size": 4,
-                                     "fill": {"color": colour}, "border": {"color": colour}}})
+        spec: dict[str, Any] = {"name": inert(name), "values": values, "line": line_spec,
+                                "marker": {"type": "circle", "size": 4,
+                                           "fill": {"color": colour},
+                                           "border": {"color": colour}}}
+        if categories is not None:  # without, the points are numbered 1, 2, ...
+            spec["categories"] = categories
+        chart.add_series(spec)
     _frame(chart, title, legend=len(series) > 1)
     value_axis, cat_axis = _axis_specs(num_format, y_title, x_title)
     if x_format:

@@ -9,6 +9,7 @@ FONT = "Calibri"
 HEADER_FILL = "#DCE6F1"
 TITLE_COLOUR = "#1F3864"
 INPUT_FONT = "#1F4E9E"  # values copied from the input workbook: blue, the finance convention
+EDITABLE_FILL = "#FFF2CC"  # the Scenarios sheet's cells finance may change
 NOTE_FONT = "#595959"
 GRID_LINE = "#D9D9D9"
 # band -> (fill, font); None: no band (no costs)

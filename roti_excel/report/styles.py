@@ -8,6 +8,7 @@ from typing import Any
 
 from roti_excel.report.palette import (
     BAND_COLOURS,
+    EDITABLE_FILL,
     FONT,
     HEADER_FILL,
     INPUT_FONT,
@@ -45,7 +46,13 @@ class Styles:
     note_cell: Any
     indent: Any
     bold: Any
+    bold_wrap: Any
+    bold_indent: Any
+    bold_center: Any
     note: Any
+    note_wrap: Any
+    sign_label: Any
+    sign_line: Any  # a line to write a name, date or signature on
     paragraph: Any
     headline: Any
     money: Any  # whole units in IDR, 2 decimals otherwise
@@ -70,6 +77,12 @@ class Styles:
     input_money2: Any
     input_pct: Any
     input_text: Any
+    # the Scenarios sheet's editable cells: the only unlocked cells of the report
+    scenario_pct: Any
+    scenario_money: Any
+    scenario_money2: Any
+    scenario_months: Any
+    change_pp: Any  # a change of the ROI: +12.3%
     total_label: Any
     total_money: Any
     total_number: Any
@@ -88,6 +101,8 @@ def make(wb: Any, currency: str) -> Styles:
     money2 = money_format(currency, 2)
     total = {"bold": True, "top": 1, "bg_color": "#F2F2F2"}
     input_font = {"font_color": INPUT_FONT}
+    editable = {"font_color": INPUT_FONT, "bg_color": EDITABLE_FILL, "border": 1,
+                "border_color": "#BFBFBF", "locked": False}
     # keyed by the band's value, "" for no band
     bands = {(band.value if band else ""): fmt(bold=True, bg_color=fill, font_color=font,
                                                border=1, align="center")
@@ -102,7 +117,13 @@ def make(wb: Any, currency: str) -> Styles:
         note_cell=fmt(text_wrap=True, indent=1),
         indent=fmt(indent=1),
         bold=fmt(bold=True),
+        bold_wrap=fmt(bold=True, text_wrap=True),
+        bold_indent=fmt(bold=True, indent=1, align="left"),
+        bold_center=fmt(bold=True, align="center", border=1),
         note=fmt(italic=True, font_color=NOTE_FONT, font_size=9),
+        note_wrap=fmt(italic=True, font_color=NOTE_FONT, font_size=9, text_wrap=True),
+        sign_label=fmt(bold=True, valign="bottom"),
+        sign_line=fmt(bottom=1, valign="bottom", text_wrap=True),
         paragraph=fmt(text_wrap=True, align="left", valign="top"),
         headline=fmt(bold=True, font_size=11, text_wrap=True, valign="top"),
         money=fmt(num_format=money),
@@ -129,6 +150,11 @@ def make(wb: Any, currency: str) -> Styles:
         input_money2=fmt(num_format=money2, **input_font),
         input_pct=fmt(num_format="0.00%", **input_font),
         input_text=fmt(text_wrap=True, **input_font),
+        scenario_pct=fmt(num_format="0.0%", **editable),
+        scenario_money=fmt(num_format=money, **editable),
+        scenario_money2=fmt(num_format=money2, **editable),
+        scenario_months=fmt(num_format="0.0", **editable),
+        change_pp=fmt(num_format="+0.0%;-0.0%;0.0%"),
         total_label=fmt(**total),
         total_money=fmt(num_format=money, **total),
         total_number=fmt(num_format="#,##0.00", **total),

@@ -59,6 +59,221 @@ TEXT: dict[str, tuple[str, str]] = {
     # summary
     "summary_subtitle": ("Training evaluation report: Kirkpatrick levels 1-4 and Phillips ROI",
                          "Laporan evaluasi pelatihan: Kirkpatrick level 1-4 dan ROI Phillips"),
+    # the Methodology sheet
+    "method_title": ("Methodology: how each figure was obtained",
+                     "Metodologi: bagaimana setiap angka diperoleh"),
+    "method_note": (
+        "What was measured at each level, when, from whom and how completely; how each "
+        "business measure was isolated from other influences and converted to money; and "
+        "the conservative rules of the Phillips ROI Methodology as they applied here.",
+        "Apa yang diukur di setiap level, kapan, dari siapa, dan seberapa lengkap; "
+        "bagaimana setiap ukuran bisnis dipisahkan dari pengaruh lain dan dikonversi ke "
+        "uang; dan aturan konservatif Metodologi ROI Phillips sebagaimana diterapkan di "
+        "sini."),
+    "method_levels": ("Levels: instrument, timing, source and responses",
+                      "Level: instrumen, waktu, sumber, dan tanggapan"),
+    "method_no_dates": ("not stated (no dates in the sheet)",
+                        "tidak dinyatakan (tidak ada tanggal di lembar)"),
+    "method_l1_instrument": ("Reaction questionnaire: {n} question(s), scale {scale}",
+                             "Kuesioner reaksi: {n} pertanyaan, skala {scale}"),
+    "method_l1_source": ("participants, at the training", "peserta, saat pelatihan"),
+    "method_l1_missing": ("left out: the means are over the answers given",
+                          "tidak dihitung: rata-rata atas jawaban yang ada"),
+    "method_l2_instrument": ("Pre-test and post-test", "Pre-test dan post-test"),
+    "method_l2_instrument_post": ("Post-test", "Post-test"),
+    "method_l2_timing": ("before and after the training, as entered",
+                         "sebelum dan sesudah pelatihan, sesuai isian"),
+    "method_l2_source": ("test scores per participant", "nilai tes per peserta"),
+    "method_sat": ("{sat} of {n} sat the test", "{sat} dari {n} mengikuti tes"),
+    "method_l2_missing": ("{absent} absent (a status, or a 0 with no status): left out of "
+                          "the mean and the pass rate",
+                          "{absent} tidak hadir (status, atau nilai 0 tanpa status): tidak "
+                          "dihitung dalam rata-rata dan tingkat kelulusan"),
+    "method_l3_instrument": ("Follow-up questionnaire: {n} question(s), scale {scale}",
+                             "Kuesioner tindak lanjut: {n} pertanyaan, skala {scale}"),
+    "method_l3_missing": ("left out of the distributions; the response rate is stated",
+                          "tidak dihitung dalam distribusi; tingkat tanggapan dinyatakan"),
+    "method_l4_instrument": ("Business measures before and after the training",
+                             "Ukuran bisnis sebelum dan sesudah pelatihan"),
+    "method_l4_timing": ("before {before}; after {after}", "sebelum {before}; sesudah {after}"),
+    "method_l4_timing_estimates": ("first year after the training (estimates)",
+                                   "tahun pertama setelah pelatihan (estimasi)"),
+    "method_l4_source_rows": ("company records (Impact sheet)",
+                              "catatan perusahaan (lembar Dampak)"),
+    "method_l4_source_estimates": ("participants' estimates (Estimates sheet)",
+                                   "estimasi peserta (lembar Estimasi)"),
+    "method_l4_rows": ("{measures} measure(s), {periods} period(s)",
+                       "{measures} ukuran, {periods} periode"),
+    "method_l4_estimates": ("{n} estimate(s)", "{n} estimasi"),
+    "method_l4_missing": ("a missing value counts as no improvement; participants who gave "
+                          "no estimate count as no improvement",
+                          "nilai kosong dihitung tanpa perbaikan; peserta yang tidak memberi "
+                          "estimasi dihitung tanpa perbaikan"),
+    "method_l5_instrument": ("Phillips ROI: (benefits - costs) / costs",
+                             "ROI Phillips: (manfaat - biaya) / biaya"),
+    "method_l5_timing": ("{months} month(s) of benefits", "{months} bulan manfaat"),
+    "method_l5_source": ("Level 4 benefits and the Costs sheet",
+                         "manfaat Level 4 dan lembar Biaya"),
+    "method_measures": ("Measures: isolation and conversion to money",
+                        "Ukuran: isolasi dan konversi ke uang"),
+    "method_conversion_rate": ("{value} per unit ({unit}): rate {name}, {amount} / {days} "
+                               "days / {shifts} shifts / {hours} hours",
+                               "{value} per satuan ({unit}): tarif {name}, {amount} / {days} "
+                               "hari / {shifts} shift / {hours} jam"),
+    "method_conversion_value": ("{value} per unit ({unit}), as entered",
+                                "{value} per satuan ({unit}), sesuai isian"),
+    "method_not_stated": ("not stated", "tidak dinyatakan"),
+    "method_no_measures": ("No business measure: no monetary benefit is claimed.",
+                           "Tidak ada ukuran bisnis: tidak ada manfaat uang yang diklaim."),
+    "method_rules": ("Conservative rules and how they applied",
+                     "Aturan konservatif dan penerapannya"),
+    "rule_not_used": ("not used in this evaluation", "tidak dipakai dalam evaluasi ini"),
+    "rule_isolation": ("Isolate the program's effect", "Pisahkan pengaruh program"),
+    "rule_isolation_done": ("{n} of {of} measure(s) isolated; every monetised measure is",
+                            "{n} dari {of} ukuran diisolasi; setiap ukuran yang dinilai "
+                            "dengan uang sudah"),
+    "rule_isolation_missing": ("not applied to {measures}: the whole change is credited "
+                               "and the result is provisional",
+                               "tidak diterapkan pada {measures}: seluruh perubahan diakui "
+                               "dan hasilnya sementara"),
+    "rule_costs": ("Costs fully loaded (L learner salaries, TE evaluation)",
+                   "Biaya dihitung penuh (L gaji peserta, TE evaluasi)"),
+    "rule_costs_done": ("yes: both lines are present", "ya: kedua pos ada"),
+    "rule_costs_missing": ("no line for {codes}: the costs are not fully loaded and the "
+                           "result is provisional",
+                           "tidak ada pos {codes}: biaya belum dihitung penuh dan hasilnya "
+                           "sementara"),
+    "rule_missing": ("Missing data mean no improvement", "Data kosong berarti tanpa perbaikan"),
+    "rule_missing_done": ("a blank Before, After or Annual improvement counts 0",
+                          "Sebelum, Sesudah, atau Perbaikan tahunan yang kosong dihitung 0"),
+    "rule_estimates": ("Estimates adjusted for contribution and confidence",
+                       "Estimasi disesuaikan dengan kontribusi dan keyakinan"),
+    "rule_estimates_done": ("each estimate x contribution x confidence; non-respondents "
+                            "count 0",
+                            "setiap estimasi x kontribusi x keyakinan; yang tidak menanggapi "
+                            "dihitung 0"),
+    "rule_outliers": ("Extreme values (outside Q1 - 3 IQR .. Q3 + 3 IQR)",
+                      "Nilai ekstrem (di luar Q1 - 3 IQR .. Q3 + 3 IQR)"),
+    "rule_outliers_flag": ("flagged and kept: {n} found", "ditandai dan tetap dipakai: {n}"),
+    "rule_outliers_exclude": ("excluded: {n} found", "dikeluarkan: {n}"),
+    "rule_horizon": ("Only the months measured within the horizon",
+                     "Hanya bulan terukur dalam horizon"),
+    "rule_horizon_done": ("{months} month(s) of benefits counted; horizon {horizon} months",
+                          "{months} bulan manfaat dihitung; horizon {horizon} bulan"),
+    "rule_discount": ("Later years discounted", "Tahun berikutnya didiskonto"),
+    "rule_discount_done": ("benefits after month 12 discounted at {rate} % a year",
+                           "manfaat setelah bulan ke-12 didiskonto {rate} % per tahun"),
+    "rule_discount_none": ("not needed: the horizon is 12 months or less",
+                           "tidak perlu: horizon 12 bulan atau kurang"),
+    "rule_trend": ("Weak trend lines not trusted", "Garis tren lemah tidak dipercaya"),
+    "rule_trend_weak": ("a weak trend (R² below the minimum) credited the smaller change; "
+                        "the result is provisional",
+                        "tren lemah (R² di bawah minimum) mengakui perubahan yang lebih "
+                        "kecil; hasilnya sementara"),
+    "rule_trend_done": ("every trend line fits its before periods",
+                        "setiap garis tren sesuai dengan periode sebelumnya"),
+    "rule_shared": ("Shared costs allocated by participants",
+                    "Biaya bersama dibagi menurut peserta"),
+    "rule_shared_done": ("allocated by each group's participants",
+                         "dibagi menurut peserta setiap kelompok"),
+    "rule_shared_equal": ("split equally: not every group states its participants",
+                          "dibagi rata: tidak semua kelompok menyebut jumlah pesertanya"),
+    "rule_intangibles": ("Intangibles never converted to money",
+                         "Manfaat tak berwujud tidak dikonversi ke uang"),
+    "rule_intangibles_done": ("{n} listed, not in the ROI", "{n} dicantumkan, tidak dalam ROI"),
+    "rule_salary": ("Participants' time is a cost", "Waktu peserta adalah biaya"),
+    "rule_salary_done": ("a learner-salary line (L) is counted",
+                         "pos gaji peserta (L) dihitung"),
+    "rule_salary_missing": ("no learner-salary line (L): see the Scenarios sheet for its "
+                            "effect",
+                            "tidak ada pos gaji peserta (L): lihat lembar Skenario untuk "
+                            "pengaruhnya"),
+    # the Scenarios sheet
+    "scenarios_title": ("Scenarios: test the assumptions here", "Skenario: uji asumsi di sini"),
+    "scenarios_note": (
+        "Change the yellow cells: the scenario column recalculates beside the reported "
+        "figures, which stay as they are. The other sheets are protected (without a "
+        "password) so that an accidental edit is refused; this sheet is the place for "
+        "what-ifs.",
+        "Ubah sel berwarna kuning: kolom skenario dihitung ulang di samping angka yang "
+        "dilaporkan, yang tetap seperti semula. Lembar lain diproteksi (tanpa kata sandi) "
+        "agar perubahan tak sengaja ditolak; lembar inilah tempat menguji \"bagaimana "
+        "jika\"."),
+    "scenarios_measures": ("Assumptions per measure", "Asumsi per ukuran"),
+    "scenarios_share_note": (
+        "Share credited: the part of the measured change credited to the program after "
+        "isolation (100 % when none was applied). Benefits scale with it and with the "
+        "value per unit.",
+        "Porsi diakui: bagian perubahan terukur yang diakui sebagai hasil program setelah "
+        "isolasi (100 % bila tanpa isolasi). Manfaat berubah sebanding dengannya dan "
+        "dengan nilai per satuan."),
+    "scenarios_program": ("Assumptions of the program", "Asumsi program"),
+    "scen_months": ("Benefit months", "Bulan manfaat"),
+    "scen_salary": ("Learner-salary cost to add", "Biaya gaji peserta yang ditambahkan"),
+    "scen_benefits": ("Benefits multiplier", "Pengali manfaat"),
+    "scen_costs": ("Costs multiplier", "Pengali biaya"),
+    "scen_months_note": (
+        "The benefits per month are held as reported; more months than were measured "
+        "is an extrapolation.",
+        "Manfaat per bulan tetap seperti dilaporkan; bulan lebih banyak dari yang diukur "
+        "adalah ekstrapolasi."),
+    "scen_salary_note": (
+        "Participants' time away from work (cost code L), when it is missing or understated.",
+        "Waktu peserta meninggalkan pekerjaan (kode biaya L), bila belum ada atau terlalu "
+        "kecil."),
+    "scen_factor_note": ("100 % = as reported; 80 % = a fifth less.",
+                         "100 % = seperti dilaporkan; 80 % = seperlima lebih kecil."),
+    "scenarios_result": ("Result: reported and scenario", "Hasil: dilaporkan dan skenario"),
+    "scenarios_sensitivity": ("Sensitivity of the ROI: one assumption at a time",
+                              "Kepekaan ROI: satu asumsi setiap kali"),
+    "scenarios_sensitivity_note": (
+        "Each row moves one assumption to its low and high value (editable) while the "
+        "others stay as reported; the largest effect is first.",
+        "Setiap baris mengubah satu asumsi ke nilai rendah dan tingginya (dapat diubah) "
+        "sementara yang lain tetap seperti dilaporkan; pengaruh terbesar di atas."),
+    "swing_share": ("Share credited: {measure}", "Porsi diakui: {measure}"),
+    "swing_value": ("Value per unit: {measure}", "Nilai per satuan: {measure}"),
+    "swing_months": ("Benefit months", "Bulan manfaat"),
+    "swing_salary": ("Learner-salary cost added", "Biaya gaji peserta ditambahkan"),
+    "swing_benefits": ("All benefits (multiplier)", "Seluruh manfaat (pengali)"),
+    "swing_costs": ("All costs (multiplier)", "Seluruh biaya (pengali)"),
+    "chart_period_index": ("Period (1 = the first month of each line)",
+                           "Periode (1 = bulan pertama setiap garis)"),
+    "chart_tornado": ("Sensitivity of the ROI", "Kepekaan ROI"),
+    "chart_tornado_axis": ("Change of ROI from the reported figure (points)",
+                           "Perubahan ROI dari angka yang dilaporkan (poin)"),
+    # the Brief
+    "brief_subtitle": ("Brief for the board: training evaluation (Kirkpatrick levels 1-4, "
+                       "Phillips ROI)",
+                       "Ringkasan untuk direksi: evaluasi pelatihan (Kirkpatrick level 1-4, "
+                       "ROI Phillips)"),
+    "brief_result": ("Result (all groups)", "Hasil (semua kelompok)"),
+    "brief_objectives": ("Objectives per level", "Target per level"),
+    "no_objective": ("none set", "tidak ditetapkan"),
+    "brief_actions": ("The three most important actions", "Tiga tindakan terpenting"),
+    "brief_more": ("Every figure above is a live formula over the Level 5 ROI sheet. The "
+                   "groups, the interpretation and all the actions are on the {summary} "
+                   "sheet; each level has its own sheet.",
+                   "Setiap angka di atas adalah rumus aktif atas lembar Level 5 ROI. "
+                   "Kelompok, interpretasi, dan semua tindakan ada di lembar {summary}; "
+                   "setiap level punya lembarnya sendiri."),
+    "brief_what_if": (" To test an assumption (the share credited, a value per unit, a "
+                      "missing cost, the months), use the {scenarios} sheet: the other "
+                      "sheets are protected so that the reported figures stay as signed.",
+                      " Untuk menguji asumsi (porsi diakui, nilai per satuan, biaya yang "
+                      "belum ada, jumlah bulan), gunakan lembar {scenarios}: lembar lain "
+                      "diproteksi agar angka yang dilaporkan tetap seperti yang disahkan."),
+    "brief_sign_off": ("Sign-off", "Pengesahan"),
+    "sign_prepared": ("Prepared by", "Disusun oleh"),
+    "sign_reviewed": ("Reviewed by", "Diperiksa oleh"),
+    "sign_approved": ("Approved by", "Disetujui oleh"),
+    "brief_version": ("Report version {version}: the first 8 characters of the SHA-256 of "
+                      "the input file {file}; any change to the input gives a new version. "
+                      "Made with roti_excel {tool}.",
+                      "Versi laporan {version}: 8 karakter pertama SHA-256 file input "
+                      "{file}; setiap perubahan input memberi versi baru. Dibuat dengan "
+                      "roti_excel {tool}."),
+    "brief_no_file": ("(built in memory)", "(dibuat di memori)"),
     "info_organization": ("Organization", "Organisasi"),
     "info_period": ("Evaluation period", "Periode evaluasi"),
     "info_currency": ("Currency", "Mata uang"),

@@ -1,10 +1,10 @@
 """Entry point of the report: :func:`write` builds the whole workbook in a temporary file
 beside the target and moves it into place, so a failed run never leaves half a report.
 
-Sheets are added in the order of docs/report.md, then filled in the order their formulas need:
-Input copies first (every formula refers to it), then Costs and Level 4, Level 5 over
-those, the Summary over Level 5, and Data quality last (it lists any text the other
-sheets had to shorten)."""
+Sheets are added in the order of docs/report.md (the Brief first), then filled in the order
+their formulas need: Input copies first (every formula refers to it), then Costs and
+Level 4, Level 5 over those, the Summary and the Brief over Level 5, and Data quality last
+(it lists any text the other sheets had to shorten)."""
 
 from __future__ import annotations
 
@@ -24,20 +24,24 @@ from roti_excel.report.book import Book
 from roti_excel.report.fast_sheet import FastFormulaWorksheet
 from roti_excel.report.labels import Labels, sheet_names
 from roti_excel.report.sheets import (
+    brief,
     costs,
     data_quality,
     impact,
     input_copies,
     intangibles,
     learning,
+    methodology,
     roi,
+    scenarios,
     summary,
     surveys,
 )
 
 WORKBOOK_OPTIONS = {"strings_to_formulas": False, "strings_to_urls": False, "in_memory": True,
                     "strings_to_numbers": False}
-ORDER = ("summary", "reaction", "learning", "application", "impact", "roi", "costs",
+ORDER = ("brief", "summary", "methodology", "reaction", "learning", "application", "impact", "roi",
+         "scenarios", "costs",
          "intangibles", "quality", "inputs")
 
 
@@ -51,7 +55,9 @@ def sheets_for(results: Results) -> tuple[str, ...]:
     skip = {key for key, done in (("reaction", results.reaction.evaluated),
                                   ("learning", results.learning.evaluated),
                                   ("application", results.application.evaluated),
-                                  ("impact", results.impact.evaluated)) if not done}
+                                  ("impact", results.impact.evaluated),
+                                  # what-ifs on an ROI: none without one
+                                  ("scenarios", results.total.bcr is not None)) if not done}
     return tuple(key for key in ORDER if key not in skip)
 
 
@@ -70,7 +76,7 @@ def build(results: Results, path: Path, lang: str, generated: dt.date | None = N
         for key in keys:
             wb.add_worksheet(names[key])
         book = Book(wb, lang, t, styles.make(wb, program.currency), names, program.name,
-                    generated or dt.date.today())
+                    generated or dt.date.today(), present=keys)
         _properties(wb, book, results)
         refs = input_copies.write(book, results)
         cost_refs = costs.write(book, results, refs)
@@ -78,7 +84,14 @@ def build(results: Results, path: Path, lang: str, generated: dt.date | None = N
                        if "impact" in keys else None)
         roi_refs = roi.write(book, results, refs, impact_refs, cost_refs,
                              story.levels.get("roi", ""))
+        if "scenarios" in keys and impact_refs is not None:
+            scenarios.write(book.sheet("scenarios"), results, refs, impact_refs, roi_refs)
         summary.write(book, results, refs, roi_refs, story)
+        methodology.write(book.sheet("methodology"), results)
+        brief_sheet = book.sheet("brief", max_width=brief.WIDTHS[0])
+        brief.write(brief_sheet, results, refs, roi_refs, story)
+        brief_sheet.ws.activate()
+        brief_sheet.ws.set_first_sheet()
         if "reaction" in keys:
             surveys.write_reaction(book, results, story.levels.get("reaction", ""))
         if "learning" in keys:
@@ -87,11 +100,26 @@ def build(results: Results, path: Path, lang: str, generated: dt.date | None = N
             surveys.write_application(book, results, story.levels.get("application", ""))
         intangibles.write(book, results)
         data_quality.write(book, results, story.data_quality)
+        _protect(wb)
     except BaseException:
         with contextlib.suppress(Exception):
             wb.close()
         raise
     wb.close()
+
+
+# finance may still select, filter, sort and resize; only the editable Scenarios cells
+# (formats with locked off) take a value
+PROTECTION = {"select_locked_cells": True, "select_unlocked_cells": True,
+              "format_columns": True, "format_rows": True, "autofilter": True, "sort": True}
+
+
+def _protect(wb: Any) -> None:
+    """Every sheet protected without a password (Excel's and LibreOffice's sheet
+    protection): an accidental edit of a computed figure or an input copy is refused, and
+    the Scenarios sheet is the place for what-ifs."""
+    for ws in wb.worksheets():
+        ws.protect("", PROTECTION)
 
 
 def _properties(wb: Any, book: Book, results: Results) -> None:

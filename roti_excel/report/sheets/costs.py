@@ -322,7 +322,7 @@ def _write_code_chart(sh: Sheet, first: int, count: int) -> None:
     t, last = sh.t, first + count - 1
     chart = charts.bar(sh.book, t("chart_costs_by_code"), [sh.name, first, 1, last, 1],
                        [(t("col_amount"), [sh.name, first, _FIRST_COL, last, _FIRST_COL])],
-                       sh.st.money_fmt, horizontal=True)
+                       sh.st.money_fmt, horizontal=True, value_min=0.0)  # amounts are >= 0
     sh.chart(last + 2, 0, chart, x_scale=1.4, y_scale=min(0.6 + 0.06 * count, 1.2))
 
 

@@ -10,6 +10,7 @@ from roti_excel.model import Evaluation
 from roti_excel.narrative.numbers import format_compact, format_number
 from roti_excel.report.book import Book, Sheet, Truncation
 from roti_excel.report.sheets.impact import ordered_measures
+from roti_excel.report.sheets.methodology import isolation_key
 
 
 def _truncation_row(sh: Sheet, row: int, tr: Truncation) -> None:
@@ -79,9 +80,7 @@ def _write_isolation(sh: Sheet, results: Results, row: int) -> int:
     sh.ws.merge_range(row + 1, 2, row + 1, 3, t("col_isolation"), st.header)
     row += 2
     for m in ordered_measures(results):
-        # a measure whose data are Estimates rows only is isolated by their own factors,
-        # whatever its Isolation says
-        key = "estimate_rows" if not m.periods else m.measure.isolation.key
+        key = isolation_key(m)
         sh.text(row, 0, m.measure.name)
         sh.text(row, 1, m.group or t("no_group"))
         sh.ws.merge_range(row, 2, row, 3, "", st.text)

@@ -176,17 +176,30 @@ def _period_chart(sh: Sheet, m: MeasureResult, block: Block) -> Any:
     def span(col: int) -> list[object]:
         return [sh.name, top, col, bottom, col]
 
-    series = [(t("col_before"), span(pc["before"])), (t("col_after"), span(pc["after"]))]
+    # on the period index (1, 2, ...): the before and after lines cover different months,
+    # so each series names its own
+    before = _periods_shown([p.row.before_period for p in m.periods])
+    after = _periods_shown([p.row.after_period for p in m.periods])
+    series = [(f"{t('col_before')} ({before})", span(pc["before"])),
+              (f"{t('col_after')} ({after})", span(pc["after"]))]
     dashed = [False, False]
     if "control_after" in pc:
-        series.append((t("col_control_after"), span(pc["control_after"])))
+        series.append((f"{t('col_control_after')} ({after})", span(pc["control_after"])))
         dashed.append(True)
     if "projection" in pc:
-        series.append((t("col_projection"), span(pc["projection"])))
+        series.append((f"{t('col_projection')} ({after})", span(pc["projection"])))
         dashed.append(True)
     title = m.measure.name + (f" ({m.group})" if m.group else "")
-    return charts.line(sh.book, title, span(pc["after_period"]), series, "#,##0",
-                       y_title=m.measure.unit, dashed=dashed, rotate_labels=bottom - top >= 8)
+    return charts.line(sh.book, title, None, series, "#,##0", y_title=m.measure.unit,
+                       x_title=t("chart_period_index"), dashed=dashed)
+
+
+def _periods_shown(periods: list[str]) -> str:
+    """The first and last period of a series, as typed: "2009-01 – 2009-12"."""
+    named = [p for p in periods if p]
+    if not named:
+        return ""
+    return named[0] if len(named) == 1 else f"{named[0]} – {named[-1]}"
 
 
 def _write_charts(sh: Sheet, measures: list[MeasureResult], blocks: dict[int, Block],

@@ -5,6 +5,7 @@ against costs, and the written interpretation with the recommended actions."""
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any, Protocol
 
 from roti_excel.method.evaluate import Results
@@ -69,19 +70,21 @@ def write(book: Book, results: Results, inputs: InputRefs, roi: RoiRefs,
     row = _write_group_sentences(sh, results, narrative, last + 1)
     row = _write_interpretation(sh, narrative, row + 1)
     # made before the scorecard: chart order
-    chart = _benefits_costs_chart(sh, first, last, fin_headers(sh, results.total)[C_COST])
+    # money from zero (a 1.1 x ratio must not look like 4 x), unless a figure is negative
+    floor = 0.0 if all(f.benefits >= 0 and f.costs >= 0 for f in results.groups) and \
+        results.total.benefits >= 0 else None
+    chart = _benefits_costs_chart(sh, first, last, fin_headers(sh, results.total)[C_COST],
+                                  floor)
     row = _write_scorecard(sh, results, roi, row)
     sh.chart(row + 1, 0, chart, x_scale=1.5, y_scale=0.9)
-    sh.min_width(0, 24)
-    sh.min_width(1, 20)
+    sh.min_width(0, 22)
+    sh.min_width(1, 16)
     for col in range(2, LAST_COL + 1):
-        sh.min_width(col, 14)
+        sh.min_width(col, 12)
     sh.finish(1)
-    sh.ws.activate()
-    sh.ws.set_first_sheet()
 
 
-def _roi_value(sh: Sheet, total: Financials) -> float | str:
+def roi_value(sh: Sheet, total: Financials) -> float | str:
     """The total ROI as a fraction, or "n/a" without costs."""
     return (total.benefits - total.costs) / total.costs if total.bcr is not None \
         else sh.t("na")
@@ -124,12 +127,12 @@ def _write_headline(sh: Sheet, results: Results, roi: RoiRefs, narrative: Narrat
         (costs_label_key(total, long=True), tr.costs, total.costs, st.money_bold),
         ("col_net", tr.net, net_cached(sh.book, total), st.money_bold),
         ("col_bcr", tr.bcr, total.benefits / total.costs if ok else t("na"), st.ratio),
-        ("col_roi", tr.roi, _roi_value(sh, total), st.pct_bold),
+        ("col_roi", tr.roi, roi_value(sh, total), st.pct_bold),
         ("col_months", tr.months, total.months, st.month_count),
         ("col_payback", tr.payback, payback_cached(sh.book, total), st.months),
     ]
     for key, ref, cached, fmt in headline:
-        sh.text(row, 0, t(key), st.bold)
+        sh.text(row, 0, t(key), st.bold_wrap)  # wraps rather than widen the page
         sh.formula(row, 1, ref, cached, st.right if isinstance(cached, str) else fmt)
         row += 1
     sh.text(row, 0, t("col_band"), st.bold)
@@ -191,13 +194,15 @@ def _write_interpretation(sh: Sheet, narrative: NarrativeText, row: int) -> int:
     return row
 
 
-def _benefits_costs_chart(sh: Sheet, first: int, last: int, costs_label: str) -> Any:
-    """Benefits and costs of the group table's rows `first`..`last`, side by side."""
+def _benefits_costs_chart(sh: Sheet, first: int, last: int, costs_label: str,
+                          floor: float | None) -> Any:
+    """Benefits and costs of the group table's rows `first`..`last`, side by side, the
+    money axis from `floor` (None: the spreadsheet's own choice)."""
     t = sh.t
     return charts.bar(sh.book, t("chart_benefits_costs"), [sh.name, first, 0, last, 0],
                       [(t("col_benefits"), [sh.name, first, C_BEN, last, C_BEN]),
                        (costs_label, [sh.name, first, C_COST, last, C_COST])],
-                      sh.st.money_fmt)
+                      sh.st.money_fmt, value_min=floor)
 
 
 def _write_scorecard(sh: Sheet, results: Results, roi: RoiRefs, row: int) -> int:
@@ -209,7 +214,7 @@ def _write_scorecard(sh: Sheet, results: Results, roi: RoiRefs, row: int) -> int
                        t("col_status"), t("col_objective"), t("col_objective_met")])
     sh.ws.merge_range(row, 1, row, 2, t("col_key_figure"), st.header)
     row += 1
-    for key, evaluated, figure, figure_value, fmt, n in _survey_levels(sh, results):
+    for key, evaluated, figure, figure_value, fmt, n in survey_levels(sh, results):
         sh.text(row, 0, t(key), st.bold)
         if evaluated:
             _key_figure(sh, row, figure)
@@ -219,7 +224,7 @@ def _write_scorecard(sh: Sheet, results: Results, roi: RoiRefs, row: int) -> int
         else:
             _key_figure(sh, row, "")
             sh.text(row, 5, t("not_evaluated"), st.bands[""])
-        _objective_cells(sh, results, key, row, fmt)
+        objective_cells(sh, results, key, row, 6, fmt)
         row += 1
     _write_impact_level(sh, results, roi, row)
     _write_roi_level(sh, results, roi, row + 1)
@@ -231,33 +236,58 @@ _OBJECTIVE_LEVELS = {"level_1": "reaction", "level_2": "learning", "level_3": "a
                      "level_4": "impact", "level_5": "roi"}
 
 
-def _objective_cells(sh: Sheet, results: Results, key: str, row: int, fmt: object) -> None:
-    """The level's objective and whether it was met; for level 4, how many of the
-    measures with a target met it. Blank when no objective was set."""
-    st, t = sh.st, sh.t
+@dataclass(frozen=True)
+class LevelObjective:
+    """A level's objective as the scorecard shows it: the value in the level's format
+    (a fraction for the pass rate and the ROI) and whether it was met; for level 4 the
+    targets instead, as (met, with a target)."""
+
+    value: float | None
+    met: bool | None
+    targets: tuple[int, int] | None = None
+
+
+def level_objective(results: Results, key: str) -> LevelObjective | None:
+    """The objective of the scorecard row `key` (level_1 .. level_5); None when none was set."""
     level = _OBJECTIVE_LEVELS[key]
     found = [o for o in results.objectives if o.level == level and o.objective is not None]
     if not found:
-        return
+        return None
     if level == "impact":
-        met = sum(1 for o in found if o.met)
-        sh.text(row, 6, t("n_targets", n=len(found)), st.center)
-        sh.text(row, 7, t("targets_met", met=met, n=len(found)),
-                st.bands["high" if met == len(found) else "negative"])
-        return
+        return LevelObjective(None, None, (sum(1 for o in found if o.met), len(found)))
     goal = found[0]
     value = (goal.objective or 0.0) / 100 if level in ("learning", "roi") else goal.objective
-    sh.number(row, 6, value, fmt)
-    if goal.met is not None:
-        sh.text(row, 7, t("met" if goal.met else "not_met"),
-                st.bands["high" if goal.met else "negative"])
+    return LevelObjective(value, goal.met)
+
+
+# one cell (row, col) of one level's row; the last says what a level without one shows
+def objective_cells(sh: Sheet, results: Results, key: str, row: int,  # noqa: PLR0913
+                    col: int, fmt: object, *, none_text: str = "") -> None:
+    """The level's objective at `col` and whether it was met beside it; for level 4, how
+    many of the measures with a target met it. `none_text` when no objective was set."""
+    st, t = sh.st, sh.t
+    found = level_objective(results, key)
+    if found is None:
+        if none_text:
+            sh.text(row, col, none_text, st.right)
+        return
+    if found.targets is not None:
+        met, n = found.targets
+        sh.text(row, col, t("n_targets", n=n), st.center)
+        sh.text(row, col + 1, t("targets_met", met=met, n=n),
+                st.bands["high" if met == n else "negative"])
+        return
+    sh.number(row, col, found.value, fmt)
+    if found.met is not None:
+        sh.text(row, col + 1, t("met" if found.met else "not_met"),
+                st.bands["high" if found.met else "negative"])
 
 
 # a survey level's row: (level, evaluated, key figure, its value and format, respondents)
 _LevelRow = tuple[str, bool, str, float | None, object, str]
 
 
-def _survey_levels(sh: Sheet, results: Results) -> list[_LevelRow]:
+def survey_levels(sh: Sheet, results: Results) -> list[_LevelRow]:
     """Levels 1 to 3, as the scorecard shows them."""
     st, t, lang = sh.st, sh.t, sh.book.lang
     ev = results.evaluation
@@ -290,7 +320,7 @@ def _write_impact_level(sh: Sheet, results: Results, roi: RoiRefs, row: int) -> 
     else:
         _key_figure(sh, row, "")
         sh.text(row, 5, t("not_evaluated"), st.bands[""])
-    _objective_cells(sh, results, "level_4", row, st.number)
+    objective_cells(sh, results, "level_4", row, 6, st.number)
 
 
 def _write_roi_level(sh: Sheet, results: Results, roi: RoiRefs, row: int) -> None:
@@ -298,12 +328,12 @@ def _write_roi_level(sh: Sheet, results: Results, roi: RoiRefs, row: int) -> Non
     st, t, total = sh.st, sh.t, results.total
     sh.text(row, 0, t("level_5"), st.bold)
     _key_figure(sh, row, t("col_roi"))
-    sh.formula(row, 3, roi.total.roi, _roi_value(sh, total), st.pct)
+    sh.formula(row, 3, roi.total.roi, roi_value(sh, total), st.pct)
     if not total.monetised:
         sh.text(row, 5, t("status_not_monetised"), st.bands[""])
     else:
         sh.text(row, 5, t("evaluated") if total.costs > 0 else t("no_costs_short"))
-    _objective_cells(sh, results, "level_5", row, st.pct)
+    objective_cells(sh, results, "level_5", row, 6, st.pct)
 
 
 def _key_figure(sh: Sheet, row: int, text: str) -> None:

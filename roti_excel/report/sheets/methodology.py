@@ -1,0 +1,251 @@
+"""The Methodology sheet: how each figure was obtained, for the controller who signs it. Per
+level the instrument, timing, source, responses and response rate and how non-respondents
+are treated; per measure the isolation and conversion method with its Value source and
+Notes; and the conservative rules, each with what it did in this evaluation."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from roti_excel.domain import Caveat, FindingKind, Isolation, OutlierRule
+from roti_excel.method.evaluate import Results
+from roti_excel.method.impact import MeasureResult
+from roti_excel.method.scenarios import has_salary_line
+from roti_excel.narrative.numbers import format_compact, format_date, format_number
+from roti_excel.report.book import Sheet
+from roti_excel.report.sheets.impact import ordered_measures
+
+LAST_COL = 6
+
+
+def isolation_key(m: MeasureResult) -> str:
+    """The isolation a measure's benefits really had: a measure whose data are Estimates
+    rows only is isolated by their own factors, whatever its Isolation says."""
+    return "estimate_rows" if not m.periods else m.measure.isolation.key
+
+
+def write(sh: Sheet, results: Results) -> None:
+    st, t = sh.st, sh.t
+    sh.title(0, t("method_title"))
+    sh.paragraph(1, 0, LAST_COL, t("method_note"), st.note_wrap)
+    row = _write_levels(sh, results, 3)
+    row = _write_measures(sh, results, row + 1)
+    _write_rules(sh, results, row + 1)
+    for col, width in enumerate((16, 30, 22, 22, 14, 12, 34)):
+        sh.min_width(col, width)
+        sh.max_col_width(col, width)
+    sh.finish(None)  # several tables: no one header row to freeze
+
+
+# -- per level -------------------------------------------------------------------------
+
+def _participants(results: Results) -> float | None:
+    """Everyone trained: the groups' Participants when every group states them, else the
+    Learning roster; None when neither is known."""
+    groups = results.evaluation.groups
+    if groups and all(g.participants is not None for g in groups):
+        return sum(g.participants or 0.0 for g in groups)
+    roster = results.learning.overall.participants
+    return float(roster) if roster else None
+
+
+def _dates(sh: Sheet, dates: Sequence[dt.date | None]) -> str:
+    known = sorted(d for d in dates if d is not None)
+    if not known:
+        return ""
+    first, last = (format_date(d, sh.book.lang) for d in (known[0], known[-1]))
+    return first if first == last else f"{first} – {last}"
+
+
+def _rate(responses: float, base: float | None) -> float | None:
+    return responses / base if base else None
+
+
+# one row of the levels table: level, instrument, timing, source, responses, rate, treatment
+_LevelRow = tuple[str, str, str, str, str, float | None, str]
+
+
+def _level_rows(sh: Sheet, results: Results) -> list[_LevelRow]:
+    t, lang, ev = sh.t, sh.book.lang, results.evaluation
+    everyone = _participants(results)
+    rows: list[_LevelRow] = []
+    r1 = results.reaction
+    if r1.evaluated:
+        q = ev.questions_at(1)
+        rows.append(("level_1", t("method_l1_instrument", n=len(q),
+                                  scale=f"{q[0].scale_min:g}–{q[0].scale_max:g}" if q else ""),
+                     _dates(sh, [r.date for r in ev.reaction]) or t("method_no_dates"),
+                     t("method_l1_source"), format_compact(r1.respondents, 2, lang),
+                     _rate(r1.respondents, everyone), t("method_l1_missing")))
+    r2 = results.learning
+    if r2.evaluated:
+        o = r2.overall
+        rows.append(("level_2", t("method_l2_instrument" if o.with_pre else
+                                  "method_l2_instrument_post"),
+                     t("method_l2_timing"), t("method_l2_source"),
+                     t("method_sat", sat=o.sat, n=o.participants),
+                     _rate(o.sat, o.participants), t("method_l2_missing", absent=o.absent)))
+    r3 = results.application
+    if r3.evaluated:
+        q = ev.questions_at(3)
+        answered = sum(x.respondents for x in r3.response)
+        sent = [x.sent for x in r3.response]
+        base = sum(s or 0.0 for s in sent) if sent and all(s for s in sent) else everyone
+        rows.append(("level_3", t("method_l3_instrument", n=len(q),
+                                  scale=f"{q[0].scale_min:g}–{q[0].scale_max:g}" if q else ""),
+                     _dates(sh, [r.date for r in ev.application]) or t("method_no_dates"),
+                     t("source_" + (r3.source or "none")), format_compact(answered, 2, lang),
+                     _rate(answered, base), t("method_l3_missing")))
+    if results.impact.evaluated:
+        rows.append(_impact_row(sh, results))
+    total = results.total
+    rows.append(("level_5", t("method_l5_instrument"),
+                 t("method_l5_timing", months=format_compact(total.months, 2, lang)),
+                 t("method_l5_source"), "", None, ""))
+    return rows
+
+
+def _impact_row(sh: Sheet, results: Results) -> _LevelRow:
+    t = sh.t
+    measures = results.impact.measures
+    periods = sum(len(m.periods) for m in measures)
+    estimates = [m.coverage for m in measures if m.coverage is not None]
+    responses = t("method_l4_rows", measures=len(measures), periods=periods)
+    rate = None
+    if estimates:
+        answered = sum(c.respondents for c in estimates)
+        base = [c.participants for c in estimates]
+        responses += "; " + t("method_l4_estimates", n=answered)
+        rate = _rate(answered, sum(b or 0.0 for b in base)) if all(base) else None
+    before = [p.row.before_period for m in measures for p in m.periods if p.row.before_period]
+    after = [p.row.after_period for m in measures for p in m.periods if p.row.after_period]
+    timing = t("method_l4_timing", before=_span(before), after=_span(after)) if before else \
+        t("method_l4_timing_estimates")
+    source = t("method_l4_source_rows") if periods else ""
+    if estimates:
+        source = "; ".join(s for s in (source, t("method_l4_source_estimates")) if s)
+    return ("level_4", t("method_l4_instrument"), timing, source, responses, rate,
+            t("method_l4_missing"))
+
+
+def _span(labels: list[str]) -> str:
+    ordered = sorted(set(labels))
+    return ordered[0] if len(ordered) == 1 else f"{ordered[0]} – {ordered[-1]}"
+
+
+def _write_levels(sh: Sheet, results: Results, row: int) -> int:
+    st, t = sh.st, sh.t
+    sh.section(row, t("method_levels"))
+    sh.header(row + 1, 0, [t("col_level"), t("col_instrument"), t("col_timing"),
+                           t("col_data_source"), t("col_responses"), t("col_response_rate"),
+                           t("col_non_respondents")])
+    row += 2
+    for key, instrument, timing, source, responses, rate, missing in _level_rows(sh, results):
+        sh.text(row, 0, t(key), st.bold_wrap)
+        for col, text in ((1, instrument), (2, timing), (3, source), (4, responses),
+                          (6, missing)):
+            sh.text(row, col, text, st.wrap)
+        if rate is None:  # not applicable to the measures or the ROI, unknown elsewhere
+            sh.text(row, 5, "" if key in ("level_4", "level_5") else t("na"), st.right)
+        else:
+            sh.number(row, 5, rate, st.pct)
+        row += 1
+    return row
+
+
+# -- per measure -----------------------------------------------------------------------
+
+def _conversion(sh: Sheet, results: Results, m: MeasureResult) -> str:
+    """How a unit of the measure became money: the rate's derivation, or the value as
+    entered."""
+    t, lang = sh.t, sh.book.lang
+    value = format_number(m.value_per_unit, 2, lang)
+    rate = results.evaluation.rate(m.measure.rate) if m.measure.rate else None
+    if rate is not None:
+        def num(x: float) -> str:
+            return format_compact(x, 4, lang)
+        return t("method_conversion_rate", name=rate.name, amount=format_number(
+            rate.amount, 2, lang), days=num(rate.days_per_month),
+            shifts=num(rate.shifts_per_day), hours=num(rate.hours_per_shift), value=value,
+            unit=m.measure.unit or "–")
+    return t("method_conversion_value", value=value, unit=m.measure.unit or "–")
+
+
+def _write_measures(sh: Sheet, results: Results, row: int) -> int:
+    st, t = sh.st, sh.t
+    sh.section(row, t("method_measures"))
+    sh.header(row + 1, 0, [t("col_measure"), t("col_isolation"), t("col_why"),
+                           t("col_conversion"), t("col_value_source"), "", t("col_notes")])
+    sh.ws.merge_range(row + 1, 4, row + 1, 5, t("col_value_source"), st.header)
+    row += 2
+    measures = ordered_measures(results)
+    for m in measures:
+        key = isolation_key(m)
+        name = m.measure.name + (f" ({m.group})" if m.group else "")
+        sh.text(row, 0, name, st.bold_wrap)
+        sh.text(row, 1, t("iso_" + key), st.wrap)
+        sh.text(row, 2, t("iso_explain_" + key), st.wrap)
+        sh.text(row, 3, _conversion(sh, results, m), st.wrap)
+        sh.paragraph(row, 4, 5, m.measure.value_source or t("method_not_stated"), st.wrap)
+        sh.text(row, 6, m.measure.notes, st.wrap)
+        row += 1
+    if not measures:
+        sh.text(row, 0, t("method_no_measures"), st.note, fit=False)
+        row += 1
+    return row
+
+
+# -- the conservative rules ------------------------------------------------------------
+
+def _rules(sh: Sheet, results: Results) -> list[tuple[str, str]]:
+    """(rule, what it did here) for each conservative rule of docs/method.md."""
+    t, lang = sh.t, sh.book.lang
+    total, ev = results.total, results.evaluation
+    caveats = total.credibility.caveats
+    measures = results.impact.measures
+    isolated = [m for m in measures if isolation_key(m) != Isolation.NONE.key]
+    kinds = {f.kind for f in results.findings}
+    excluding = ev.program.outlier_rule is OutlierRule.EXCLUDE
+    missing = total.credibility.missing_codes
+    rules = [
+        ("rule_isolation", t("rule_isolation_done", n=len(isolated), of=len(measures))
+         if Caveat.NO_ISOLATION not in caveats else
+         t("rule_isolation_missing", measures=", ".join(total.credibility.unisolated))),
+        ("rule_costs", t("rule_costs_done") if not missing else
+         t("rule_costs_missing", codes=", ".join(missing))),
+        ("rule_missing", t("rule_missing_done")),
+        ("rule_estimates", t("rule_estimates_done") if any(m.estimates for m in measures)
+         else t("rule_not_used")),
+        ("rule_outliers", t("rule_outliers_" + ("exclude" if excluding else "flag"),
+                            n=sum(1 for f in results.findings
+                                  if f.kind is FindingKind.OUTLIER))),
+        ("rule_horizon", t("rule_horizon_done",
+                           months=format_compact(total.months, 2, lang),
+                           horizon=format_compact(ev.program.horizon_months, 2, lang))),
+        ("rule_discount", t("rule_discount_done", rate=format_number(
+            (ev.program.discount_rate or 0.0) * 100, 1, lang))
+         if ev.program.horizon_months > 12 else t("rule_discount_none")),
+        ("rule_trend", t("rule_trend_weak") if Caveat.WEAK_TREND in caveats else
+         t("rule_trend_done") if any(m.trend for m in measures) else t("rule_not_used")),
+        ("rule_shared", t("rule_shared_equal") if FindingKind.ALLOCATION in kinds else
+         t("rule_shared_done") if any(c.group is None for c in ev.costs) else
+         t("rule_not_used")),
+        ("rule_intangibles", t("rule_intangibles_done", n=len(ev.intangibles))),
+        ("rule_salary", t("rule_salary_done") if has_salary_line(results) else
+         t("rule_salary_missing")),
+    ]
+    return [(t(key), text) for key, text in rules]
+
+
+def _write_rules(sh: Sheet, results: Results, row: int) -> None:
+    st, t = sh.st, sh.t
+    sh.section(row, t("method_rules"))
+    sh.header(row + 1, 0, [t("col_rule"), "", t("col_applied_here")])
+    sh.ws.merge_range(row + 1, 0, row + 1, 1, t("col_rule"), st.header)
+    sh.ws.merge_range(row + 1, 2, row + 1, LAST_COL, t("col_applied_here"), st.header)
+    row += 2
+    for rule, text in _rules(sh, results):
+        sh.paragraph(row, 0, 1, rule, st.bold_wrap)
+        sh.paragraph(row, 2, LAST_COL, text, st.wrap)
+        row += 1
