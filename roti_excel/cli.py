@@ -16,6 +16,7 @@ import click
 from roti_excel.api import process
 from roti_excel.domain import LANGUAGES
 from roti_excel.errors import OutputError, RotiError, UsageError
+from roti_excel.issues import warning_prefix
 from roti_excel.messages import msg
 from roti_excel.output_paths import clash, report_path
 from roti_excel.summary import Summary, summary_json
@@ -286,6 +287,63 @@ def watch(folder: Path, settle: float, workers: int | None) -> None:
         watch_folder(folder, settle=settle, workers=workers)
     except UsageError as exc:  # another runner answers this folder: exit 2
         raise click.UsageError(str(exc)) from exc
+
+
+@cli.command("import")
+@click.argument("sources", nargs=-1, required=True,
+                type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--into", "into", required=True,
+              type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="The input workbook to copy (the template, blank or partly filled); "
+                   "never modified.")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="Where to write the filled copy.")
+@click.option("--as", "as_", type=click.Choice(["reaction", "application", "learning"]),
+              default=None,
+              help="What the exports hold (default: reaction); learning: Moodle grades, "
+                   "one post-test or a pre-test then a post-test.")
+@click.option("--level", type=click.Choice(["1", "3"]), default=None,
+              help="The same as --as: 1 reaction, 3 application.")
+@click.option("--group", default=None, help="The group (as named in Groups) of every response.")
+@click.option("--keep-names", is_flag=True,
+              help="Keep emails or names as Respondent (default: a stable pseudonym).")
+@click.option("--skip-bad-rows", is_flag=True,
+              help="Leave out the responses with a problem (listed) instead of writing "
+                   "nothing.")
+def import_(sources: tuple[Path, ...], into: Path, output: Path,  # noqa: PLR0913
+            as_: str | None, level: str | None, group: str | None, *, keep_names: bool,
+            skip_bad_rows: bool) -> None:
+    """Bring survey exports (Google Forms CSV or .xlsx, Microsoft Forms .xlsx) or Moodle
+    grades (--as learning) into a copy of the input workbook: a Questions row per question
+    (scale found from the answers) and a Reaction or Application row per response, or a
+    Learning row per person; and a mapping table.
+
+    \b
+    Example:
+        roti-excel import reaksi.csv --into pelatihan.xlsx -o pelatihan_terisi.xlsx
+    """
+    from roti_excel.importing import import_exports
+
+    if as_ is not None and level is not None and as_ != {"1": "reaction", "3": "application"
+                                                         }[level]:
+        raise click.UsageError("--as and --level disagree; give one of them")
+    problem = clash([*sources, into], [(into, output)])
+    if problem is not None:
+        raise click.UsageError(problem)
+    survey = as_ or {"1": "reaction", "3": "application", None: "reaction"}[level]
+    outcome = import_exports(list(sources), into, output, survey=survey, group=group,
+                             keep_names=keep_names, skip_bad_rows=skip_bad_rows)
+    lang = outcome.language
+    for line in outcome.mapping:
+        click.echo(" | ".join(line))
+    for text in (*outcome.notes, *outcome.todo):
+        click.echo(warning_prefix(lang) + text.render(lang))
+    for text in outcome.errors:
+        click.echo(text.render(lang), err=True)
+    if not outcome.written:
+        click.echo(msg("import_nothing_written").render(lang), err=True)
+        sys.exit(1)
+    click.echo(msg("wrote", path=str(output)).render(lang))
 
 
 def _terminated(signum: int, frame: FrameType | None) -> None:

@@ -11,6 +11,11 @@ from roti_excel.messages import Text
 _WARNING = {"en": "warning: ", "id": "peringatan: "}
 
 
+def warning_prefix(lang: str) -> str:
+    """What goes before a warning's message in `lang`."""
+    return _WARNING.get(lang, _WARNING["en"])
+
+
 @dataclass(frozen=True, order=True)
 class Issue:
     """One problem. Errors stop the report; warnings are shown in it. `message` is the

@@ -21,7 +21,7 @@ _NUMBER_TEXT = re.compile(r"^[+-]?(\d{1,3}([.,]\d{3})+|\d+)([.,]\d+)?$")
 _PERCENT_TEXT = re.compile(r"^\s*([+-]?\d+(?:[.,]\d+)?)\s*%\s*$")
 
 
-def _number_from_text(text: str, lang: str | None = None) -> float | None:
+def number_from_text(text: str, lang: str | None = None) -> float | None:
     """Numbers typed as text: `1500000`, `1,500,000`, `1.500.000` (Indonesian thousands),
     `7291,67` (Indonesian decimal comma), `Rp 1.500.000`. One separator before three
     digits ("1.500", "1,500") is read the workbook's way when its language is known: in
@@ -63,7 +63,7 @@ def _shown(value: Any) -> str:
     return str(value)
 
 
-def _as_date(value: Any) -> dt.date | None:
+def as_date(value: Any) -> dt.date | None:
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
@@ -179,7 +179,7 @@ class Converter:
             if percent and col.kind is schema.Kind.FRACTION:
                 number = float(percent.group(1).replace(",", ".")) / 100
             else:
-                number = _number_from_text(value, self.lang)
+                number = number_from_text(value, self.lang)
         else:
             number = None
         if number is None or not math.isfinite(number):
@@ -246,7 +246,7 @@ class Converter:
                 msg("date_is_number", col=col, value=_shown(value),
                     example=col.example or "2011-01-31"), self.sheet_name, at.ref(col.key)))
             return None
-        found = _as_date(value)
+        found = as_date(value)
         if found is None:
             self._bad(col, value, at.ref(col.key), "expect_date")
         return found
@@ -265,7 +265,7 @@ class Converter:
             self._not_a_day(col, at, value)
             return ""
         if isinstance(value, (dt.date, dt.datetime)):
-            day = _as_date(value)
+            day = as_date(value)
             return day.strftime("%Y-%m") if day and day.day == 1 else str(day)
         return self.text(col, at)
 

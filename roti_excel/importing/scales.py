@@ -1,0 +1,98 @@
+"""The scale of each question, found from its answers: numbers (the usual 1-4, 1-5, 1-7 or
+1-10 that holds them), or words of one of the usual Indonesian and English answer sets
+(reading/likert.py), kept as the form wrote them for the Labels column. An answer that fits
+neither is reported at its row and column, never guessed."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from roti_excel.importing.source import Cell
+from roti_excel.reading.cell_values import number_from_text
+from roti_excel.reading.likert import STANDARD_SETS
+from roti_excel.schema import normalise
+
+USUAL_MAXIMA = (4.0, 5.0, 7.0, 10.0)
+FREE_TEXT_MIN = 10  # more different unknown answers than this: a free-text question
+
+
+@dataclass(frozen=True)
+class Scale:
+    low: float
+    high: float
+    labels: tuple[str, ...] = ()  # lowest first, as the form wrote them; () for numbers
+    words: dict[str, float] | None = None  # normalised word -> point
+
+    def point(self, answer: Cell) -> float | None:
+        """The answer's point on this scale; None when it is not one of its answers."""
+        if isinstance(answer, float):
+            return answer if self.low <= answer <= self.high else None
+        if not isinstance(answer, str):
+            return None
+        number = number_from_text(answer)
+        if number is not None and math.isfinite(number):
+            return number if self.low <= number <= self.high else None
+        return (self.words or {}).get(normalise(answer))
+
+    def described(self) -> str:
+        span = f"{self.low:g}-{self.high:g}"
+        return f"{span}: {'; '.join(self.labels)}" if self.labels else span
+
+
+@dataclass(frozen=True)
+class Fitted:
+    scale: Scale | None  # None: free text, not imported
+    distinct: int
+
+
+def fit_scale(answers: list[Cell]) -> Fitted:
+    """The scale that holds the most of these answers (a word set over numbers when words
+    are present); `scale` is None for free text (many different words of no set)."""
+    given = [a for a in answers if a is not None and not (isinstance(a, str) and not a.strip())]
+    words = {normalise(a) for a in given if isinstance(a, str) and number_from_text(a) is None}
+    numbers = [a if isinstance(a, float) else number_from_text(a) for a in given
+               if isinstance(a, float) or (isinstance(a, str) and number_from_text(a) is not None)]
+    if not words:
+        return Fitted(_number_scale([n for n in numbers if n is not None]), len(set(numbers)))
+    best = _best_word_set(words, given)
+    if best is None:  # no answer is a scale word: free text, or a question of its own kind
+        return Fitted(None, len(words))
+    unknown = words - set(best.words or {})
+    if len(unknown) > FREE_TEXT_MIN and len(unknown) > len(words) / 2:
+        return Fitted(None, len(words))
+    return Fitted(best, len(words))  # the unknown words are reported at their rows
+
+
+def _number_scale(numbers: list[float]) -> Scale:
+    if not numbers:
+        return Scale(1.0, 5.0)
+    low = min(1.0, min(numbers))
+    top = max(numbers)
+    high = next((m for m in USUAL_MAXIMA if top <= m), top)
+    return Scale(low, high)
+
+
+def _best_word_set(words: set[str], given: Sequence[Cell]) -> Scale | None:
+    """The usual answer set covering most of the words (ties: the smaller scale)."""
+    best: tuple[int, Scale] | None = None
+    for points in sorted(STANDARD_SETS):
+        for answer_set in STANDARD_SETS[points]:
+            lookup = {normalise(s): float(i + 1) for i, spellings in enumerate(answer_set)
+                      for s in spellings}
+            covered = len(words & set(lookup))
+            if covered and (best is None or covered > best[0]):
+                labels = tuple(_as_written(spellings, given) for spellings in answer_set)
+                best = (covered, Scale(1.0, float(points), labels, lookup))
+    return best[1] if best else None
+
+
+def _as_written(spellings: tuple[str, ...], given: Sequence[Cell]) -> str:
+    """A point's label as the form wrote it (its first spelling found in the answers),
+    else the set's own first spelling, capitalised."""
+    wanted = {normalise(s) for s in spellings}
+    for answer in given:
+        if isinstance(answer, str) and normalise(answer) in wanted:
+            return answer.strip()
+    return spellings[0].capitalize()

@@ -1,0 +1,327 @@
+"""`roti-excel import`: Google Forms and Microsoft Forms exports into a copy of the input
+template, as an HR officer would use it. Each export is made here with known answers; the
+level 1 and 3 figures of the imported workbook are checked against a computation of their
+own from those answers."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+import statistics
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+from click.testing import CliRunner
+
+from roti_excel import evaluate, load
+from roti_excel.cli import cli
+from roti_excel.input_template.workbook import write_template
+
+WORDS_ID = ["Sangat tidak setuju", "Tidak setuju", "Netral", "Setuju", "Sangat setuju"]
+QUESTIONS_ID = ["Materi pelatihan relevan dengan pekerjaan saya",
+                "Instruktur menjelaskan dengan jelas", "Ruang pelatihan nyaman"]
+
+
+def template(folder: Path, lang: str = "id") -> Path:
+    path = folder / f"template_{lang}.xlsx"
+    write_template(path, lang)
+    return path
+
+
+def google_csv(folder: Path, rows: list[list[str]], name: str = "reaksi.csv",
+               header: list[str] | None = None) -> Path:
+    path = folder / name
+    with path.open("w", newline="", encoding="utf-8") as f:
+        writer = csv.writer(f)
+        writer.writerow(header or ["Stempel waktu", "Alamat email", *QUESTIONS_ID,
+                                   "Saran untuk pelatihan berikutnya"])
+        writer.writerows(rows)
+    return path
+
+
+def answers_id(n: int = 38) -> list[list[str]]:
+    """n responses: words for two questions, a number for the third, free-text advice."""
+    return [[f"{12 + i % 3:02d}/03/2025 16:{i % 60:02d}:32", f"peserta{i}@contoh.co.id",
+             WORDS_ID[2 + i % 3], WORDS_ID[1 + (i * 7) % 4], str(3 + i % 3),
+             f"saran nomor {i}"] for i in range(n)]
+
+
+def run_import(*args: str) -> Any:
+    return CliRunner().invoke(cli, ["import", *args], catch_exceptions=False)
+
+
+def fill_as_hr(path: Path, dimension: str = "Materi") -> None:
+    """What HR does after importing: names the program, adds a cost line, and chooses each
+    imported question's Dimension from the drop-down."""
+    wb = openpyxl.load_workbook(path)
+    by_key = {ws.title: ws for ws in wb.worksheets}
+    program = by_key.get("Program")
+    assert program is not None
+    for row in program.iter_rows(min_row=4):
+        if row[0].value in ("Program name", "Nama program"):
+            row[1].value = "Pelatihan K3 dan 5S"
+    costs = by_key.get("Biaya") or by_key["Costs"]
+    costs.cell(4, 2).value, costs.cell(4, 4).value, costs.cell(4, 5).value = "TM", 100_000, 40
+    questions = by_key.get("Pertanyaan") or by_key["Questions"]
+    for row in questions.iter_rows(min_row=4):
+        if row[0].value and not row[3].value:
+            row[3].value = dimension
+    wb.save(path)
+
+
+class TestGoogleForms:
+    def test_indonesian_words_import_validate_and_match(self, tmp_path: Path) -> None:
+        blank = template(tmp_path)
+        before = blank.read_bytes()
+        rows = answers_id()
+        source = google_csv(tmp_path, rows)
+        out = tmp_path / "terisi.xlsx"
+        result = run_import(str(source), "--into", str(blank), "-o", str(out))
+        assert result.exit_code == 0, result.output
+        assert blank.read_bytes() == before  # the template given is never modified
+        assert "Kolom sumber | Lembar | Kode | Skala" in result.output
+        assert "'Materi pelatihan relevan dengan pekerjaan saya' | Reaksi | P1 | 1-5: " \
+               "Sangat tidak setuju; Tidak setuju; Netral; Setuju; Sangat setuju" in result.output
+        assert "berisi teks bebas (38 jawaban berbeda)" in result.output  # advice column
+        assert "Dimensi P1 belum diisi" in result.output
+        fill_as_hr(out)
+        loaded = load(out)
+        assert loaded.ok, loaded.messages()
+        assert loaded.evaluation is not None
+        reaction = evaluate(loaded.evaluation).reaction
+        points = {w: i + 1 for i, w in enumerate(WORDS_ID)}
+        expected = [points[r[2]] for r in rows] + [points[r[3]] for r in rows] + \
+            [int(r[4]) for r in rows]
+        assert reaction.respondents == len(rows)
+        assert reaction.overall.mean == pytest.approx(statistics.mean(expected))
+        # the session dates come from the time stamps, day first as the form wrote them
+        dates = sorted({r.date for r in loaded.evaluation.reaction})
+        assert dates == [dt.date(2025, 3, 12), dt.date(2025, 3, 13), dt.date(2025, 3, 14)]
+
+    def test_respondents_are_pseudonyms_unless_names_are_kept(self, tmp_path: Path) -> None:
+        blank, source = template(tmp_path), google_csv(tmp_path, answers_id(3))
+        out = tmp_path / "a.xlsx"
+        assert run_import(str(source), "--into", str(blank), "-o", str(out)).exit_code == 0
+        values = [c.value for row in openpyxl.load_workbook(out)["Reaksi"].iter_rows()
+                  for c in row if c.value is not None]
+        assert not any("@" in str(v) for v in values)
+        digest = hashlib.sha256(b"peserta0@contoh.co.id").hexdigest()[:8]
+        assert f"R-{digest}" in values  # stable: the same person, the same pseudonym
+        kept = tmp_path / "b.xlsx"
+        assert run_import(str(source), "--into", str(blank), "-o", str(kept),
+                          "--keep-names").exit_code == 0
+        values = [c.value for row in openpyxl.load_workbook(kept)["Reaksi"].iter_rows()
+                  for c in row if c.value is not None]
+        assert "peserta0@contoh.co.id" in values
+
+    def test_english_xlsx_numbers_grid_and_application(self, tmp_path: Path) -> None:
+        blank = template(tmp_path, "en")
+        wb = openpyxl.Workbook()
+        ws = wb.active
+        assert ws is not None
+        ws.append(["Timestamp", "Username", "I use the new procedure [Daily]",
+                   "I use the new procedure [Weekly]", "My supervisor supports it"])
+        answers = [[1 + (i % 4), 1 + (i * 3) % 4, 2 + (i % 3)] for i in range(20)]
+        for i, a in enumerate(answers):
+            ws.append([dt.datetime(2025, 9, 1 + i % 5, 10, 0), f"user{i}", *a])
+        source = tmp_path / "followup.xlsx"
+        wb.save(source)
+        out = tmp_path / "filled.xlsx"
+        result = run_import(str(source), "--into", str(blank), "-o", str(out),
+                            "--as", "application", "--group", "Warehouse")
+        assert result.exit_code == 0, result.output
+        assert "'I use the new procedure [Daily]' | Application | A1 | 1-4" in result.output
+        filled = openpyxl.load_workbook(out)
+        header = [c.value for c in filled["Application"][3]]
+        assert header[:5] == ["Group", "Respondent", "A1", "A2", "A3"]
+        first = [c.value for c in filled["Application"][4]][:5]
+        assert first == ["Warehouse", "R-" + hashlib.sha256(b"user0").hexdigest()[:8],
+                         *answers[0]]
+        fill_as_hr(out, dimension="Cognitive")
+        wbh = openpyxl.load_workbook(out)
+        wbh["Groups"].cell(4, 1).value, wbh["Groups"].cell(4, 2).value = "Warehouse", 20
+        wbh.save(out)
+        loaded = load(out)
+        assert loaded.ok, loaded.messages()
+        assert loaded.evaluation is not None
+        application = evaluate(loaded.evaluation).application
+        assert application.overall_mean == pytest.approx(
+            statistics.mean(v for a in answers for v in a))
+
+
+class TestMicrosoftForms:
+    def test_quiz_columns_are_the_forms_own(self, tmp_path: Path) -> None:
+        blank = template(tmp_path, "en")
+        wb = openpyxl.Workbook()
+        ws = wb.active
+        assert ws is not None
+        ws.append(["ID", "Start time", "Completion time", "Email", "Name", "Total points",
+                   "Quiz feedback", "The trainer was well prepared",
+                   "Points - The trainer was well prepared",
+                   "Feedback - The trainer was well prepared"])
+        for i in range(6):
+            ws.append([i + 1, dt.datetime(2025, 3, 12, 9), dt.datetime(2025, 3, 12, 9, 5),
+                       "anonymous", None, 1, None, ["Agree", "Strongly agree"][i % 2], 1, None])
+        source = tmp_path / "msforms.xlsx"
+        wb.save(source)
+        out = tmp_path / "filled.xlsx"
+        result = run_import(str(source), "--into", str(blank), "-o", str(out))
+        assert result.exit_code == 0, result.output
+        assert "(Microsoft Forms)" in result.output
+        questions = [r[0] for r in openpyxl.load_workbook(out)["Questions"].iter_rows(
+            min_row=4, values_only=True) if r[0]]
+        assert questions == ["P1"]  # points and feedback are not questions
+        # anonymous responses get a numbered respondent each, not one shared pseudonym
+        respondents = [r[4] for r in openpyxl.load_workbook(out)["Reaction"].iter_rows(
+            min_row=4, values_only=True) if r[6] is not None]
+        assert respondents == [f"R{i:04d}" for i in range(1, 7)]
+
+
+class TestNeverGuessSilently:
+    def test_an_answer_off_the_scale_writes_nothing(self, tmp_path: Path) -> None:
+        blank = template(tmp_path)
+        rows = answers_id(10)
+        rows[4][2] = "Sangat sesuai"
+        source = google_csv(tmp_path, rows)
+        out = tmp_path / "out.xlsx"
+        result = run_import(str(source), "--into", str(blank), "-o", str(out))
+        assert result.exit_code == 1
+        assert not out.exists()
+        assert ("reaksi.csv: baris 6, kolom 'Materi pelatihan relevan dengan pekerjaan saya': "
+                "'Sangat sesuai' bukan jawaban pada skala") in result.output
+        assert "tidak ada yang ditulis" in result.output
+        skipped = run_import(str(source), "--into", str(blank), "-o", str(out),
+                             "--skip-bad-rows")
+        assert skipped.exit_code == 0, skipped.output
+        assert "reaksi.csv: baris 6 dilewati" in skipped.output
+        assert "9 jawaban dibaca, 1 dilewati" in skipped.output
+
+    def test_a_duplicate_respondent_is_named(self, tmp_path: Path) -> None:
+        rows = answers_id(5)
+        rows[3][1] = rows[0][1].upper()  # the same address, typed in capitals
+        result = run_import(str(google_csv(tmp_path, rows)), "--into",
+                            str(template(tmp_path)), "-o", str(tmp_path / "o.xlsx"))
+        assert result.exit_code == 1
+        assert "baris 5: responden yang sama dengan baris 2" in result.output
+
+    def test_user_text_is_written_as_text(self, tmp_path: Path) -> None:
+        header = ["Timestamp", '=HYPERLINK("http://x","click")']
+        source = google_csv(tmp_path, [["2025/03/12 4:15:32 PM GMT+7", "4"]], "f.csv", header)
+        out = tmp_path / "o.xlsx"
+        assert run_import(str(source), "--into", str(template(tmp_path, "en")), "-o",
+                          str(out)).exit_code == 0
+        cell = openpyxl.load_workbook(out)["Questions"]["B4"]
+        assert cell.value == '=HYPERLINK("http://x","click")' and cell.data_type == "s"
+
+
+class TestBadSources:
+    @pytest.mark.parametrize(("content", "expected"), [
+        (b"", "the file is empty"),
+        (b"%PDF-1.7\n...", "it looks like a PDF"),
+        ("Timestamp,Pertanyaan\n2025-03-12,Sangat baik\n".encode("latin-1")
+         + b"\xe9\n", "is not UTF-8"),
+        (b"Nama,Nilai\nAni,80\n", "not a Google Forms or Microsoft Forms export"),
+        (b"Timestamp,Question one\n", "has a header but no responses"),
+        (b"Timestamp,Email Address\n2025-03-12,a@b.c\n", "no question columns"),
+    ], ids=["empty", "pdf", "latin-1", "other layout", "header only", "no questions"])
+    def test_one_clear_message_and_no_output(self, tmp_path: Path, content: bytes,
+                                             expected: str) -> None:
+        source = tmp_path / "export.csv"
+        source.write_bytes(content)
+        out = tmp_path / "o.xlsx"
+        result = run_import(str(source), "--into", str(template(tmp_path, "en")), "-o",
+                            str(out))
+        assert result.exit_code == 1
+        assert expected in result.output and "export.csv" in result.output
+        assert "Traceback" not in result.output
+        assert not out.exists()
+
+    def test_the_output_may_not_be_the_template(self, tmp_path: Path) -> None:
+        blank = template(tmp_path, "en")
+        before = blank.read_bytes()
+        source = google_csv(tmp_path, answers_id(2))
+        result = CliRunner().invoke(cli, ["import", str(source), "--into", str(blank), "-o",
+                                          str(blank)])
+        assert result.exit_code == 2
+        assert blank.read_bytes() == before
+
+
+PRE = "\n".join([
+    "Last name,First name,Email address,State,Started on,Completed,Time taken,Grade/10.00,"
+    "Q. 1 /5.00,Q. 2 /5.00",
+    "Santoso,Budi,budi@contoh.co.id,Finished,12/03/25 09:00,12/03/25 09:20,20 mins,6.00,3.00,3.00",
+    "Lestari,Ani,ani@contoh.co.id,Finished,12/03/25 09:00,12/03/25 09:18,18 mins,4.00,2.00,2.00",
+    "Wijaya,Dedi,dedi@contoh.co.id,Finished,12/03/25 09:00,12/03/25 09:25,25 mins,5.00,2.50,2.50",
+    "Overall average,,,,,,,5.00,2.50,2.50", ""])
+POST = "\n".join([
+    "Nama belakang,Nama depan,Alamat email,Status,Dimulai pada,Selesai,"
+    "Waktu yang diperlukan,Nilai/10,00",
+    'Santoso,Budi,BUDI@contoh.co.id,Selesai,14 Maret 2025,14 Maret 2025,20 menit,"9,00"',
+    'Lestari,Ani,ani@contoh.co.id,Selesai,14 Maret 2025,14 Maret 2025,18 menit,"7,50"',
+    "Wijaya,Dedi,dedi@contoh.co.id,Belum pernah dikirim,-,-,-,-",
+    'Putri,Sari,sari@contoh.co.id,Selesai,14 Maret 2025,14 Maret 2025,18 menit,"8,00"', ""])
+
+
+class TestMoodle:
+    def test_pre_and_post_matched_by_email(self, tmp_path: Path) -> None:
+        """An English pre-test report and an Indonesian post-test report (decimal commas,
+        "-" for never submitted), matched by email whatever its case."""
+        (tmp_path / "pre.csv").write_text(PRE, encoding="utf-8")
+        (tmp_path / "post.csv").write_text(POST, encoding="utf-8")
+        out = tmp_path / "learn.xlsx"
+        result = run_import(str(tmp_path / "pre.csv"), str(tmp_path / "post.csv"), "--as",
+                            "learning", "--into", str(template(tmp_path, "en")), "-o", str(out))
+        assert result.exit_code == 0, result.output
+        assert "pre.csv | Learning | Pre-test | 10" in result.output
+        assert "post.csv | Learning | Post-test | 10" in result.output
+        assert "row 5: Sari Putri is not in pre.csv" in result.output
+        rows = [r for r in openpyxl.load_workbook(out)["Learning"].iter_rows(
+            min_row=4, values_only=True) if r[1]]
+        assert [(r[3], r[4], r[5], r[7]) for r in rows] == [
+            (6, 9, 10, None), (4, 7.5, 10, None), (5, None, 10, "absent"), (None, 8, 10, None)]
+        assert not any("@" in str(v) for r in rows for v in r)  # pseudonyms
+        fill_as_hr(out)
+        loaded = load(out)
+        assert loaded.ok, loaded.messages()
+        assert loaded.evaluation is not None
+        learning = evaluate(loaded.evaluation).learning.overall
+        assert (learning.participants, learning.sat, learning.absent) == (4, 3, 1)
+        assert learning.mean == pytest.approx(statistics.mean([9.0, 7.5, 8.0]))
+
+    def test_gradebook_columns_are_pre_then_post(self, tmp_path: Path) -> None:
+        source = tmp_path / "grades.csv"
+        source.write_text(
+            "First name,Last name,ID number,Email address,Quiz: Pre-test (Real),"
+            "Quiz: Post-test (Real),Course total (Real)\n"
+            "Budi,Santoso,,budi@contoh.co.id,5.00,8.00,13.00\n"
+            "Ani,Lestari,,ani@contoh.co.id,-,7.00,7.00\n", encoding="utf-8")
+        out = tmp_path / "o.xlsx"
+        result = run_import(str(source), "--as", "learning", "--into",
+                            str(template(tmp_path, "en")), "-o", str(out))
+        assert result.exit_code == 0, result.output
+        assert "grades.csv: Quiz: Pre-test (Real) | Learning | Pre-test" in result.output
+        rows = [r[3:5] for r in openpyxl.load_workbook(out)["Learning"].iter_rows(
+            min_row=4, values_only=True) if r[1]]
+        assert rows == [(5, 8), (None, 7)]
+
+    def test_a_second_attempt_is_named(self, tmp_path: Path) -> None:
+        source = tmp_path / "post.csv"
+        source.write_text(POST + 'Santoso,Budi,budi@contoh.co.id,Selesai,,,,"9,50"\n',
+                          encoding="utf-8")
+        out = tmp_path / "o.xlsx"
+        args = [str(source), "--as", "learning", "--into", str(template(tmp_path, "en")),
+                "-o", str(out)]
+        result = run_import(*args)
+        assert result.exit_code == 1 and not out.exists()
+        assert "post.csv: row 6: a second attempt of the person of row 2" in result.output
+        assert run_import(*args, "--skip-bad-rows").exit_code == 0
+
+    def test_not_a_moodle_export(self, tmp_path: Path) -> None:
+        source = google_csv(tmp_path, answers_id(2))
+        result = run_import(str(source), "--as", "learning", "--into",
+                            str(template(tmp_path, "en")), "-o", str(tmp_path / "o.xlsx"))
+        assert result.exit_code == 1
+        assert "reaksi.csv: not a Moodle grades export" in result.output
