@@ -325,3 +325,26 @@ class TestMoodle:
                             str(template(tmp_path, "en")), "-o", str(tmp_path / "o.xlsx"))
         assert result.exit_code == 1
         assert "reaksi.csv: not a Moodle grades export" in result.output
+
+
+def test_round_trip_forms_and_moodle_to_the_report(tmp_path: Path) -> None:
+    """A Google Forms reaction export, then a Moodle pre/post pair into the same workbook,
+    HR's own entries, and `run`: the report is written with levels 1 and 2 from them."""
+    blank = template(tmp_path)
+    step1, step2 = tmp_path / "step1.xlsx", tmp_path / "pelatihan.xlsx"
+    assert run_import(str(google_csv(tmp_path, answers_id(12))), "--into", str(blank), "-o",
+                      str(step1)).exit_code == 0
+    (tmp_path / "pre.csv").write_text(PRE, encoding="utf-8")
+    (tmp_path / "post.csv").write_text(POST, encoding="utf-8")
+    second = run_import(str(tmp_path / "pre.csv"), str(tmp_path / "post.csv"), "--as",
+                        "learning", "--into", str(step1), "-o", str(step2))
+    assert second.exit_code == 0, second.output
+    fill_as_hr(step2)
+    result = CliRunner().invoke(cli, ["run", str(step2), "--json", str(tmp_path / "s.json")])
+    assert result.exit_code == 0, result.output
+    import json
+
+    levels = json.loads((tmp_path / "s.json").read_text(encoding="utf-8"))["levels"]
+    assert levels["reaction"]["respondents"] == 12
+    assert levels["learning"]["sat"] == 3
+    assert (tmp_path / "pelatihan_report.xlsx").is_file()
