@@ -173,3 +173,22 @@ def test_brief_on_one_page_and_no_text_below_8_pt(tmp_path: Path, lang: str) -> 
         for number, page in enumerate(pages, 1):
             small = [(h, w) for h, w in words(page) if h < MIN_WORD_HEIGHT]
             assert not small, f"{name}, page {number}: text below 8 pt: {small[:5]}"
+
+
+@pytest.mark.libreoffice
+def test_a_table_runs_over_pages_with_its_header_and_short_ones_stay_whole(
+        tmp_path: Path) -> None:
+    """Level 1's table of means (longer than a page) starts its second page with its header
+    row; the Summary's scorecard (short) is printed whole, heading and header included."""
+    results, _ = results_and_file(tmp_path)
+    pages = pdf_pages(report.write(results, tmp_path / "report.xlsx"), tmp_path)
+    texts = [" ".join(w for _, w in words(p)) for p in pages]
+    first = next(i for i, t in enumerate(texts) if "Level 1 Reaction: did" in t)
+    top = re.findall(r'yMin="([\d.]+)" xMax="[\d.]+" yMax="[\d.]+">([^<]*)</word>',
+                     pages[first + 1])
+    first_line = min(float(y) for y, _ in top)
+    assert {"By", "Item", "Question", "Dimension"} <= {w for y, w in top
+                                                       if float(y) < first_line + 3}
+    scorecard = [i for i, t in enumerate(texts) if "Level scorecard" in t]
+    assert len(scorecard) == 1
+    assert "5 ROI" in texts[scorecard[0]] and "1 Reaction" in texts[scorecard[0]]

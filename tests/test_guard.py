@@ -570,3 +570,36 @@ class TestSheetScan:
             b"<t>Person 1</t>", b"<t>" + "é".encode() * 40_000 + b"</t>")})
         issue = refused(path, "(40,000 characters)")
         assert (issue.sheet, issue.cell) == ("Data", "A2")
+
+
+class TestCapacity:
+    """Each input sheet has a stated capacity (Limits.table_rows, docs/contract.md); a
+    table beyond it is refused by the guard, before any parser runs, at its last row."""
+
+    def test_costs_beyond_capacity_refused_in_the_users_language(self, tmp_path: Path) -> None:
+        from dataclasses import replace
+
+        from roti_excel import load
+        from roti_excel.input_template import thesis_case
+        from tests.workbooks import thesis_workbook
+
+        limits = replace(DEFAULT_LIMITS, table_rows=(("costs", 30),))
+        lines = [dict(thesis_case.SHEETS["Costs"][0], Description=f"line {i}")
+                 for i in range(40)]
+        path = thesis_workbook(tmp_path / "long.xlsx", Costs=lines)
+        issue = refused(path, "beyond the 30 rows roti-excel takes on this sheet", limits)
+        assert (issue.sheet, issue.cell) == ("Costs", "A42")
+        assert "reaches row 42" in issue.message
+        assert "reaches row 42" not in issue.in_language("id")
+        assert "melebihi 30 baris" in issue.in_language("id")
+        # at the default capacity the same workbook is fine
+        assert load(path).ok
+
+    def test_default_capacities_are_stated_for_every_table(self) -> None:
+        from roti_excel import schema
+
+        stated = dict(DEFAULT_LIMITS.table_rows)
+        for sheet in schema.SHEETS:
+            if sheet.key != "program":
+                assert sheet.key in stated, sheet.key
+        assert stated["costs"] == 50_000 and stated["reaction"] == 200_000

@@ -244,6 +244,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "rows/columns or copy the data to a new workbook",
         "lembar '{sheet}' mencakup sel sampai {cell} ({cells} sel); hapus baris/kolom yang "
         "tidak dipakai atau salin datanya ke workbook baru"),
+    "table_too_long": (
+        "sheet '{sheet}' reaches row {rows}, beyond the {limit} rows roti-excel takes on "
+        "this sheet (its stated capacity, so that a run stays within a minute and 1 GB); if "
+        "the rows below your data are empty, delete them; otherwise split the program into "
+        "several workbooks (for example per group or per period), or for surveys enter one "
+        "row per session with its average answers and a Weight",
+        "lembar '{sheet}' mencapai baris {rows}, melebihi {limit} baris yang diterima "
+        "roti-excel pada lembar ini (kapasitasnya, agar proses selesai dalam semenit dan "
+        "1 GB); bila baris di bawah data Anda kosong, hapus baris itu; bila tidak, bagi "
+        "program ke beberapa workbook (misalnya per kelompok atau per periode), atau untuk "
+        "survei isi satu baris per sesi berisi rata-rata jawaban dan Bobot"),
     "merged_too_many": (
         "sheet '{sheet}' has more than {limit} merged ranges; unmerge them (select all, Home > "
         "Merge & Center > Unmerge Cells) and save again",

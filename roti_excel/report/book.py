@@ -138,6 +138,8 @@ class Sheet:
         self._min_width: dict[int, float] = {}
         self._max_width: dict[int, float] = {}
         self._rigid: dict[int, float] = {}  # the width content that cannot wrap needs
+        self._headers: set[int] = set()  # header rows of the sheet's tables
+        self._used: set[int] = set()  # rows holding anything
         # row, first col, last col, text, how much wider its letters are than the body's
         self._wrapped: list[tuple[int, int, int, str, float]] = []
         self._fixed_rows: set[int] = set()
@@ -191,6 +193,7 @@ class Sheet:
         """User or report text, always a string cell (never a formula, number or link)."""
         text = "" if value is None else str(value)
         self._max_row = max(self._max_row, row)
+        self._used.add(row)
         if len(text) > MAX_CELL_TEXT:
             marker = self.t("truncated_marker", n=len(text))
             text = text[: MAX_CELL_TEXT - len(marker)] + marker
@@ -210,6 +213,7 @@ class Sheet:
 
     def number(self, row: int, col: int, value: float | None, fmt: Any) -> None:
         self._max_row = max(self._max_row, row)
+        self._used.add(row)
         if value is None:
             self.ws.write_blank(row, col, None, fmt)
             return
@@ -220,6 +224,7 @@ class Sheet:
         """A live formula with the value Python computed stored as its result."""
         text = formula if formula.startswith("=") else "=" + formula
         self._max_row = max(self._max_row, row)
+        self._used.add(row)
         self.ws.write_formula(row, col, text, fmt,
                               cached if isinstance(cached, str) else finite(cached))
         if isinstance(cached, str):
@@ -228,6 +233,8 @@ class Sheet:
             self._fit(col, _number_width(cached, fmt.num_format or ""))
 
     def header(self, row: int, col: int, labels: Sequence[str]) -> None:
+        self._headers.add(row)
+        self._used.add(row)
         for i, label in enumerate(labels):
             self.ws.write_string(row, col + i, label, self.st.header)
             longest_word = max((len(w) for w in label.split()), default=4)
@@ -310,6 +317,28 @@ class Sheet:
                       for _, col, x, w, _ in self._charts), default=0.0)
         return min(1.0, page_width / (max(table, charts, 1.0) * 0.75))
 
+    def _runs_over(self, header: int, heights: dict[int, float], scale: float) -> bool:
+        """Whether the table whose header row is `header` is longer than a printed page."""
+        page = PRINT_HEIGHT_PT / (math.floor(scale * 100) / 100 or 0.01)
+        for start, end in self._tables():
+            if start <= header <= end:
+                return sum(heights.get(r, self._fixed_height.get(r, DEFAULT_HEIGHT))
+                           for r in range(start, end + 1)) > page * 0.95
+        return False
+
+    def _tables(self) -> list[tuple[int, int]]:
+        """(first row, last row) of each table: its heading (a section right above, if
+        any) through the last of the rows that follow its header row without a gap."""
+        out = []
+        for header in sorted(self._headers):
+            end = header
+            while end + 1 in self._used and end + 1 not in self._headers \
+                    and end + 1 not in self._sections:
+                end += 1
+            start = header - 1 if header - 1 in self._sections else header
+            out.append((start, end))
+        return out
+
     def _page_breaks(self, heights: dict[int, float], scale: float) -> list[int]:
         """Rows to break the printed pages above, so that no chart and no section heading
         with the start of its table is split across two pages (pages at `scale`)."""
@@ -320,6 +349,12 @@ class Sheet:
 
         keep: dict[int, float] = {r: sum(height(r + i) for i in range(n))
                                   for r, n in self._sections.items()}
+        for start, end in self._tables():
+            # a table that fits on a page is never split: it starts a page when it must,
+            # with its heading, so no page shows its rows without its header row
+            whole = sum(height(r) for r in range(start, end + 1))
+            if whole <= page * 0.95:
+                keep[start] = max(keep.get(start, 0.0), whole)
         last_row = self._max_row
         for row, _, _, _, h in self._charts:
             keep[row] = max(keep.get(row, 0.0), h * 0.75 + 4)
@@ -364,6 +399,8 @@ class Sheet:
         ws.set_margins(left=MARGIN_SIDE_IN, right=MARGIN_SIDE_IN, top=MARGIN_TOP_IN,
                        bottom=MARGIN_BOTTOM_IN)
         ws.center_horizontally()
+        if repeat is None and freeze_row and self._runs_over(freeze_row - 1, heights, scale):
+            repeat = freeze_row - 1  # the main table's header on each of its pages
         if repeat is not None:
             ws.repeat_rows(repeat)
         ws.set_footer(self.footer(), {"margin": 0.25})

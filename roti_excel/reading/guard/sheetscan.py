@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import BinaryIO
 
+from roti_excel import schema
 from roti_excel.a1 import a1, parse_a1, parse_range
 from roti_excel.issues import Issue, error, warning
 from roti_excel.messages import msg
@@ -416,6 +417,17 @@ def long_shared_strings(fh: BinaryIO, info: zipfile.ZipInfo, limits: Limits) -> 
     return SharedStrings(index, found)
 
 
+def _over_capacity(name: str, rows: int, limits: Limits) -> list[Issue]:
+    """A table longer than the tool's stated capacity for that sheet: refused before any
+    parser runs, naming the sheet, its last row and the capacity."""
+    found = schema.match_sheet(name)
+    capacity = limits.table_capacity(found.key) if found is not None else None
+    if capacity is None or rows <= capacity:
+        return []
+    return [error(msg("table_too_long", sheet=name, rows=count_text(rows),
+                      limit=count_text(capacity)), name, a1(rows - 1, 0))]
+
+
 def sheet_issues(name: str, scan: SheetScan, limits: Limits) -> list[Issue]:
     issues: list[Issue] = []
     rows, cols = scan.extent()
@@ -433,6 +445,8 @@ def sheet_issues(name: str, scan: SheetScan, limits: Limits) -> list[Issue]:
         far = a1(rows - 1, cols - 1)
         issues.append(error(msg("cells_too_many", sheet=name, cell=far,
                                 cells=count_text(rows * cols)), name, far))
+    else:
+        issues.extend(_over_capacity(name, rows, limits))
     if scan.too_many_merged:
         issues.append(error(msg("merged_too_many", sheet=name,
                                 limit=limits.max_merged_ranges), name))
