@@ -75,9 +75,10 @@ def read_form(table: SourceTable) -> FormExport:
     time_col = 0 if kind == "Google Forms" else 1
     identity = [i for i, h in enumerate(table.headers) if normalise(h) in IDENTITY]
     day_first, notes = _date_order(table, time_col)
+    days: dict[Cell, dt.date | None] = {}  # the date part of each time stamp, read once
     responses = tuple(
         Response(table.first_row + n, _who(row, identity),
-                 _day(row[time_col], day_first=day_first),
+                 _cached_day(days, row[time_col], day_first=day_first),
                  tuple(row[i] for i in columns))
         for n, row in enumerate(table.rows))
     return FormExport(table, kind, tuple(table.headers[i] for i in columns), columns,
@@ -114,6 +115,21 @@ def _date_order(table: SourceTable, col: int) -> tuple[bool, tuple[Text, ...]]:
     if any(b > 12 for _, b in pairs):
         return False, ()
     return True, (msg("import_dates_day_first", file=table.name, column=table.headers[col]),)
+
+
+def _cached_day(days: dict[Cell, dt.date | None], value: Cell, *,
+                day_first: bool) -> dt.date | None:
+    """The day of a time stamp; text is read once per date part (time stamps differ by
+    the second, their dates repeat)."""
+    if not isinstance(value, str):
+        return _day(value, day_first=day_first)
+    text = value.strip()
+    head, _, tail = text.partition(" ")
+    # 2025/03/12 4:15:32 PM: the date part is the key; "12 Maret 2025" is read whole
+    key = head if tail and ("/" in head or "-" in head) else text
+    if key not in days:
+        days[key] = _day(text, day_first=day_first)
+    return days[key]
 
 
 def _day(value: Cell, *, day_first: bool) -> dt.date | None:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from roti_excel.importing.forms import FormExport, Response, bad_times
 from roti_excel.importing.scales import Scale, fit_scale
+from roti_excel.importing.source import Cell
 from roti_excel.messages import Text, msg
 
 
@@ -83,9 +84,14 @@ def _plan_form(plan: ImportPlan, form: FormExport, options: Options, prefix: str
         codes.append(_next_code(prefix, taken))
         plan.questions.append(QuestionPlan(codes[-1], text, options.level, fitted.scale,
                                            f"{name}: '{text}'"))
+    # each question's different answers mapped to points once (None: off the scale)
+    points: list[dict[Cell, float | None]] = [
+        {a: scale.point(a) for a in dict.fromkeys(r.answers[i] for r in form.responses)
+         if a is not None} if scale is not None else {}
+        for i, scale in enumerate(scales)]
     seen: dict[str, int] = {}
     for number, response in enumerate(form.responses, 1):
-        problems = _row_problems(form, response, scales, seen)
+        problems = _row_problems(form, response, scales, points, seen)
         if problems and options.skip_bad_rows:
             plan.skipped += 1
             plan.notes.append(msg("import_skipped_row", file=name, row=response.row))
@@ -94,14 +100,17 @@ def _plan_form(plan: ImportPlan, form: FormExport, options: Options, prefix: str
         plan.read += 1
         if response.who:
             seen.setdefault(response.who, response.row)
-        answers = tuple(scale.point(a) if scale is not None and a is not None else None
-                        for scale, a in zip(scales, response.answers, strict=True)
+        answers = tuple(points[i].get(a) if a is not None else None
+                        for i, (scale, a) in enumerate(zip(scales, response.answers,
+                                                           strict=True))
                         if scale is not None)
         who = pseudonym(response.who, number, keep_names=options.keep_names)
         plan.rows.append((codes, RowPlan(who, response.day, answers)))
 
 
-def _row_problems(form: FormExport, response: Response, scales: list[Scale | None],
+# the export, the row, then what it is judged against
+def _row_problems(form: FormExport, response: Response,
+                  scales: list[Scale | None], points: list[dict[Cell, float | None]],
                   seen: dict[str, int]) -> list[Text]:
     """The response's answers off their question's scale, and a respondent seen before."""
     name = form.source.name
@@ -109,8 +118,9 @@ def _row_problems(form: FormExport, response: Response, scales: list[Scale | Non
     if response.who and response.who in seen:
         out.append(msg("import_duplicate", file=name, row=response.row,
                        first=seen[response.who]))
-    for scale, answer, header in zip(scales, response.answers, form.questions, strict=True):
-        if scale is None or answer is None or scale.point(answer) is not None:
+    for i, (scale, answer, header) in enumerate(zip(scales, response.answers, form.questions,
+                                                    strict=True)):
+        if scale is None or answer is None or points[i].get(answer) is not None:
             continue
         out.append(msg("import_off_scale", file=name, row=response.row, column=header,
                        answer=str(answer).strip() if isinstance(answer, str) else
