@@ -239,6 +239,34 @@ class TestBadSources:
         assert "Traceback" not in result.output
         assert not out.exists()
 
+    def test_a_title_merged_over_the_header(self, tmp_path: Path) -> None:
+        """A sheet someone dressed up: a merged title above the form's header row is
+        stepped over; the rows are still named by their number in the export."""
+        wb = openpyxl.Workbook()
+        ws = wb.active
+        assert ws is not None
+        ws.append(["Form responses 1"])
+        ws.merge_cells("A1:C1")
+        ws.append(["Timestamp", "Email Address", "The trainer was clear"])
+        ws.append([dt.datetime(2025, 3, 12), "a@b.c", "Agree"])
+        ws.append([dt.datetime(2025, 3, 12), "d@e.f", "Bagus"])  # row 4: not on the scale
+        source = tmp_path / "dressed.xlsx"
+        wb.save(source)
+        result = run_import(str(source), "--into", str(template(tmp_path, "en")), "-o",
+                            str(tmp_path / "o.xlsx"))
+        assert result.exit_code == 1 and not (tmp_path / "o.xlsx").exists()
+        # the header is found under the title, and rows keep the export's numbering
+        assert "dressed.xlsx: row 4, column 'The trainer was clear': 'Bagus'" in result.output
+
+    def test_an_export_too_large(self, tmp_path: Path) -> None:
+        source = tmp_path / "huge.csv"
+        with source.open("wb") as f:  # sparse: the size is what is judged, before reading
+            f.truncate(201 * 1_000_000)
+        result = run_import(str(source), "--into", str(template(tmp_path, "en")), "-o",
+                            str(tmp_path / "o.xlsx"))
+        assert result.exit_code == 1
+        assert "huge.csv: 201 MB is more than the 100 MB an import takes" in result.output
+
     def test_the_output_may_not_be_the_template(self, tmp_path: Path) -> None:
         blank = template(tmp_path, "en")
         before = blank.read_bytes()

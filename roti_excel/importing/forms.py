@@ -63,6 +63,7 @@ def form_kind(headers: tuple[str, ...]) -> str | None:
 def read_form(table: SourceTable) -> FormExport:
     """The export's questions and responses. Raises SourceError when it is not a form
     export, has no question or no response."""
+    table = _below_titles(table)
     kind = form_kind(table.headers)
     if kind is None:
         found = ", ".join(f"'{h}'" for h in table.headers[:3]) or "(none)"
@@ -83,6 +84,22 @@ def read_form(table: SourceTable) -> FormExport:
         for n, row in enumerate(table.rows))
     return FormExport(table, kind, tuple(table.headers[i] for i in columns), columns,
                       responses, notes)
+
+
+TITLE_ROWS = 5  # rows someone may have put above the form's own header row
+
+
+def _below_titles(table: SourceTable) -> SourceTable:
+    """The table from the form's header row, when title rows were put above it (a
+    merged "Form responses" row): the header is found by its exact first columns."""
+    if form_kind(table.headers) is not None:
+        return table
+    for n, row in enumerate(table.rows[:TITLE_ROWS]):
+        headers = tuple(" ".join(str(v).split()) if v is not None else "" for v in row)
+        if form_kind(headers) is not None:
+            return SourceTable(table.path, headers, table.rows[n + 1:],
+                               table.first_row + n + 1)
+    return table
 
 
 def bad_times(form: FormExport) -> list[Text]:
