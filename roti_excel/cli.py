@@ -221,25 +221,30 @@ def demo(out_dir: Path, lang: str) -> None:
 
 
 def _echo_demo(summary: Summary, source: Path, report: Path) -> None:
-    """Where the demo wrote, and its headline figures, in the example's language (band,
-    status and caveats as the JSON's stable words)."""
-    from roti_excel.narrative.numbers import format_number
+    """Where the demo wrote, and its headline figures in the example's language, at the
+    report's precisions (money to the rupiah, BCR 2 decimals, ROI 1), with the band and
+    the credibility status and its reasons in words."""
+    from roti_excel.narrative.numbers import format_money, format_number
+    from roti_excel.report.labels import Labels
 
-    lang, total = summary["language"], summary["total"]
+    lang, total, currency = summary["language"], summary["total"], summary["currency"]
+    t = Labels(lang)
     for key, path in (("demo_input", source), ("demo_report", report),
                       ("demo_summary", report.with_suffix(".json"))):
         click.echo(msg(key, path=str(path)).render(lang))
-    status = total["status"] + (f": {', '.join(total['caveats'])}" if total["caveats"] else "")
-    if total["bcr"] is None or total["roi_pct"] is None:
-        click.echo(msg("demo_no_roi", program=summary["program"],
-                       costs=format_number(total["costs"], 2, lang), status=status).render(lang))
+    status = t("status_" + total["status"])
+    if total["caveats"]:
+        status += ": " + ", ".join(t("caveat_" + c) for c in total["caveats"])
+    costs = format_money(total["costs"], currency, lang)
+    if total["bcr"] is None or total["roi_pct"] is None or total["band"] is None:
+        click.echo(msg("demo_no_roi", program=summary["program"], costs=costs,
+                       status=status).render(lang))
         return
     click.echo(msg("demo_headline", program=summary["program"],
-                   benefits=format_number(total["benefits"], 2, lang),
-                   costs=format_number(total["costs"], 2, lang),
-                   bcr=format_number(total["bcr"], 4, lang),
-                   roi=format_number(total["roi_pct"], 2, lang), band=str(total["band"]),
-                   status=status).render(lang))
+                   benefits=format_money(total["benefits"], currency, lang), costs=costs,
+                   bcr=format_number(total["bcr"], 2, lang),
+                   roi=format_number(total["roi_pct"], 1, lang),
+                   band=t("band_" + total["band"]), status=status).render(lang))
 
 
 @cli.command()

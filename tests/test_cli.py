@@ -171,7 +171,8 @@ class TestTemplateAndDemo:
         """demo runs the bundled example and prints where the report is."""
         result = invoke("demo", "--out-dir", str(tmp_path))
         assert result.exit_code == 0, result.output
-        assert "report:" in result.output and "ROI 60.64 %" in result.output
+        assert "report:" in result.output and "BCR 1.61, ROI 60.6 % (High; Provisional: " \
+            "no isolation, costs not fully loaded)" in result.output
         assert any(p.name.endswith("_report.xlsx") for p in tmp_path.iterdir())
 
     @pytest.mark.parametrize(("lang", "example"), [("en", False), ("id", True)])

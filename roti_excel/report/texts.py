@@ -39,6 +39,12 @@ TEXT: dict[str, tuple[str, str]] = {
     "not_evaluated": ("not evaluated", "tidak dievaluasi"),
     "no_costs_short": ("no costs entered", "biaya belum diisi"),
     # bands
+    "caveat_no_isolation": ("no isolation", "tanpa isolasi"),
+    "caveat_not_fully_loaded": ("costs not fully loaded", "biaya belum penuh"),
+    "caveat_weak_trend": ("weak trend", "tren lemah"),
+    "caveat_roi_review": ("ROI above 500 %", "ROI di atas 500 %"),
+    "caveat_extrapolated": ("extrapolated", "diekstrapolasi"),
+    "caveat_annualised": ("annualised", "disetahunkan"),
     "band_high": ("High", "Tinggi"),
     "band_thin_positive": ("Thin positive", "Positif tipis"),
     "band_negative": ("Negative", "Negatif"),
