@@ -376,3 +376,30 @@ def test_round_trip_forms_and_moodle_to_the_report(tmp_path: Path) -> None:
     assert levels["reaction"]["respondents"] == 12
     assert levels["learning"]["sat"] == 3
     assert (tmp_path / "pelatihan_report.xlsx").is_file()
+
+
+def test_into_the_filled_example_codes_continue_and_labels_keep_the_answers_language(
+        tmp_path: Path) -> None:
+    """Importing into a workbook that already has questions and answers: the next free code,
+    rows under the existing ones, labels of unseen points in the answers' language."""
+    example = tmp_path / "example.xlsx"
+    write_template(example, "en", example=True)
+    header = ["Timestamp", "Email Address", "Overall the course was useful"]
+    rows = [[f"2025/03/1{i} 4:15:32 PM GMT+7", f"x{i}@y.z", ["Agree", "Strongly agree"][i % 2]]
+            for i in range(4)]
+    out = tmp_path / "o.xlsx"
+    result = run_import(str(google_csv(tmp_path, rows, "en.csv", header)), "--into",
+                        str(example), "-o", str(out), "--group", "Maker")
+    assert result.exit_code == 0, result.output
+    assert "| Reaction | P6 | 1-5: Strongly disagree; Disagree; Neutral; Agree; " \
+           "Strongly agree" in result.output
+    # "Agree" and "Strongly agree" alone fit a 4-point scale too: said, not silently chosen
+    assert "its answers fit a 4-point and a 5-point scale; read as 1-5 (P6)" in result.output
+    before = openpyxl.load_workbook(example)["Reaction"]
+    after = openpyxl.load_workbook(out)["Reaction"]
+    kept = [[c.value for c in r] for r in before.iter_rows(min_row=4, max_row=before.max_row)]
+    assert [[c.value for c in r][:len(kept[0])] for r in after.iter_rows(
+        min_row=4, max_row=before.max_row)] == kept  # what was there is untouched
+    assert after.max_row == before.max_row + 4
+    header_row = [c.value for c in after[3]]
+    assert header_row.count("P6") == 1 and header_row.index("P6") > header_row.index("T4")

@@ -82,6 +82,9 @@ def _plan_form(plan: ImportPlan, form: FormExport, options: Options, prefix: str
             plan.notes.append(msg("import_free_text", file=name, column=text, n=fitted.distinct))
             continue
         codes.append(_next_code(prefix, taken))
+        if fitted.ambiguous:
+            plan.notes.append(msg("import_scale_ambiguous", file=name, column=text,
+                                  code=codes[-1], high=fitted.scale.high))
         plan.questions.append(QuestionPlan(codes[-1], text, options.level, fitted.scale,
                                            f"{name}: '{text}'"))
     # each question's different answers mapped to points once (None: off the scale)

@@ -45,6 +45,7 @@ class Scale:
 class Fitted:
     scale: Scale | None  # None: free text, not imported
     distinct: int
+    ambiguous: bool = False  # the words fit scales of two sizes; the larger was taken
 
 
 def fit_scale(answers: list[Cell]) -> Fitted:
@@ -59,13 +60,13 @@ def fit_scale(answers: list[Cell]) -> Fitted:
     numbers = [n for n in as_number.values() if n is not None]
     if not words:
         return Fitted(_number_scale([n for n in numbers if n is not None]), len(set(numbers)))
-    best = _best_word_set(words, given)
+    best, ambiguous = _best_word_set(words, given)
     if best is None:  # no answer is a scale word: free text, or a question of its own kind
         return Fitted(None, len(words))
     unknown = words - set(best.words or {})
     if len(unknown) > FREE_TEXT_MIN and len(unknown) > len(words) / 2:
         return Fitted(None, len(words))
-    return Fitted(best, len(words))  # the unknown words are reported at their rows
+    return Fitted(best, len(words), ambiguous)  # unknown words are reported at their rows
 
 
 def _number_scale(numbers: list[float]) -> Scale:
@@ -77,25 +78,46 @@ def _number_scale(numbers: list[float]) -> Scale:
     return Scale(low, high)
 
 
-def _best_word_set(words: set[str], given: Sequence[Cell]) -> Scale | None:
-    """The usual answer set covering most of the words (ties: the smaller scale)."""
-    best: tuple[int, Scale] | None = None
+def _best_word_set(words: set[str], given: Sequence[Cell]) -> tuple[Scale | None, bool]:
+    """The usual answer set covering most of the words, and whether a set of another size
+    covers as many (answers "Agree" and "Strongly agree" fit a 4- and a 5-point scale):
+    then the larger scale, 5 points being the usual survey scale, and the caller says so."""
+    found: list[tuple[int, int, Scale]] = []  # covered, points, scale
     for points in sorted(STANDARD_SETS):
         for answer_set in STANDARD_SETS[points]:
             lookup = {normalise(s): float(i + 1) for i, spellings in enumerate(answer_set)
                       for s in spellings}
             covered = len(words & set(lookup))
-            if covered and (best is None or covered > best[0]):
+            if covered:
                 labels = tuple(_as_written(spellings, given) for spellings in answer_set)
-                best = (covered, Scale(1.0, float(points), labels, lookup))
-    return best[1] if best else None
+                found.append((covered, points, Scale(1.0, float(points), labels, lookup)))
+    if not found:
+        return None, False
+    most = max(c for c, _, _ in found)
+    tied = [(points, scale) for c, points, scale in found if c == most]
+    best_points, best = max(tied, key=lambda t: t[0])
+    return best, any(points != best_points for points, _ in tied)
+
+
+# words that mark a spelling of the usual answer sets as English (the others are Indonesian)
+ENGLISH = frozenset({"strongly", "disagree", "agree", "neutral", "neither", "nor", "very",
+                     "dissatisfied", "satisfied", "poor", "fair", "average", "good",
+                     "excellent", "not", "useful", "slightly"})
+
+
+def _english(text: str) -> bool:
+    return any(word in ENGLISH for word in normalise(text).split())
 
 
 def _as_written(spellings: tuple[str, ...], given: Sequence[Cell]) -> str:
     """A point's label as the form wrote it (its first spelling found in the answers),
-    else the set's own first spelling, capitalised."""
+    else the set's own spelling in the answers' language (English when most answers
+    are), capitalised."""
     wanted = {normalise(s) for s in spellings}
     for answer in given:
         if isinstance(answer, str) and normalise(answer) in wanted:
             return answer.strip()
-    return spellings[0].capitalize()
+    words = [a for a in given if isinstance(a, str)]
+    english = sum(_english(a) for a in words) * 2 > len(words)
+    full = [s for s in spellings if len(s) > 3 and _english(s) == english]
+    return (full or list(spellings))[0].capitalize()

@@ -99,6 +99,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "kosong"),
     "import_map_learning_header": ("Source|Sheet|Column|Max score",
                                    "Sumber|Lembar|Kolom|Nilai maks"),
+    "import_scale_ambiguous": (
+        "{file}: column '{column}': its answers fit a 4-point and a 5-point scale; read as "
+        "1-{high} ({code}); if the form offered another number of answers, correct Scale "
+        "max and Labels of {code} in Questions",
+        "{file}: kolom '{column}': jawabannya cocok dengan skala 4 dan 5 titik; dibaca "
+        "1-{high} ({code}); bila formulir menawarkan jumlah jawaban lain, perbaiki Skala "
+        "maks dan Label {code} di Pertanyaan"),
     "import_nothing_written": ("nothing written: correct the exports and import again",
                                "tidak ada yang ditulis: perbaiki ekspor lalu impor lagi"),
 }
