@@ -129,6 +129,9 @@ class FileStatus(Word):
     FAILED = "failed"
     CRASHED = "crashed"
     TIMED_OUT = "timed out"
+    # the input was read but its answer could not be written (a read-only or full disk, a
+    # report open in another program): the machine's fault, not the file's
+    DEFERRED = "deferred"
 
 
 class Language(Word):

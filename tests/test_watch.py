@@ -203,6 +203,37 @@ def test_rescan_backstop_and_worker_crash(tmp_path: Path, monkeypatch: pytest.Mo
     assert errors.startswith("a-crash.xlsx: the program reading this file stopped abruptly")
     log = (folder / "reports" / "roti.log").read_text()
     assert "file events unavailable" in log
+    # a crash may be the machine's (a kill, no memory): tried once more before the blame
+    assert log.count("a-crash.xlsx: its worker stopped before answering; it stays in the "
+                     "folder and is tried again in 5 s") == 1
+
+
+def test_a_fault_of_the_machine_is_retried_not_blamed(tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """While the answer cannot be written (a full disk, simulated), the good file stays in
+    the drop folder and is tried again, later and later; once the fault clears it is
+    answered and goes to processed/, never to failed/."""
+    from roti_excel.dropfolder.workers import FAULT_HOOK
+
+    flag = tmp_path / "disk-full"
+    flag.write_text("x")
+    monkeypatch.setenv(FAULT_HOOK, f"good:{flag}")
+    monkeypatch.setattr(watch_module, "DEFER_FIRST_S", 0.5)
+    folder = tmp_path / "drop"
+    folder.mkdir()
+    with watcher_thread(folder):
+        program(folder / "good.xlsx", "Good", 100_000)
+        log = folder / "reports" / "roti.log"
+        wait_until(lambda: log.exists() and log.read_text().count(
+            "good.xlsx: its answer cannot be written now (no space left on device (test "
+            "fault)); it stays in the folder") >= 2, 30, "two deferred tries")
+        assert _inputs(folder) == ["good.xlsx"] and _inputs(folder / "failed") == []
+        assert "tried again in 0.5 s" in log.read_text()
+        assert "tried again in 1 s" in log.read_text()  # later and later
+        flag.unlink()  # the disk has room again
+        wait_until(lambda: _inputs(folder / "processed") == ["good.xlsx"], 30, "the answer")
+    assert (folder / "reports" / "good_report.xlsx").is_file()
+    assert _inputs(folder / "failed") == []
 
 
 def test_stop_abandons_a_hung_file_without_leftovers(tmp_path: Path,

@@ -57,6 +57,11 @@ DEFAULT_SETTLE_S = 2.0
 DEFAULT_RESCAN_S = 5.0
 TICK_S = 0.2
 MOVE_RETRY_S = 5.0
+# A file whose answer could not be written (the disk, not the file) is tried again after
+# this, doubling up to DEFER_MAX_S; a file whose worker crashed is tried once more.
+DEFER_FIRST_S = 5.0
+DEFER_MAX_S = 300.0
+CRASH_RETRIES = 1
 
 Signature = tuple[int, int]  # size, modification time (ns)
 
@@ -87,6 +92,16 @@ class _Stuck:
     signature: Signature
     target: Path
     retry_at: float
+
+
+@dataclass
+class _Deferred:
+    """A file to try again later, unchanged: its answer could not be written, or its worker
+    crashed (once)."""
+
+    signature: Signature
+    retry_at: float
+    attempts: int  # how many times it was tried
 
 
 # the public entry point: the folder and the CLI's two options, then keyword-only settings
@@ -164,6 +179,7 @@ class _Watch:
         self.arrivals: dict[str, _Arrival] = {}
         self.in_hand: dict[str, tuple[Job, Signature]] = {}
         self.stuck: dict[str, _Stuck] = {}
+        self.deferred: dict[str, _Deferred] = {}
         # what earlier runs left, then each answer as it is settled
         self.programs = Portfolio.from_folder(self.reports, self.failed)
         portfolio = self.reports / PORTFOLIO_NAME
@@ -223,8 +239,19 @@ class _Watch:
             next_scan = time.monotonic() + self.rescan
             self._retry_stuck()
         self._look(names | set(self.arrivals))
+        self._due_again()
         self._dispatch(pool)
         return next_scan
+
+    def _due_again(self) -> None:
+        """Deferred files whose time has come go back in line, ready at once."""
+        now = time.monotonic()
+        for name, later in list(self.deferred.items()):
+            if later.retry_at <= now:
+                if _signature(self.folder / name) == later.signature:
+                    self.arrivals[name] = _Arrival(later.signature, now - self.settle)
+                else:
+                    del self.deferred[name]
 
     def _collect(self, pool: WorkerPool, *, stopping: bool) -> None:
         """The answers of the workers that are done."""
@@ -275,6 +302,11 @@ class _Watch:
             if signature is None:
                 self.arrivals.pop(name, None)
                 continue
+            later = self.deferred.get(name)
+            if later is not None:
+                if later.signature == signature:
+                    continue  # waiting for its next try
+                del self.deferred[name]  # replaced: a new file is a new arrival
             stuck = self.stuck.get(name)
             if stuck is not None:
                 if stuck.signature == signature:
@@ -328,8 +360,28 @@ class _Watch:
         elif now_signature != signature:
             self.log.note(f"{name}: changed while it was being processed; processing it again")
             self.arrivals[name] = _Arrival(now_signature, time.monotonic())
-        else:
+        elif not self._defer(name, result, signature):
+            self.deferred.pop(name, None)
             self._settle(result, signature)
+
+    def _defer(self, name: str, result: FileOutcome, signature: Signature) -> bool:
+        """Keep the file in the folder for another try when the fault was not the file's:
+        its answer could not be written (tried again, later and later, until it can), or
+        its worker crashed the first time (a kill, a machine short of memory). True when
+        deferred."""
+        earlier = self.deferred.get(name)
+        attempts = 1 + (earlier.attempts if earlier else 0)
+        crashed_once = result.status is FileStatus.CRASHED and attempts <= CRASH_RETRIES
+        if result.status is not FileStatus.DEFERRED and not crashed_once:
+            return False
+        wait = min(DEFER_FIRST_S * 2 ** (attempts - 1), DEFER_MAX_S)
+        reason = result.first_error.split(": ", 1)[-1]
+        what = ("its worker stopped before answering" if crashed_once else
+                f"its answer cannot be written now ({reason})")
+        self.log.note(f"{shown_name(name)}: {what}; it stays in the folder and is tried "
+                      f"again in {wait:g} s")
+        self.deferred[name] = _Deferred(signature, time.monotonic() + wait, attempts)
+        return True
 
     def _settle(self, result: FileOutcome, signature: Signature) -> None:
         self.log.file(result)

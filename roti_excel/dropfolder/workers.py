@@ -37,6 +37,9 @@ STARTUP_ALLOWANCE_S = 60.0
 # contains ROTI_TEST_HANG_ON makes it hang. Unset, they do nothing.
 CRASH_HOOK = "ROTI_TEST_CRASH_ON"
 HANG_HOOK = "ROTI_TEST_HANG_ON"
+# "<fragment>:<flag file>": while the flag file exists, writing the answer of a file whose
+# name holds the fragment fails as a full disk would (tests of the runner's retries)
+FAULT_HOOK = "ROTI_TEST_OUTPUT_FAULT"
 _READY = "ready"
 # Workers dying before they are even ready means something is wrong with the installation.
 MAX_STARTUP_FAILURES = 5
@@ -63,9 +66,10 @@ def run_job(job: Job) -> FileOutcome:
     _test_hooks(job.source.name)
     start = time.perf_counter()
     try:
+        _fault_hook(job.source.name)
         outcome = process(job.source, job.report, job.json_path)
-    except OutputError as exc:
-        return FileOutcome(job.source, FileStatus.FAILED, [f"{job.label}: {exc}"],
+    except OutputError as exc:  # the answer could not be written: not the file's fault
+        return FileOutcome(job.source, FileStatus.DEFERRED, [f"{job.label}: {exc}"],
                            seconds=time.perf_counter() - start)
     except Exception as exc:  # noqa: BLE001 - one file's failure must not stop the worker
         reason = traceback.format_exception_only(exc)[-1].strip()[:300]
@@ -84,6 +88,14 @@ def _relabel(message: str, prefix: str, label: str) -> str:
     if message.startswith(prefix + ":"):
         return label + message[len(prefix):]
     return message
+
+
+def _fault_hook(name: str) -> None:
+    from roti_excel.errors import OutputError
+
+    fragment, _, flag = os.environ.get(FAULT_HOOK, "").partition(":")
+    if fragment and fragment in name and flag and os.path.exists(flag):
+        raise OutputError("no space left on device (test fault)")
 
 
 def _test_hooks(name: str) -> None:
