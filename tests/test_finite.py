@@ -100,3 +100,24 @@ class TestNonFiniteCells:
         """Any float in either cell: refused at its cell, or a report and JSON with finite
         numbers only."""
         check(tmp_path, repr(cost), repr(before))
+
+
+@pytest.mark.libreoffice
+@pytest.mark.parametrize(("unit_cost", "before"), [
+    ("999999999999999", repr(IMPACT_MARK)),  # just below the 1e15 limit for money
+    ("1e-9", repr(IMPACT_MARK)),  # the smallest nonzero value accepted
+    (repr(COST_MARK), "999999999"),  # a Before near the limit for counts
+    ("0", "0"),
+], ids=["cost near limit", "tiny cost", "before near limit", "zeros"])
+def test_extreme_accepted_values_recalculate_in_libreoffice(
+        tmp_path: Path, unit_cost: str, before: str) -> None:
+    """Values at the edges of what is accepted: the report LibreOffice recalculates holds
+    the same figures the tool stored, every one finite (no overflow in a formula)."""
+    from tests.test_report_libreoffice import compare
+
+    source = workbook_with(tmp_path / "in.xlsx", unit_cost, before)
+    report, summary = tmp_path / "in_report.xlsx", tmp_path / "in_report.json"
+    outcome = process(source, report, summary)
+    assert outcome.ok, outcome.messages
+    strict_json(summary.read_text(encoding="utf-8"))
+    assert compare(report, tmp_path) > 100
