@@ -312,12 +312,17 @@ def watch(folder: Path, settle: float, workers: int | None) -> None:
 @click.option("--group", default=None, help="The group (as named in Groups) of every response.")
 @click.option("--keep-names", is_flag=True,
               help="Keep emails or names as Respondent (default: a stable pseudonym).")
+@click.option("--pre", "pre", default=None,
+              help="With --as learning: a part of the pre-test's name (a gradebook's "
+                   "column or a report's file) when the exports hold more than two tests.")
+@click.option("--post", "post", default=None,
+              help="With --as learning: a part of the post-test's name.")
 @click.option("--skip-bad-rows", is_flag=True,
               help="Leave out the responses with a problem (listed) instead of writing "
                    "nothing.")
 def import_(sources: tuple[Path, ...], into: Path, output: Path,  # noqa: PLR0913
-            as_: str | None, level: str | None, group: str | None, *, keep_names: bool,
-            skip_bad_rows: bool) -> None:
+            as_: str | None, level: str | None, group: str | None, pre: str | None,
+            post: str | None, *, keep_names: bool, skip_bad_rows: bool) -> None:
     """Bring survey exports (Google Forms CSV or .xlsx, Microsoft Forms .xlsx) or Moodle
     grades (--as learning) into a copy of the input workbook: a Questions row per question
     (scale found from the answers) and a Reaction or Application row per response, or a
@@ -336,8 +341,11 @@ def import_(sources: tuple[Path, ...], into: Path, output: Path,  # noqa: PLR091
     if problem is not None:
         raise click.UsageError(problem)
     survey = as_ or {"1": "reaction", "3": "application", None: "reaction"}[level]
+    if (pre or post) and survey != "learning":
+        raise click.UsageError("--pre and --post go with --as learning")
     outcome = import_exports(list(sources), into, output, survey=survey, group=group,
-                             keep_names=keep_names, skip_bad_rows=skip_bad_rows)
+                             keep_names=keep_names, skip_bad_rows=skip_bad_rows,
+                             tests=(pre, post))
     lang = outcome.language
     for line in outcome.mapping:
         click.echo(" | ".join(line))

@@ -403,3 +403,25 @@ def test_into_the_filled_example_codes_continue_and_labels_keep_the_answers_lang
     assert after.max_row == before.max_row + 4
     header_row = [c.value for c in after[3]]
     assert header_row.count("P6") == 1 and header_row.index("P6") > header_row.index("T4")
+
+
+def test_gradebook_with_more_tests_named_by_pre_and_post(tmp_path: Path) -> None:
+    source = tmp_path / "grades.csv"
+    source.write_text(
+        "First name,Last name,Email address,Quiz: Safety basics (Real),Quiz: Awal 5S (Real),"
+        "Quiz: Akhir 5S (Real)\n"
+        "Budi,Santoso,budi@contoh.co.id,9.00,4.00,8.00\n"
+        "Ani,Lestari,ani@contoh.co.id,8.00,5.00,9.00\n", encoding="utf-8")
+    blank, out = template(tmp_path, "en"), tmp_path / "o.xlsx"
+    refused = run_import(str(source), "--as", "learning", "--into", str(blank), "-o", str(out))
+    assert refused.exit_code == 1 and "3 tests found" in refused.output
+    assert "--pre and --post" in refused.output
+    result = run_import(str(source), "--as", "learning", "--into", str(blank), "-o", str(out),
+                        "--pre", "awal 5s", "--post", "Akhir")
+    assert result.exit_code == 0, result.output
+    rows = [r[3:5] for r in openpyxl.load_workbook(out)["Learning"].iter_rows(
+        min_row=4, values_only=True) if r[1]]
+    assert rows == [(4, 8), (5, 9)]
+    vague = run_import(str(source), "--as", "learning", "--into", str(blank), "-o", str(out),
+                       "--pre", "5S", "--post", "Akhir")
+    assert vague.exit_code == 1 and "2 tests match '5S'" in vague.output

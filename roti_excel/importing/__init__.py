@@ -34,11 +34,14 @@ class ImportOutcome:
 # the sources and the workbook, then what to import and how, keyword-only
 def import_exports(sources: list[Path], into: Path, out: Path, *,  # noqa: PLR0913
                    survey: str = "reaction", group: str | None = None,
-                   keep_names: bool = False, skip_bad_rows: bool = False) -> ImportOutcome:
-    """`survey` reaction or application: form exports; learning: Moodle grades."""
+                   keep_names: bool = False, skip_bad_rows: bool = False,
+                   tests: tuple[str | None, str | None] = (None, None)) -> ImportOutcome:
+    """`survey` reaction or application: form exports; learning: Moodle grades, `tests`
+    naming the pre- and post-test when the exports hold more than two."""
     if survey == "learning":
         return import_tests(sources, into, out, group=group, keep_names=keep_names,
-                            skip_bad_rows=skip_bad_rows)
+                            skip_bad_rows=skip_bad_rows, pre_name=tests[0],
+                            post_name=tests[1])
     return import_forms(sources, into, out, level=3 if survey == "application" else 1,
                         group=group, keep_names=keep_names, skip_bad_rows=skip_bad_rows)
 
@@ -80,7 +83,8 @@ def import_forms(sources: list[Path], into: Path, out: Path, *,  # noqa: PLR0913
 
 # the sources and the workbook, then how, keyword-only
 def import_tests(sources: list[Path], into: Path, out: Path, *,  # noqa: PLR0913
-                 group: str | None, keep_names: bool, skip_bad_rows: bool) -> ImportOutcome:
+                 group: str | None, keep_names: bool, skip_bad_rows: bool,
+                 pre_name: str | None = None, post_name: str | None = None) -> ImportOutcome:
     """Moodle grades into Learning: one test is the post-test; two are the pre-test then
     the post-test (in the order given, or of a gradebook's columns), matched by email."""
     outcome = ImportOutcome(language_of(into))
@@ -92,11 +96,10 @@ def import_tests(sources: list[Path], into: Path, out: Path, *,  # noqa: PLR0913
             outcome.errors.append(exc.text)
     if outcome.errors:
         return outcome
-    if len(quizzes) not in (1, 2):
-        outcome.errors.append(msg("import_quiz_count", count=len(quizzes),
-                                  found=", ".join(q.label for q in quizzes)))
+    chosen = _chosen(quizzes, pre_name, post_name, outcome.errors)
+    if chosen is None:
         return outcome
-    pre, post = (None, quizzes[0]) if len(quizzes) == 1 else (quizzes[0], quizzes[1])
+    pre, post = chosen
     paired = pair_tests(pre, post)
     outcome.notes = paired.notes
     outcome.mapping = _learning_mapping(pre, post, len(paired.rows), outcome.language)
@@ -112,6 +115,36 @@ def import_tests(sources: list[Path], into: Path, out: Path, *,  # noqa: PLR0913
         return outcome
     outcome.written = True
     return outcome
+
+
+def _chosen(quizzes: list[Quiz], pre_name: str | None, post_name: str | None,
+            errors: list[Text]) -> tuple[Quiz | None, Quiz] | None:
+    """(pre-test, post-test): the tests named by --pre/--post (a part of their column or
+    file name), else one = the post-test, two = pre then post; None (with the error) when
+    that does not single them out."""
+    if pre_name is None and post_name is None:
+        if len(quizzes) in (1, 2):
+            return (None, quizzes[0]) if len(quizzes) == 1 else (quizzes[0], quizzes[1])
+        errors.append(msg("import_quiz_count", count=len(quizzes),
+                          found=", ".join(q.label for q in quizzes)))
+        return None
+    picked: list[Quiz | None] = []
+    for name in (pre_name, post_name):
+        if name is None:
+            picked.append(None)
+            continue
+        found = [q for q in quizzes if name.casefold() in q.label.casefold()]
+        if len(found) != 1:
+            errors.append(msg("import_quiz_name", name=name, count=len(found),
+                              found=", ".join(q.label for q in quizzes)))
+            return None
+        picked.append(found[0])
+    pre, post = picked
+    if post is None:
+        errors.append(msg("import_quiz_name", name="--post", count=0,
+                          found=", ".join(q.label for q in quizzes)))
+        return None
+    return pre, post
 
 
 def _learning_mapping(pre: Quiz | None, post: Quiz, people: int,

@@ -84,9 +84,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "punya kolom 'Nilai/10,00', buku nilai punya kolom 'Kuis: <nama> (Nyata)'"),
     "import_quiz_count": (
         "{count} tests found ({found}); give one (the post-test) or two (the pre-test, then "
-        "the post-test)",
+        "the post-test), or name them with --pre and --post",
         "{count} tes ditemukan ({found}); berikan satu (post-test) atau dua (pre-test, lalu "
-        "post-test)"),
+        "post-test), atau sebut namanya dengan --pre dan --post"),
+    "import_quiz_name": (
+        "{count} tests match '{name}' (tests found: {found}); give a part of the name of "
+        "exactly one with --pre and --post",
+        "{count} tes cocok dengan '{name}' (tes yang ada: {found}); berikan bagian nama "
+        "tepat satu tes dengan --pre dan --post"),
     "import_two_attempts": (
         "{file}: row {row}: a second attempt of the person of row {first}; export the "
         "highest graded attempt only, or leave the row out with --skip-bad-rows",
