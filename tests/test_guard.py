@@ -603,3 +603,36 @@ class TestCapacity:
             if sheet.key != "program":
                 assert sheet.key in stated, sheet.key
         assert stated["costs"] == 50_000 and stated["reaction"] == 200_000
+
+
+class TestStyleIndexes:
+    """A cell's style index past the file's styles (a damaged or crafted file) can only
+    drop a number format: a number reads unchanged, and a date becomes a number that the
+    reader refuses at its cell. Loud, never a silently different value."""
+
+    @staticmethod
+    def _restyled(tmp_path: Path, sheet: str, cell: bytes, style: bytes) -> Path:
+        from roti_excel.resources import resource_dir
+
+        src = resource_dir("input_templates") / "roti_example_en.xlsx"
+        out = tmp_path / f"styled_{style.decode(errors='replace')[:8]}.xlsx"
+        with zipfile.ZipFile(src) as zin, zipfile.ZipFile(out, "w") as zout:
+            for info in zin.infolist():
+                data = zin.read(info)
+                if info.filename == sheet:
+                    changed = re.sub(rb'(<c r="' + cell + rb'") s="\d+"', rb'\1 s="' + style
+                                     + rb'"', data, count=1)
+                    assert changed != data
+                    data = changed
+                zout.writestr(info, data)
+        return out
+
+    @pytest.mark.parametrize("style", [b"9999", b"-1", b"18446744073709551616"])
+    def test_a_date_cell_loses_its_format_and_is_refused(self, tmp_path: Path,
+                                                         style: bytes) -> None:
+        from roti_excel import load
+
+        loaded = load(self._restyled(tmp_path, "xl/worksheets/sheet2.xml", b"B10", style))
+        assert not loaded.ok
+        assert any("Program!B10: Evaluation start is the number 40544, not a date" in m
+                   for m in loaded.messages())
