@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from pathlib import Path
+from typing import Any
 
 import openpyxl
 import pytest
@@ -329,6 +330,37 @@ class TestPortfolio:
         totals = [r for r in table if r[0] == "Total in"]
         assert [t[2] for t in totals] == ["IDR", "USD"]
         assert "None." in [r[0] for r in table]
+
+    def test_speaks_the_language_of_most_programs(self, tmp_path: Path) -> None:
+        """Indonesian workbooks give an Indonesian portfolio; the not-monetised program stays
+        out of the totals whatever the language (the SUMIFS criterion is in that language)."""
+        def summary(name: str, benefits: float, costs: float, **total: Any) -> Any:
+            data = _summary(name, benefits, costs)
+            data["language"] = "id"
+            data["total"].update(total)
+            return data
+
+        rows = [ProgramRow.from_summary(summary("A", 300, 100, status="provisional",
+                                                caveats=["no_isolation"]), "a.xlsx", self.NOW),
+                ProgramRow.from_summary(summary("K3", 0, 50, status="not_monetised",
+                                                band=None, roi_pct=None, bcr=None),
+                                        "k.xlsx", self.NOW)]
+        path = tmp_path / "portfolio.xlsx"
+        write_portfolio(path, rows, [], self.NOW)
+        book = openpyxl.load_workbook(path, data_only=True)
+        assert book.sheetnames == ["Portofolio"]
+        table = [r for r in book["Portofolio"].iter_rows(values_only=True) if any(r)]
+        assert table[0][0] == "Portofolio ROI pelatihan"
+        a = next(r for r in table if r[0] == "A")
+        assert a[11] == "tinggi" and a[12] == "sementara (tanpa isolasi)"
+        k = next(r for r in table if r[0] == "K3")
+        assert k[11] == "tanpa ROI" and k[12] == "tidak dimonetisasi"
+        total = next(r for r in table if r[0] == "Total")
+        assert total[6] == 100  # K3's costs left out
+        formulas = openpyxl.load_workbook(path)["Portofolio"]
+        assert any('"<>tidak dimonetisasi"' in str(c.value) for r in formulas.iter_rows()
+                   for c in r)
+        assert "Tidak ada." in [r[0] for r in table]
 
     def test_user_text_is_never_a_formula(self, tmp_path: Path) -> None:
         row = ProgramRow.from_summary(_summary("=HYPERLINK(\"http://x\")", 1, 1), "r.xlsx",

@@ -49,7 +49,7 @@ class TestProgramRow:
         provisional = ProgramRow("P", "", "IDR", 1, None, 1.0, 1.0, 0.0, 1.0, 0.0, 25.0,
                                  Band.THIN_POSITIVE, None, "p.xlsx", WHEN, "provisional",
                                  ("no_isolation", "not_fully_loaded"))
-        assert provisional.credibility == "provisional (no isolation, not fully loaded)"
+        assert provisional.credibility == "provisional (no isolation, costs not fully loaded)"
 
     def test_values_that_are_not_numbers_read_as_unknown(self) -> None:
         """A summary read back from disk is checked value by value, never trusted."""

@@ -23,7 +23,57 @@ from roti_excel.summary import Summary
 
 _MAX_TEXT = 2000  # a cell holds 32,767 characters; an error line needs far fewer
 _BAND_VALUES = {b.value for b in Band}
-BAND_LABELS = {Band.HIGH: "high", Band.THIN_POSITIVE: "thin positive", Band.NEGATIVE: "negative"}
+
+# The portfolio's words, (English, Indonesian); it speaks the language of most of its
+# programs (English on a tie), or the one asked for.
+WORDS: dict[str, tuple[str, str]] = {
+    "title": ("Training ROI portfolio", "Portofolio ROI pelatihan"),
+    "sheet": ("Portfolio", "Portofolio"),
+    "note": ("{programs} program(s), {failed} failed file(s); updated {updated}. Sorted by "
+             "ROI, highest first. Band: high = ROI at or above the program's objective, thin "
+             "positive = from 0 up to it, negative = below 0.",
+             "{programs} program, {failed} file gagal; diperbarui {updated}. Diurutkan menurut "
+             "ROI, tertinggi dulu. Kategori: tinggi = ROI mencapai atau melampaui target "
+             "program, positif tipis = dari 0 sampai target, negatif = di bawah 0."),
+    "none_yet": ("No program has been processed yet.", "Belum ada program yang diproses."),
+    "total": ("Total", "Total"),
+    "total_in": ("Total in", "Total dalam"),
+    "failed_title": ("Failed files ({n})", "File gagal ({n})"),
+    "none": ("None.", "Tidak ada."),
+    "chart": ("ROI by program", "ROI per program"),
+    "objective": ("ROI objective", "Target ROI"),
+    "no_roi": ("no ROI", "tanpa ROI"), "no_costs": ("no costs", "tanpa biaya"),
+}
+# (header in English, in Indonesian)
+HEADERS: tuple[tuple[str, str], ...] = (
+    ("Program", "Program"), ("Organisation", "Organisasi"), ("Currency", "Mata uang"),
+    ("Groups", "Kelompok"), ("Participants", "Peserta"), ("Benefits", "Manfaat"),
+    ("Costs", "Biaya"), ("Net benefits", "Manfaat bersih"), ("BCR", "BCR"),
+    ("ROI %", "ROI %"), ("ROI objective %", "Target ROI %"), ("Band", "Kategori"),
+    ("Credibility", "Kredibilitas"), ("Payback (months)", "Payback (bulan)"),
+    ("Report", "Laporan"), ("Processed at", "Diproses pada"))
+FAILED_HEADERS = (("File", "File"), ("First error", "Kesalahan pertama"),
+                  ("Errors file", "File kesalahan"), ("Failed at", "Gagal pada"))
+
+
+def word(key: str, lang: str, **values: object) -> str:
+    text = WORDS[key][1 if lang == "id" else 0]
+    return text.format(**values) if values else text
+
+
+def report_word(key: str, lang: str) -> str:
+    """A band, status or caveat as the report names it, in lower case for the table
+    ("thin positive", "sementara"); the key itself, spaced, when the report has none."""
+    from roti_excel.report.labels import Labels
+
+    t = Labels(lang)
+    return t.get(key, key.split("_", 1)[-1].replace("_", " ")).lower()
+
+
+def portfolio_language(programs: Sequence[ProgramRow]) -> str:
+    """The language most programs speak; English on a tie or with none."""
+    ids = sum(1 for p in programs if p.language == "id")
+    return "id" if ids * 2 > len(programs) else "en"
 
 
 def _number(value: Any) -> float | None:
@@ -53,15 +103,20 @@ class ProgramRow:
     processed_at: dt.datetime
     status: str = ""  # credible, provisional, not_monetised ("" from an older summary)
     caveats: tuple[str, ...] = ()
+    language: str = "en"  # the workbook's
 
     @property
     def credibility(self) -> str:
-        """"provisional (no isolation, not fully loaded)", as the portfolio shows it."""
+        """"provisional (no isolation, costs not fully loaded)", as the portfolio shows it."""
+        return self.credibility_in("en")
+
+    def credibility_in(self, lang: str) -> str:
+        """The status and its reasons in `lang` ("sementara (tanpa isolasi, ...)")."""
         if not self.status:
             return ""
-        words = self.status.replace("_", " ")
-        reasons = ", ".join(c.replace("_", " ") for c in self.caveats)
-        return f"{words} ({reasons})" if reasons else words
+        status = report_word("status_" + self.status, lang)
+        reasons = ", ".join(report_word("caveat_" + c, lang) for c in self.caveats)
+        return f"{status} ({reasons})" if reasons else status
 
     @classmethod
     def from_summary(cls, summary: Summary, report: str,
@@ -90,6 +145,7 @@ class ProgramRow:
             processed_at=processed_at,
             status=str(total.get("status") or ""),
             caveats=tuple(str(c) for c in total.get("caveats") or () if isinstance(c, str)),
+            language="id" if summary.get("language") == "id" else "en",
         )
 
 
@@ -114,32 +170,29 @@ class FailedRow:
 
 
 _NOT_MONETISED = "not_monetised"
-_NOT_MONETISED_SHOWN = "not monetised"  # as the Credibility column shows it
 
 
 def _sort_key(row: ProgramRow) -> tuple[bool, float, str]:
     return (row.roi_pct is None, -(row.roi_pct or 0.0), row.program.casefold())
 
 
-# (header, width, number format key)
-COLUMNS: tuple[tuple[str, int, str], ...] = (
-    ("Program", 40, "text"), ("Organisation", 24, "text"), ("Currency", 9, "text"),
-    ("Groups", 8, "int"), ("Participants", 12, "int"), ("Benefits", 17, "money"),
-    ("Costs", 17, "money"), ("Net benefits", 17, "money"), ("BCR", 8, "ratio"),
-    ("ROI %", 10, "pct"), ("ROI objective %", 10, "pct"), ("Band", 13, "text"),
-    ("Credibility", 30, "text"), ("Payback (months)", 10, "ratio"), ("Report", 36, "text"),
-    ("Processed at", 17, "time"),
+# (width, number format key) of each column, in the order of HEADERS
+COLUMNS: tuple[tuple[int, str], ...] = (
+    (40, "text"), (24, "text"), (9, "text"), (8, "int"), (12, "int"), (17, "money"),
+    (17, "money"), (17, "money"), (8, "ratio"), (10, "pct"), (10, "pct"), (13, "text"),
+    (30, "text"), (10, "ratio"), (36, "text"), (17, "time"),
 )
 # The failed files sit under the programs, in columns whose widths fit them: the first error
 # runs across the empty columns B to N, the errors file and time line up with Report and
 # Processed at.
-FAILED_COLUMNS = ((0, "File"), (1, "First error"), (14, "Errors file"), (15, "Failed at"))
+FAILED_COLUMNS = (0, 1, 14, 15)
 _TITLE_ROW, _NOTE_ROW, _HEAD_ROW = 0, 1, 3
 _FIRST = _HEAD_ROW + 1
 
 
 class _Formats:
-    def __init__(self, wb: Any) -> None:
+    def __init__(self, wb: Any, lang: str) -> None:
+        self.lang = lang
         self.title = wb.add_format({"bold": True, "font_size": 14})
         self.note = wb.add_format({"italic": True, "font_color": NOTE_FONT})
         self.head = wb.add_format({"bold": True, "bg_color": HEADER_FILL, "border": 1,
@@ -162,9 +215,12 @@ def _text(value: str) -> str:
     return value if len(value) <= _MAX_TEXT else value[: _MAX_TEXT - 1] + "…"
 
 
-def write_portfolio(path: Path, programs: Sequence[ProgramRow], failed: Sequence[FailedRow],
-                    updated: dt.datetime | None = None) -> None:
+# the file, its rows, then when and in which language (default: its programs')
+def write_portfolio(path: Path, programs: Sequence[ProgramRow],
+                    failed: Sequence[FailedRow], updated: dt.datetime | None = None,
+                    lang: str | None = None) -> None:
     """Write portfolio.xlsx atomically (a reader never sees half a file)."""
+    lang = lang or portfolio_language(programs)
     rows = sorted(programs, key=_sort_key)
     failures = sorted(failed, key=lambda f: f.failed_at, reverse=True)
     updated = updated or dt.datetime.now()
@@ -172,17 +228,15 @@ def write_portfolio(path: Path, programs: Sequence[ProgramRow], failed: Sequence
         wb = xlsxwriter.Workbook(str(temp), {"strings_to_formulas": False,
                                              "strings_to_urls": False,
                                              "strings_to_numbers": False})
-        wb.set_properties({"title": "Training ROI portfolio", "comments": "roti-excel"})
-        fmt = _Formats(wb)
-        ws = wb.add_worksheet("Portfolio")
-        ws.write_string(_TITLE_ROW, 0, "Training ROI portfolio", fmt.title)
-        ws.write_string(_NOTE_ROW, 0, (
-            f"{len(rows)} program(s), {len(failures)} failed file(s); updated "
-            f"{updated:%Y-%m-%d %H:%M}. Sorted by ROI, highest first. Band: high = ROI at or "
-            "above the program's objective, thin positive = from 0 up to it, negative = "
-            "below 0."), fmt.note)
-        for col, (header, width, _kind) in enumerate(COLUMNS):
-            ws.write_string(_HEAD_ROW, col, header, fmt.head)
+        wb.set_properties({"title": word("title", lang), "comments": "roti-excel"})
+        fmt = _Formats(wb, lang)
+        ws = wb.add_worksheet(word("sheet", lang))
+        ws.write_string(_TITLE_ROW, 0, word("title", lang), fmt.title)
+        ws.write_string(_NOTE_ROW, 0, word("note", lang, programs=len(rows),
+                                           failed=len(failures),
+                                           updated=f"{updated:%Y-%m-%d %H:%M}"), fmt.note)
+        for col, (width, _kind) in enumerate(COLUMNS):
+            ws.write_string(_HEAD_ROW, col, HEADERS[col][1 if lang == "id" else 0], fmt.head)
             ws.set_column(col, col, width)
         ws.freeze_panes(_FIRST, 1)
         for r, row in enumerate(rows, start=_FIRST):
@@ -192,11 +246,11 @@ def write_portfolio(path: Path, programs: Sequence[ProgramRow], failed: Sequence
             ws.autofilter(_HEAD_ROW, 0, last, len(COLUMNS) - 1)
             next_row = _write_totals(ws, rows, last + 1, fmt)
         else:
-            ws.write_string(_FIRST, 0, "No program has been processed yet.", fmt.note)
+            ws.write_string(_FIRST, 0, word("none_yet", lang), fmt.note)
             next_row = _FIRST + 1
         next_row = _write_failures(ws, failures, next_row + 2, fmt)
         if rows:
-            _add_chart(wb, ws, rows, last, next_row + 2)
+            _add_chart(wb, ws, rows, last, next_row + 2, lang)
         ws.set_landscape()
         ws.set_paper(9)  # A4
         ws.fit_to_pages(1, 0)
@@ -220,10 +274,10 @@ def _write_program(ws: Any, r: int, row: ProgramRow, fmt: _Formats) -> None:
            fmt.band_pct[row.band])
     _maybe(ws, r, 10, None if row.objective_pct is None else row.objective_pct / 100,
            cell["pct"])
-    label = BAND_LABELS[row.band] if row.band else (
-        "no ROI" if row.status == "not_monetised" else "no costs")
+    label = report_word("band_" + row.band.key, fmt.lang) if row.band else word(
+        "no_roi" if row.status == _NOT_MONETISED else "no_costs", fmt.lang)
     ws.write_string(r, 11, label, fmt.band[row.band])
-    ws.write_string(r, 12, row.credibility, fmt.wrap)
+    ws.write_string(r, 12, row.credibility_in(fmt.lang), fmt.wrap)
     _maybe(ws, r, 13, row.payback_months, cell["ratio"])
     ws.write_string(r, 14, _text(row.report))
     ws.write_datetime(r, 15, row.processed_at, cell["time"])
@@ -245,7 +299,7 @@ def _write_totals(ws: Any, rows: Sequence[ProgramRow], r: int, fmt: _Formats) ->
         # programs that claim no monetary benefit have no ROI: their costs stay out of the
         # portfolio's ratios
         mine = [row for row in rows if row.currency == currency and row.status != _NOT_MONETISED]
-        label = "Total" if len(currencies) == 1 else "Total in"
+        label = word("total" if len(currencies) == 1 else "total_in", fmt.lang)
         ws.write_string(r, 0, label, tot["text"])
         ws.write_string(r, 1, "", tot["text"])
         ws.write_string(r, 2, currency, tot["text"])
@@ -262,7 +316,8 @@ def _write_totals(ws: Any, rows: Sequence[ProgramRow], r: int, fmt: _Formats) ->
             kind = "int" if col in (3, 4) else "money"
             ws.write_formula(r, col, f"=SUMIFS({letter}${first}:{letter}${last},"
                                      f"$C${first}:$C${last},{criteria},"
-                                     f'$M${first}:$M${last},"<>{_NOT_MONETISED_SHOWN}")',
+                                     f'$M${first}:$M${last},'
+                                     f'"<>{report_word("status_" + _NOT_MONETISED, fmt.lang)}")',
                              tot[kind], value)
         benefits, costs = xl_rowcol_to_cell(r, 5), xl_rowcol_to_cell(r, 6)
         net = xl_rowcol_to_cell(r, 7)
@@ -277,7 +332,9 @@ def _write_totals(ws: Any, rows: Sequence[ProgramRow], r: int, fmt: _Formats) ->
     return r
 
 
-def _add_chart(wb: Any, ws: Any, rows: Sequence[ProgramRow], last: int, at_row: int) -> None:
+# the workbook, its sheet and rows, then where and in which language
+def _add_chart(wb: Any, ws: Any, rows: Sequence[ProgramRow], last: int,  # noqa: PLR0913
+               at_row: int, lang: str) -> None:
     """Columns of ROI by program, coloured by band, and the objective as a line."""
     sheet = ws.get_name()
     chart = wb.add_chart({"type": "column"})
@@ -290,14 +347,14 @@ def _add_chart(wb: Any, ws: Any, rows: Sequence[ProgramRow], last: int, at_row: 
     })
     line = wb.add_chart({"type": "line"})
     line.add_series({
-        "name": "ROI objective",
+        "name": word("objective", lang),
         "categories": [sheet, _FIRST, 0, last, 0],
         "values": [sheet, _FIRST, 10, last, 10],
         "line": {"color": TITLE_COLOUR, "width": 2, "dash_type": "dash"},
         "marker": {"type": "none"},
     })
     chart.combine(line)
-    chart.set_title({"name": "ROI by program"})
+    chart.set_title({"name": word("chart", lang)})
     chart.set_y_axis({"name": "ROI", "num_format": "0%",
                       "major_gridlines": {"visible": True, "line": {"color": GRID_LINE}}})
     chart.set_x_axis({"num_font": {"rotation": -30}, "label_position": "low"})
@@ -308,13 +365,13 @@ def _add_chart(wb: Any, ws: Any, rows: Sequence[ProgramRow], last: int, at_row: 
 
 def _write_failures(ws: Any, failures: Sequence[FailedRow], r: int, fmt: _Formats) -> int:
     """The failed files from row `r`; returns the last row written."""
-    ws.write_string(r, 0, f"Failed files ({len(failures)})", fmt.section)
+    ws.write_string(r, 0, word("failed_title", fmt.lang, n=len(failures)), fmt.section)
     r += 1
     if not failures:
-        ws.write_string(r, 0, "None.", fmt.note)
+        ws.write_string(r, 0, word("none", fmt.lang), fmt.note)
         return r
-    for col, header in FAILED_COLUMNS:
-        ws.write_string(r, col, header, fmt.head)
+    for col, headers in zip(FAILED_COLUMNS, FAILED_HEADERS, strict=True):
+        ws.write_string(r, col, headers[1 if fmt.lang == "id" else 0], fmt.head)
     for row in failures:
         r += 1
         ws.write_string(r, 0, _text(row.file))
