@@ -63,6 +63,11 @@ def format_date(value: dt.date, lang: str) -> str:
     return f"{value.day} {_MONTHS[language_named(lang)][value.month - 1]} {value.year}"
 
 
+def format_period(first: dt.date | None, last: dt.date | None, lang: str) -> str:
+    """"1 January 2011 – 31 December 2011": the dates given, long form, joined."""
+    return " – ".join(format_date(d, lang) for d in (first, last) if d)
+
+
 class Formatter:
     """Formatting bound to one language and currency."""
 

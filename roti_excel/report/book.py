@@ -117,6 +117,12 @@ def _number_width(value: float, fmt_text: str) -> float:
 
 
 
+def _page_height(scale: float) -> float:
+    """A printed page's height in the sheet's own points at `scale` (the percentage is
+    whole, as the spreadsheet applies it)."""
+    return PRINT_HEIGHT_PT / (math.floor(scale * 100) / 100 or 0.01)
+
+
 def finite(value: float) -> float:
     """The value, or ValueError for NaN or an infinity: a spreadsheet cell must never hold
     one (LibreOffice shows it as 0, Excel refuses the file). The inputs are bounded so this
@@ -319,12 +325,15 @@ class Sheet:
 
     def _runs_over(self, header: int, heights: dict[int, float], scale: float) -> bool:
         """Whether the table whose header row is `header` is longer than a printed page."""
-        page = PRINT_HEIGHT_PT / (math.floor(scale * 100) / 100 or 0.01)
         for start, end in self._tables():
             if start <= header <= end:
-                return sum(heights.get(r, self._fixed_height.get(r, DEFAULT_HEIGHT))
-                           for r in range(start, end + 1)) > page * 0.95
+                return sum(self._row_height(r, heights)
+                           for r in range(start, end + 1)) > _page_height(scale) * 0.95
         return False
+
+    def _row_height(self, row: int, heights: dict[int, float]) -> float:
+        """A row's printed height: worked out from its wrapped text, set, or the default."""
+        return heights.get(row, self._fixed_height.get(row, DEFAULT_HEIGHT))
 
     def _tables(self) -> list[tuple[int, int]]:
         """(first row, last row) of each table: its heading (a section right above, if
@@ -342,10 +351,10 @@ class Sheet:
     def _page_breaks(self, heights: dict[int, float], scale: float) -> list[int]:
         """Rows to break the printed pages above, so that no chart and no section heading
         with the start of its table is split across two pages (pages at `scale`)."""
-        page = PRINT_HEIGHT_PT / (math.floor(scale * 100) / 100 or 0.01)
+        page = _page_height(scale)
 
         def height(row: int) -> float:
-            return heights.get(row, self._fixed_height.get(row, DEFAULT_HEIGHT))
+            return self._row_height(row, heights)
 
         keep: dict[int, float] = {r: sum(height(r + i) for i in range(n))
                                   for r, n in self._sections.items()}

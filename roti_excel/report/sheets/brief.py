@@ -8,23 +8,22 @@ from __future__ import annotations
 from roti_excel import __version__
 from roti_excel.fingerprint import report_version
 from roti_excel.method.evaluate import Results
-from roti_excel.narrative.numbers import format_date
+from roti_excel.narrative.numbers import format_date, format_period
 from roti_excel.report.book import Sheet
 from roti_excel.report.sheets.input_copies import InputRefs
 from roti_excel.report.sheets.roi import (
+    Figure,
     RoiRefs,
     band_key,
     band_label,
-    costs_label_key,
-    net_cached,
-    payback_cached,
+    headline_figures,
+    roi_cached,
     status_key,
     status_label,
 )
 from roti_excel.report.sheets.summary import (
     NarrativeText,
     objective_cells,
-    roi_value,
     survey_levels,
 )
 
@@ -55,8 +54,7 @@ def write(sh: Sheet, results: Results, inputs: InputRefs, roi: RoiRefs,
 def _write_facts(sh: Sheet, results: Results, row: int) -> int:
     """Organization, period, who prepared it and when; returns the next free row."""
     p, st, t, lang = results.evaluation.program, sh.st, sh.t, sh.book.lang
-    period = " – ".join(format_date(d, lang) for d in (p.evaluation_start, p.evaluation_end)
-                        if d)
+    period = format_period(p.evaluation_start, p.evaluation_end, lang)
     for key, value in (("info_organization", p.organization), ("info_period", period),
                        ("info_generated", format_date(sh.book.generated, lang))):
         sh.text(row, 0, t(key), st.bold)
@@ -72,21 +70,12 @@ def _write_result(sh: Sheet, results: Results, inputs: InputRefs, roi: RoiRefs,
     st, t, total, tr = sh.st, sh.t, results.total, roi.total
     sh.section(row, t("brief_result"))
     row += 1
-    ok = total.bcr is not None
     na = st.right
-    left: list[tuple[str, str, float | str, object]] = [
-        ("col_benefits", tr.benefits, total.benefits, st.money_bold),
-        (costs_label_key(total, long=True), tr.costs, total.costs, st.money_bold),
-        ("col_net", tr.net, net_cached(sh.book, total), st.money_bold),
-        ("col_months", tr.months, total.months, st.month_count),
-    ]
-    right: list[tuple[str, str, float | str, object]] = [
-        ("col_roi", tr.roi, roi_value(sh, total), st.pct_bold),
-        ("col_bcr", tr.bcr, total.benefits / total.costs if ok else t("na"), st.ratio),
-        ("col_payback", tr.payback, payback_cached(sh.book, total), st.months),
-        ("info_objective", inputs.objective, results.evaluation.program.roi_objective,
-         st.pct),
-    ]
+    figures = headline_figures(sh, total, tr)
+    left = [figures[k] for k in ("benefits", "costs", "net", "months")]
+    right: list[Figure] = [figures[k] for k in ("roi", "bcr", "payback")]
+    right.append(("info_objective", inputs.objective,
+                  results.evaluation.program.roi_objective, st.pct))
     for i, ((lkey, lref, lval, lfmt), (rkey, rref, rval, rfmt)) in enumerate(
             zip(left, right, strict=True)):
         sh.text(row + i, 0, t(lkey), st.bold)
@@ -125,7 +114,7 @@ def _write_objectives(sh: Sheet, results: Results, roi: RoiRefs, row: int) -> in
         sh.text(row, 1, t("not_evaluated"), st.right)
     row += 1
     sh.text(row, 0, t("level_5"), st.bold)
-    cached = roi_value(sh, results.total)
+    cached = roi_cached(sh.book, results.total)
     sh.formula(row, 1, roi.total.roi, cached, st.right if isinstance(cached, str) else st.pct)
     _objective(sh, results, "level_5", row, st.pct)
     return row + 1

@@ -12,7 +12,7 @@ from roti_excel.domain import Caveat, FindingKind, Isolation, OutlierRule
 from roti_excel.method.evaluate import Results
 from roti_excel.method.impact import MeasureResult
 from roti_excel.method.scenarios import has_salary_line
-from roti_excel.narrative.numbers import format_compact, format_date, format_number
+from roti_excel.narrative.numbers import format_compact, format_number, format_period
 from roti_excel.report.book import Sheet
 from roti_excel.report.sheets.impact import ordered_measures
 
@@ -54,8 +54,8 @@ def _dates(sh: Sheet, dates: Sequence[dt.date | None]) -> str:
     known = sorted(d for d in dates if d is not None)
     if not known:
         return ""
-    first, last = (format_date(d, sh.book.lang) for d in (known[0], known[-1]))
-    return first if first == last else f"{first} – {last}"
+    return format_period(known[0], known[-1] if known[-1] != known[0] else None,
+                         sh.book.lang)
 
 
 def _rate(responses: float, base: float | None) -> float | None:

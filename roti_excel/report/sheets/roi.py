@@ -126,6 +126,34 @@ def net_cached(book: Book, fin: Financials) -> float | str:
     return fin.net_benefits if fin.monetised else book.t("na")
 
 
+def bcr_cached(book: Book, fin: Financials) -> float | str:
+    """The BCR cell's value: n/a without costs or when no monetary benefit is claimed."""
+    return fin.benefits / fin.costs if fin.bcr is not None else book.t("na")
+
+
+def roi_cached(book: Book, fin: Financials) -> float | str:
+    """The ROI cell's value, a fraction: n/a as the BCR is."""
+    return (fin.benefits - fin.costs) / fin.costs if fin.bcr is not None else book.t("na")
+
+
+# a headline figure: its label key, its cell on Level 5, its stored value and format
+Figure = tuple[str, str, float | str, object]
+
+
+def headline_figures(sh: Sheet, fin: Financials, refs: FinRefs) -> dict[str, Figure]:
+    """The figures the Summary's headline and the Brief show, each a link to Level 5."""
+    st, book = sh.st, sh.book
+    return {
+        "benefits": ("col_benefits", refs.benefits, fin.benefits, st.money_bold),
+        "costs": (costs_label_key(fin, long=True), refs.costs, fin.costs, st.money_bold),
+        "net": ("col_net", refs.net, net_cached(book, fin), st.money_bold),
+        "bcr": ("col_bcr", refs.bcr, bcr_cached(book, fin), st.ratio),
+        "roi": ("col_roi", refs.roi, roi_cached(book, fin), st.pct_bold),
+        "months": ("col_months", refs.months, fin.months, st.month_count),
+        "payback": ("col_payback", refs.payback, payback_cached(book, fin), st.months),
+    }
+
+
 def payback_cached(book: Book, fin: Financials) -> float | str:
     """The payback cell's value: the months when recovered within the benefit period,
     otherwise its text."""

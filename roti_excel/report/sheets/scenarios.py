@@ -21,9 +21,11 @@ from roti_excel.report.sheets.roi import (
     RoiRefs,
     band_key,
     band_label,
+    bcr_cached,
     costs_label_key,
     net_cached,
     payback_cached,
+    roi_cached,
 )
 
 # the per-measure table's columns
@@ -56,7 +58,7 @@ def write(sh: Sheet, results: Results, inputs: InputRefs, impact: ImpactRefs,
     rows = [impact.measure_rows[id(m)] for m in measures]
     row, total_cell = _write_measures(sh, assumptions, impact, rows, MEASURES_ROW)
     row, cells = _write_program(sh, results, roi, (total_cell, inputs.objective), row + 1)
-    row, result_cells = _write_result(sh, results, roi, cells, row + 1)
+    row, result_cells = _write_result(sh, results, assumptions, roi, cells, row + 1)
     _write_sensitivity(sh, results, assumptions, result_cells, row + 1)
     sh.min_width(C_NAME, 34)
     for col in range(1, C_SCEN + 1):
@@ -148,11 +150,12 @@ class _Result:
     months: str
 
 
-def _write_result(sh: Sheet, results: Results, roi: RoiRefs, cells: _Cells,
-                  row: int) -> tuple[int, _Result]:
+# the sheet and what it shows, then where its inputs are and where it goes
+def _write_result(sh: Sheet, results: Results,  # noqa: PLR0913
+                  assumptions: tuple[sc.MeasureAssumption, ...], roi: RoiRefs,
+                  cells: _Cells, row: int) -> tuple[int, _Result]:
     """The reported figures (links to Level 5) beside the scenario's (live formulas)."""
     st, t, total, tr = sh.st, sh.t, results.total, roi.total
-    assumptions = sc.measure_assumptions(ordered_measures(results))
     scenario = sc.outcome(results, assumptions, sc.defaults(assumptions, total.months))
     sh.section(row, t("scenarios_result"))
     sh.header(row + 1, 0, [t("col_figure"), t("col_reported"), t("col_scenario")])
@@ -176,10 +179,10 @@ def _write_result(sh: Sheet, results: Results, roi: RoiRefs, cells: _Cells,
          scenario.costs),
         ("col_net", tr.net, net_cached(sh.book, total), st.money, f"{ben}-{cost}",
          scenario.benefits - scenario.costs),
-        ("col_bcr", tr.bcr, total.benefits / total.costs, st.ratio,
+        ("col_bcr", tr.bcr, bcr_cached(sh.book, total), st.ratio,
          f"IF({cost}>0,{ben}/{cost},{na})",
          scenario.benefits / scenario.costs if scenario.costs > 0 else t("na")),
-        ("col_roi", tr.roi, (total.benefits - total.costs) / total.costs, st.pct_bold,
+        ("col_roi", tr.roi, roi_cached(sh.book, total), st.pct_bold,
          f"IF({cost}>0,({ben}-{cost})/{cost},{na})", t("na") if s_roi is None else s_roi),
         ("col_band", tr.band, band_label(sh.book, total), st.bands[band_key(total)],
          f"IF({cost}>0,IF({roi_cell}>={cells.objective},{labels[0]},"

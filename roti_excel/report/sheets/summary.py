@@ -10,7 +10,7 @@ from typing import Any, Protocol
 
 from roti_excel.method.evaluate import Results
 from roti_excel.method.roi import Financials
-from roti_excel.narrative.numbers import format_date, format_number, format_pct
+from roti_excel.narrative.numbers import format_date, format_number, format_pct, format_period
 from roti_excel.report import charts
 from roti_excel.report.book import Book, Sheet
 from roti_excel.report.sheets.input_copies import InputRefs
@@ -28,10 +28,12 @@ from roti_excel.report.sheets.roi import (
     RoiRefs,
     band_key,
     band_label,
-    costs_label_key,
+    bcr_cached,
     fin_headers,
+    headline_figures,
     net_cached,
     payback_cached,
+    roi_cached,
     status_key,
     status_label,
 )
@@ -84,19 +86,12 @@ def write(book: Book, results: Results, inputs: InputRefs, roi: RoiRefs,
     sh.finish(1)
 
 
-def roi_value(sh: Sheet, total: Financials) -> float | str:
-    """The total ROI as a fraction, or "n/a" without costs."""
-    return (total.benefits - total.costs) / total.costs if total.bcr is not None \
-        else sh.t("na")
-
-
 def _write_program(sh: Sheet, results: Results, inputs: InputRefs, row: int) -> int:
     """The program's details, the objective and horizon linked to the input copies;
     returns the next section's row."""
     st, t, p = sh.st, sh.t, results.evaluation.program
     # dates in the language's long form, as the narrative writes them (1 Juli 2024)
-    period = " – ".join(format_date(d, sh.book.lang)
-                        for d in (p.evaluation_start, p.evaluation_end) if d)
+    period = format_period(p.evaluation_start, p.evaluation_end, sh.book.lang)
     for key, value in (("info_organization", p.organization), ("info_period", period),
                        ("info_currency", p.currency), ("info_prepared_by", p.prepared_by),
                        ("info_generated", format_date(sh.book.generated, sh.book.lang)),
@@ -121,17 +116,9 @@ def _write_headline(sh: Sheet, results: Results, roi: RoiRefs, narrative: Narrat
     total, tr = results.total, roi.total
     sh.section(row, t("summary_headline"))
     row += 1
-    ok = total.bcr is not None
-    headline: list[tuple[str, str, float | str, object]] = [
-        ("col_benefits", tr.benefits, total.benefits, st.money_bold),
-        (costs_label_key(total, long=True), tr.costs, total.costs, st.money_bold),
-        ("col_net", tr.net, net_cached(sh.book, total), st.money_bold),
-        ("col_bcr", tr.bcr, total.benefits / total.costs if ok else t("na"), st.ratio),
-        ("col_roi", tr.roi, roi_value(sh, total), st.pct_bold),
-        ("col_months", tr.months, total.months, st.month_count),
-        ("col_payback", tr.payback, payback_cached(sh.book, total), st.months),
-    ]
-    for key, ref, cached, fmt in headline:
+    figures = headline_figures(sh, total, tr)
+    for key, ref, cached, fmt in (figures[k] for k in ("benefits", "costs", "net", "bcr",
+                                                        "roi", "months", "payback")):
         sh.text(row, 0, t(key), st.bold_wrap)  # wraps rather than widen the page
         sh.formula(row, 1, ref, cached, st.right if isinstance(cached, str) else fmt)
         row += 1
@@ -328,7 +315,7 @@ def _write_roi_level(sh: Sheet, results: Results, roi: RoiRefs, row: int) -> Non
     st, t, total = sh.st, sh.t, results.total
     sh.text(row, 0, t("level_5"), st.bold)
     _key_figure(sh, row, t("col_roi"))
-    sh.formula(row, 3, roi.total.roi, roi_value(sh, total), st.pct)
+    sh.formula(row, 3, roi.total.roi, roi_cached(sh.book, total), st.pct)
     if not total.monetised:
         sh.text(row, 5, t("status_not_monetised"), st.bands[""])
     else:
@@ -343,7 +330,7 @@ def _key_figure(sh: Sheet, row: int, text: str) -> None:
 
 def _group_row(sh: Sheet, row: int, name: str, refs: FinRefs, fin: Financials) -> None:
     """A row of the group table: each figure linked to its cell on the ROI sheet."""
-    st, t = sh.st, sh.t
+    st = sh.st
     sh.text(row, 0, name, st.bold)
     sh.formula(row, C_BEN, refs.benefits, fin.benefits, st.money)
     sh.formula(row, C_COST, refs.costs, fin.costs, st.money)
@@ -351,10 +338,8 @@ def _group_row(sh: Sheet, row: int, name: str, refs: FinRefs, fin: Financials) -
     net = net_cached(sh.book, fin)
     sh.formula(row, C_NET, refs.net, net, na if isinstance(net, str) else st.money)
     ok = fin.bcr is not None
-    sh.formula(row, C_BCR, refs.bcr, fin.benefits / fin.costs if ok else t("na"),
-               st.ratio if ok else na)
-    sh.formula(row, C_ROI, refs.roi, (fin.benefits - fin.costs) / fin.costs if ok else t("na"),
-               st.pct if ok else na)
+    sh.formula(row, C_BCR, refs.bcr, bcr_cached(sh.book, fin), st.ratio if ok else na)
+    sh.formula(row, C_ROI, refs.roi, roi_cached(sh.book, fin), st.pct if ok else na)
     sh.formula(row, C_MONTHS, refs.months, fin.months, st.month_count)
     recovered = bool(fin.recovered)
     sh.formula(row, C_PAY, refs.payback, payback_cached(sh.book, fin),
