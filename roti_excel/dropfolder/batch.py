@@ -111,7 +111,7 @@ def run_batch(folder: Path, out_dir: Path | None = None, workers: int | None = N
     size = min(workers or os.cpu_count() or 1, len(jobs))
     if size:
         run.pool_loop(jobs, size, timeout, StopSignal(stop))
-    run.portfolio.flush(idle=True)
+    run.portfolio.flush(idle=True, last=True)
     run.progress.close()
     run.outcome.seconds = time.monotonic() - start
     print(run.outcome.summary_line(), flush=True)
@@ -142,7 +142,7 @@ class _BatchRun:
         self.programs = Portfolio()  # this pass's answers only
         self.stems: dict[Path, str] = {}
         self.portfolio = PortfolioUpdate(self.log, reports / PORTFOLIO_NAME,
-                                         lambda: self.programs.write(reports / PORTFOLIO_NAME))
+                                         lambda: self.programs.writer(reports / PORTFOLIO_NAME))
 
     def pool_loop(self, jobs: deque[Job], size: int, timeout: float, stop: StopSignal) -> None:
         stopping = False
@@ -167,7 +167,7 @@ class _BatchRun:
                         self.finish(result, self.stems[job.source])
                 self.portfolio.flush(idle=not jobs and not pool.busy)
                 self.progress.tick()
-        self.portfolio.flush(idle=True)
+        self.portfolio.flush(idle=True, last=True)
 
     def _abandoned(self, job: Job) -> None:
         self.log.note(f"{job.label}: abandoned, no report written")

@@ -156,24 +156,44 @@ def try_output(log: RunLog, what: str, write: Callable[[], None]) -> bool:
 
 
 class PortfolioUpdate:
-    """Rebuilds portfolio.xlsx after files are done: at once when the runner has nothing else
-    in hand, otherwise at most every `interval` seconds, so that a large batch does not
-    spend its time rewriting a growing portfolio after every file."""
+    """Rebuilds portfolio.xlsx after files are done, off the runner's loop: `prepare` (on
+    the caller's thread) takes what the portfolio shows and returns the writing, which runs
+    in a thread of its own while the runner goes on. At once when the runner has nothing else
+    in hand; otherwise no sooner than `interval` seconds, nor than ten times the last
+    writing's own time, after the last: a large portfolio costs a large batch at most a tenth
+    of its time."""
 
-    def __init__(self, log: RunLog, path: Path, write: Callable[[], None],
+    def __init__(self, log: RunLog, path: Path, prepare: Callable[[], Callable[[], None]],
                  interval: float = PORTFOLIO_INTERVAL_S) -> None:
-        self.log, self.path, self.write, self.interval = log, path, write, interval
+        self.log, self.path, self.prepare, self.interval = log, path, prepare, interval
         self.dirty = False
-        self._last = -float("inf")
+        self._next = -float("inf")
+        self._writer: threading.Thread | None = None
 
     def mark(self) -> None:
         self.dirty = True
 
-    def flush(self, *, idle: bool) -> None:
-        if self.dirty and (idle or time.monotonic() - self._last >= self.interval):
+    def flush(self, *, idle: bool, last: bool = False) -> None:
+        """Start a rebuild when one is due; `last` waits for it (the runner is stopping)."""
+        busy = self._writer is not None and self._writer.is_alive()
+        if busy and last:
+            assert self._writer is not None
+            self._writer.join()
+            busy = False
+        if self.dirty and not busy and (idle or time.monotonic() >= self._next):
             self.dirty = False
-            self._last = time.monotonic()
-            try_output(self.log, self.path.name, self.write)
+            write = self.prepare()
+            self._writer = threading.Thread(target=self._write, args=(write,),
+                                            name="portfolio", daemon=True)
+            self._writer.start()
+        if last and self._writer is not None:
+            self._writer.join()
+
+    def _write(self, write: Callable[[], None]) -> None:
+        started = time.monotonic()
+        try_output(self.log, self.path.name, write)
+        took = time.monotonic() - started
+        self._next = time.monotonic() + max(self.interval, 10 * took)
 
 
 class StopSignal:

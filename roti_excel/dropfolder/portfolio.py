@@ -1,16 +1,19 @@
-"""The drop folder's portfolio: which programs and failures it shows. Both runners keep one
-:class:`Portfolio` in memory, add each file's answer as it comes (from the typed summary),
-and write it with :func:`roti_excel.report.portfolio.write_portfolio`. `watch` starts from
-what earlier runs left in the folder; `batch` from nothing (its portfolio is this pass)."""
+"""The drop folder's portfolio: which programs and failures it shows. `watch` and
+`roti-excel portfolio` take them from the folder's ledger (:func:`ledger_portfolio`: the
+newest report of each program and period, the reports it superseded, the failures); `batch`
+keeps one :class:`Portfolio` of its pass in memory. Both write it with
+:func:`roti_excel.report.portfolio.write_portfolio`."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import cast
+from typing import Any, cast
 
+from roti_excel.dropfolder.ledger import Answer, Ledger, Row
 from roti_excel.outcome import FileOutcome
 from roti_excel.report.portfolio import FailedRow, ProgramRow, write_portfolio
 from roti_excel.shown import shown_name
@@ -46,7 +49,13 @@ class Portfolio:
                                        errors_file))
 
     def write(self, path: Path) -> None:
-        write_portfolio(path, list(self.programs.values()), list(self.failures.values()))
+        self.writer(path)()
+
+    def writer(self, path: Path) -> Callable[[], None]:
+        """The writing of what the portfolio holds now (it may run in another thread while
+        this one adds answers)."""
+        programs, failures = list(self.programs.values()), list(self.failures.values())
+        return lambda: write_portfolio(path, programs, failures)
 
     @classmethod
     def from_folder(cls, reports: Path, failed: Path) -> Portfolio:
@@ -61,7 +70,13 @@ class Portfolio:
 
 def read_reports(reports: Path) -> list[ProgramRow]:
     """A row per `<stem>_report.json` in `reports` whose `<stem>_report.xlsx` is there too."""
-    rows = []
+    # from_summary checks every value of a summary read back from disk
+    return [ProgramRow.from_summary(cast(Summary, summary), shown_name(workbook), when)
+            for workbook, summary, when in _summaries(reports)]
+
+
+def _summaries(reports: Path) -> Iterator[tuple[str, dict[str, Any], dt.datetime]]:
+    """(report name, summary, when written) of every report with its JSON summary."""
     for path in sorted(reports.glob("*" + REPORT_JSON_SUFFIX)):
         workbook = path.with_suffix(".xlsx")
         try:
@@ -70,10 +85,7 @@ def read_reports(reports: Path) -> list[ProgramRow]:
         except (OSError, ValueError):
             continue  # being replaced right now, or not ours: the next rebuild has it
         if isinstance(summary, dict) and workbook.is_file():
-            # from_summary checks every value of a summary read back from disk
-            rows.append(ProgramRow.from_summary(cast(Summary, summary), shown_name(workbook.name),
-                                                when))
-    return rows
+            yield workbook.name, summary, when
 
 
 def read_failures(failed: Path) -> list[FailedRow]:
@@ -94,3 +106,33 @@ def read_failures(failed: Path) -> list[FailedRow]:
     return rows
 
 
+def seed_ledger(ledger: Ledger, reports: Path, failed: Path) -> None:
+    """A folder answered before it had a ledger: its reports and failures, as settled rows
+    (so the portfolio keeps showing them)."""
+    for workbook, summary, when in _summaries(reports):
+        input_name = str(summary.get("input_file") or workbook)
+        ledger.record(input_name, Answer(ok=True, moved_to=input_name, reason="",
+                                         finished=when, report=workbook, summary=summary))
+    for row in read_failures(failed):
+        ledger.record(row.file, Answer(ok=False, moved_to=row.file, reason=row.first_error,
+                                       finished=row.failed_at, errors_file=row.errors_file))
+
+
+def ledger_portfolio(ledger: Ledger, path: Path, since: dt.datetime | None = None,
+                     organisation: str | None = None) -> Callable[[], None]:
+    """Take what the portfolio shows from the ledger (on the ledger's thread) and return
+    the writing of `path` (which may run on another)."""
+    current, history = ledger.programs(since, organisation)
+    failures = [] if organisation is not None else ledger.failures(since)
+    programs = [_program(row) for row in current]
+    superseded = [_program(row) for row in history]
+    failed = [FailedRow(shown_name(row.moved_to or row.name), row.reason or "",
+                        row.finished or dt.datetime.now(), row.errors_file or "")
+              for row in failures]
+    return lambda: write_portfolio(path, programs, failed, history=superseded)
+
+
+def _program(row: Row) -> ProgramRow:
+    assert row.summary is not None  # the ledger's programs are its rows with a summary
+    return ProgramRow.from_summary(cast(Summary, row.summary), row.report or "",
+                                   row.finished or dt.datetime.now())

@@ -6,13 +6,16 @@ the folder every `rescan` seconds catches what events miss (network shares, a fu
 table). Each workbook is processed in a worker process; the input then moves, unchanged, to
 processed/ (a report was written) or failed/ (with `<stem>.errors.txt` beside it). An input
 whose name is already taken there keeps a time-stamped name: nothing dropped is ever deleted
-or modified. Ctrl-C stops between two steps: the files in hand are finished (or, after a
-second Ctrl-C, abandoned: they stay in the folder for the next start) and the function
-returns normally.
+or modified. Every change of a file's state is recorded first in the folder's ledger
+(reports/ledger.sqlite, see ledger.py), so a runner killed at any point resumes at its next
+start without losing a file or answering one twice. Ctrl-C stops between two steps: the
+files in hand are finished (or, after a second Ctrl-C, abandoned: they stay in the folder for
+the next start) and the function returns normally.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import os
 import queue
@@ -45,11 +48,20 @@ from roti_excel.dropfolder.folder import (
     now_stamp,
     write_errors,
 )
+from roti_excel.dropfolder.ledger import (
+    ANSWERED,
+    PROCESSING,
+    Answer,
+    Ledger,
+    Row,
+    ledger_path,
+)
 from roti_excel.dropfolder.lock import runner_lock
 from roti_excel.dropfolder.names import bounded_stem
-from roti_excel.dropfolder.portfolio import PORTFOLIO_NAME, Portfolio
+from roti_excel.dropfolder.portfolio import PORTFOLIO_NAME, ledger_portfolio, seed_ledger
 from roti_excel.dropfolder.workers import DEFAULT_TIMEOUT_S, Job, WorkerPool
 from roti_excel.errors import OutputError
+from roti_excel.fingerprint import file_sha256
 from roti_excel.outcome import FileOutcome
 from roti_excel.shown import shown_name
 
@@ -82,15 +94,27 @@ class _Events(FileSystemEventHandler):
 class _Arrival:
     signature: Signature
     since: float  # when the signature was first seen
+    row: int  # its ledger row
+    queued: bool = False  # stable, recorded as waiting for a worker
+
+
+@dataclass
+class _Settling:
+    """An answer whose input is still to be moved (recorded in the ledger first)."""
+
+    source: Path
+    ok: bool
+    messages: list[str]
+    target: Path
+    row: int
 
 
 @dataclass
 class _Stuck:
-    """A result whose input could not be moved yet (open in another program)."""
+    """An answer whose input could not be moved yet (open in another program)."""
 
-    result: FileOutcome
+    settling: _Settling
     signature: Signature
-    target: Path
     retry_at: float
 
 
@@ -102,6 +126,7 @@ class _Deferred:
     signature: Signature
     retry_at: float
     attempts: int  # how many times it was tried
+    row: int
 
 
 # the public entry point: the folder and the CLI's two options, then keyword-only settings
@@ -175,31 +200,69 @@ class _Watch:
             for temp in sweep_temps(folder):
                 self.log.note(f"removed {shown_name(temp.name)}, left by a run that was "
                               "stopped while writing it")
+        self.ledger = Ledger(ledger_path(self.reports))
+        if self.ledger.empty:  # a folder answered before it had a ledger: what it holds
+            seed_ledger(self.ledger, self.reports, self.failed)
         self.events: queue.SimpleQueue[str] = queue.SimpleQueue()
         self.arrivals: dict[str, _Arrival] = {}
-        self.in_hand: dict[str, tuple[Job, Signature]] = {}
+        self.in_hand: dict[str, tuple[Job, Signature, int]] = {}
         self.stuck: dict[str, _Stuck] = {}
         self.deferred: dict[str, _Deferred] = {}
-        # what earlier runs left, then each answer as it is settled
-        self.programs = Portfolio.from_folder(self.reports, self.failed)
         portfolio = self.reports / PORTFOLIO_NAME
         self.portfolio = PortfolioUpdate(self.log, portfolio,
-                                         lambda: self.programs.write(portfolio))
+                                         lambda: ledger_portfolio(self.ledger, portfolio))
 
     def run(self, stop: StopSignal) -> None:
         with stop.installed():  # first: Ctrl-C during start-up is a request to stop too
             observer = self._start_observer()
             try:
                 self.log.note(f"watching {self.folder} (Ctrl-C to stop)")
+                self._resume()
                 self.portfolio.mark()
                 self.portfolio.flush(idle=True)
                 with WorkerPool(self.workers, self.timeout) as pool:
                     self._loop(pool, stop)
             finally:
-                self.portfolio.flush(idle=True)
+                self.portfolio.flush(idle=True, last=True)
                 if observer is not None:
                     _stop_observer(observer)
                 self.log.note(f"stopped watching {self.folder}")
+                self.ledger.close()
+
+    # -- resuming what a stopped or killed runner left ---------------------------------------
+
+    def _resume(self) -> None:
+        """Take up every file the ledger has not settled: finish the moves of those already
+        answered, take the others in hand again (unless gone or replaced)."""
+        now = time.monotonic()
+        for row in self.ledger.open_rows():
+            source = self.folder / row.name
+            signature = _signature(source)
+            same = signature is not None and _same_content(source, signature, row)
+            if row.state == ANSWERED:
+                self._resume_answered(row, source, signature if same else None)
+            elif not same or signature is None:
+                self.ledger.forget(row.id, "removed or replaced while the runner was stopped")
+            else:
+                if row.state == PROCESSING:
+                    self.log.note(f"{shown_name(row.name)}: was being processed when the "
+                                  "runner stopped; processing it again")
+                self.arrivals[row.name] = _Arrival(signature, now - self.settle, row.id)
+
+    def _resume_answered(self, row: Row, source: Path, signature: Signature | None) -> None:
+        """An answer was made but its input not yet moved: move it now, to the name the
+        ledger holds (never a second answer under a time-stamped name)."""
+        ok = row.errors_file is None  # a failure's answer always names its errors file
+        folder = self.processed if ok else self.failed
+        target = folder / (row.moved_to or row.name)
+        if signature is not None:  # still in the folder, unchanged
+            self._move(_Settling(source, ok, list(row.messages), target, row.id), signature)
+        elif target.exists():
+            self.ledger.settle(row.id, ok=ok)
+        else:
+            self.ledger.forget(row.id, "removed before it could be moved")
+
+    # -- the loop ----------------------------------------------------------------------------
 
     def _loop(self, pool: WorkerPool, stop: StopSignal) -> None:
         next_scan = 0.0
@@ -249,9 +312,11 @@ class _Watch:
         for name, later in list(self.deferred.items()):
             if later.retry_at <= now:
                 if _signature(self.folder / name) == later.signature:
-                    self.arrivals[name] = _Arrival(later.signature, now - self.settle)
+                    self.arrivals[name] = _Arrival(later.signature, now - self.settle,
+                                                   later.row)
                 else:
                     del self.deferred[name]
+                    self.ledger.forget(later.row, "removed or replaced before its next try")
 
     def _collect(self, pool: WorkerPool, *, stopping: bool) -> None:
         """The answers of the workers that are done."""
@@ -262,6 +327,7 @@ class _Watch:
                 self._finished(job, result)
 
     def _abandoned(self, job: Job) -> None:
+        # its ledger row stays `processing`: the next start takes it up again
         self.in_hand.pop(job.source.name, None)
         self.log.note(f"{job.label}: abandoned; it stays in the folder and is processed at "
                       "the next start")
@@ -300,39 +366,71 @@ class _Watch:
                 continue
             signature = _signature(self.folder / name)
             if signature is None:
-                self.arrivals.pop(name, None)
+                gone = self.arrivals.pop(name, None)
+                if gone is not None:
+                    self.ledger.forget(gone.row, "removed before it had finished arriving")
                 continue
-            later = self.deferred.get(name)
-            if later is not None:
-                if later.signature == signature:
-                    continue  # waiting for its next try
-                del self.deferred[name]  # replaced: a new file is a new arrival
-            stuck = self.stuck.get(name)
-            if stuck is not None:
-                if stuck.signature == signature:
-                    continue  # handled; only its move is pending
-                del self.stuck[name]  # replaced by a new file of the same name
+            if self._known(name, signature):
+                continue
             arrival = self.arrivals.get(name)
-            if arrival is None or arrival.signature != signature:
-                self.arrivals[name] = _Arrival(signature, now)
+            if arrival is None:
+                row = self.ledger.arrive(name, *signature)
+                self.arrivals[name] = _Arrival(signature, now, row)
+            elif arrival.signature != signature:  # still arriving: wait for it to settle
+                self.arrivals[name] = _Arrival(signature, now, arrival.row)
+
+    def _known(self, name: str, signature: Signature) -> bool:
+        """True for a file waiting for its next try or for its move; a new file of the same
+        name replaces the one whose try or move was pending (that one is forgotten)."""
+        later = self.deferred.get(name)
+        if later is not None:
+            if later.signature == signature:
+                return True
+            del self.deferred[name]
+            self.ledger.forget(later.row, "replaced by a new file of the same name")
+        stuck = self.stuck.get(name)
+        if stuck is not None:
+            if stuck.signature == signature:
+                return True
+            del self.stuck[name]
+            self.ledger.forget(stuck.settling.row, "replaced before it could be moved")
+        return False
 
     def _dispatch(self, pool: WorkerPool) -> None:
         """Hand every file that has finished arriving to a worker (first come, first
         served); answer a non-workbook at once."""
         now = time.monotonic()
         for name, arrival in sorted(self.arrivals.items(), key=lambda item: item[1].since):
-            message = not_workbook_message(self.folder / name)
-            if now - arrival.since < self.settle or (message is None and (
-                    not pool.idle or not _can_open(self.folder / name))):
-                continue
-            del self.arrivals[name]
             source = self.folder / name
+            message = not_workbook_message(source)
+            if now - arrival.since < self.settle:
+                continue
+            if message is None and (not pool.idle or not _can_open(source)):
+                self._queue(source, arrival)
+                continue
             if message is not None:
-                self._settle(FileOutcome(source, FileStatus.FAILED, [message]), arrival.signature)
-            else:
+                del self.arrivals[name]
+                self._settle(FileOutcome(source, FileStatus.FAILED, [message]),
+                             arrival.signature, arrival.row)
+            elif self._queue(source, arrival):
+                del self.arrivals[name]
                 job = job_for(source, self.reports, self._out_stem(source))
+                self.ledger.start(arrival.row)
                 pool.submit(job)
-                self.in_hand[name] = (job, arrival.signature)
+                self.in_hand[name] = (job, arrival.signature, arrival.row)
+
+    def _queue(self, source: Path, arrival: _Arrival) -> bool:
+        """Record a stable file's content in the ledger (once); False when it cannot be
+        read now."""
+        if arrival.queued:
+            return True
+        try:
+            sha256 = file_sha256(source)
+        except OSError:
+            return False
+        self.ledger.queue(arrival.row, sha256, *arrival.signature)
+        arrival.queued = True
+        return True
 
     def _out_stem(self, source: Path) -> str | None:
         """The stem of the outputs: the input's, unless another input of another kind has
@@ -353,18 +451,21 @@ class _Watch:
 
     def _finished(self, job: Job, result: FileOutcome) -> None:
         name = job.source.name
-        _job, signature = self.in_hand.pop(name)
+        _job, signature, row = self.in_hand.pop(name)
         now_signature = _signature(job.source)
         if now_signature is None:
             self.log.note(f"{name}: removed from the folder while it was being processed")
+            self.ledger.forget(row, "removed while it was being processed")
         elif now_signature != signature:
             self.log.note(f"{name}: changed while it was being processed; processing it again")
-            self.arrivals[name] = _Arrival(now_signature, time.monotonic())
-        elif not self._defer(name, result, signature):
+            self.ledger.forget(row, "changed while it was being processed")
+            self.arrivals[name] = _Arrival(now_signature, time.monotonic(),
+                                           self.ledger.arrive(name, *now_signature))
+        elif not self._defer(name, result, signature, row):
             self.deferred.pop(name, None)
-            self._settle(result, signature)
+            self._settle(result, signature, row)
 
-    def _defer(self, name: str, result: FileOutcome, signature: Signature) -> bool:
+    def _defer(self, name: str, result: FileOutcome, signature: Signature, row: int) -> bool:
         """Keep the file in the folder for another try when the fault was not the file's:
         its answer could not be written (tried again, later and later, until it can), or
         its worker crashed the first time (a kill, a machine short of memory). True when
@@ -380,43 +481,53 @@ class _Watch:
                 f"its answer cannot be written now ({reason})")
         self.log.note(f"{shown_name(name)}: {what}; it stays in the folder and is tried "
                       f"again in {wait:g} s")
-        self.deferred[name] = _Deferred(signature, time.monotonic() + wait, attempts)
+        self.ledger.defer(row, dt.datetime.now() + dt.timedelta(seconds=wait), what)
+        self.deferred[name] = _Deferred(signature, time.monotonic() + wait, attempts, row)
         return True
 
-    def _settle(self, result: FileOutcome, signature: Signature) -> None:
+    def _settle(self, result: FileOutcome, signature: Signature, row: int) -> None:
+        """Record the answer in the ledger (where the input goes included), then move."""
         self.log.file(result)
-        self._move(result, signature)
+        folder = self.processed if result.ok else self.failed
+        target = self._free_name(folder, result.source.name, with_errors=not result.ok)
+        self.ledger.answer(row, Answer(
+            ok=result.ok, moved_to=target.name, reason=result.first_error,
+            finished=result.finished,
+            report=None if result.report is None else shown_name(result.report.name),
+            errors_file=None if result.ok else shown_name(
+                errors_file(folder, target.stem).name),
+            summary=result.summary if result.ok else None, messages=tuple(result.messages)))
+        self._move(_Settling(result.source, result.ok, result.messages, target, row),
+                   signature)
 
-    def _move(self, result: FileOutcome, signature: Signature,
-              target: Path | None = None) -> None:
+    def _move(self, settling: _Settling, signature: Signature) -> None:
         """Move the input to processed/ or failed/ (errors file first, so whoever finds the
         input in failed/ finds the reason beside it)."""
-        folder = self.processed if result.ok else self.failed
-        if target is None:
-            target = self._free_name(folder, result.source.name, with_errors=not result.ok)
-        name = result.source.name
+        target = settling.target
+        name = settling.source.name
         try:
-            if not result.ok:
-                write_errors(errors_file(folder, target.stem), result.messages)
-            replace(result.source, target)
+            if not settling.ok:
+                write_errors(errors_file(target.parent, target.stem), settling.messages)
+            replace(settling.source, target)
         except (OSError, OutputError) as exc:
             if name not in self.stuck:
-                self.log.note(f"{name}: cannot move it to {folder.name}/ yet ({exc}); "
+                self.log.note(f"{name}: cannot move it to {target.parent.name}/ yet ({exc}); "
                               "will retry")
-            self.stuck[name] = _Stuck(result, signature, target, time.monotonic() + MOVE_RETRY_S)
+            self.stuck[name] = _Stuck(settling, signature, time.monotonic() + MOVE_RETRY_S)
             return
         self.stuck.pop(name, None)
-        self.programs.add(result, shown_as=shown_name(target.name),
-                          errors_file=shown_name(errors_file(folder, target.stem).name))
+        self.ledger.settle(settling.row, ok=settling.ok)
         self.portfolio.mark()
 
     def _retry_stuck(self) -> None:
         now = time.monotonic()
         for name, stuck in list(self.stuck.items()):
-            if _signature(stuck.result.source) != stuck.signature:
+            if _signature(stuck.settling.source) != stuck.signature:
                 del self.stuck[name]  # gone or replaced: a new file is a new arrival
+                self.ledger.forget(stuck.settling.row, "removed or replaced before it could "
+                                   "be moved")
             elif stuck.retry_at <= now:
-                self._move(stuck.result, stuck.signature, stuck.target)
+                self._move(stuck.settling, stuck.signature)
 
     def _free_name(self, folder: Path, name: str, *, with_errors: bool) -> Path:
         """`name` in `folder`, or a time-stamped variant when taken (by an input or, in
@@ -430,3 +541,15 @@ class _Watch:
             tail = now_stamp() if n == 2 else f"{now_stamp()}-{n - 1}"
             candidate = f"{stem}.{tail}{source.suffix}"
         return folder / candidate
+
+
+def _same_content(path: Path, signature: Signature, row: Row) -> bool:
+    """Whether the file is the one the ledger row describes: a row still arriving (no
+    content recorded yet) takes what is there; otherwise the same size and time, or the
+    same bytes."""
+    if row.sha256 is None or signature == (row.size, row.mtime_ns):
+        return True
+    try:
+        return file_sha256(path) == row.sha256
+    except OSError:
+        return False

@@ -43,6 +43,11 @@ WORDS: dict[str, tuple[str, str]] = {
     "chart": ("ROI by program", "ROI per program"),
     "objective": ("ROI objective", "Target ROI"),
     "no_roi": ("no ROI", "tanpa ROI"), "no_costs": ("no costs", "tanpa biaya"),
+    "history_sheet": ("History", "Riwayat"),
+    "history_note": ("Reports replaced by a newer report of the same program and period "
+                     "(newest first).",
+                     "Laporan yang digantikan laporan lebih baru untuk program dan periode "
+                     "yang sama (terbaru dulu)."),
 }
 # (header in English, in Indonesian)
 HEADERS: tuple[tuple[str, str], ...] = (
@@ -215,10 +220,12 @@ def _text(value: str) -> str:
     return value if len(value) <= _MAX_TEXT else value[: _MAX_TEXT - 1] + "…"
 
 
-# the file, its rows, then when and in which language (default: its programs')
-def write_portfolio(path: Path, programs: Sequence[ProgramRow],
+# the file, its rows, then when and in which language (default: its programs'), and the
+# reports the programs' newest ones replaced
+def write_portfolio(path: Path, programs: Sequence[ProgramRow],  # noqa: PLR0913
                     failed: Sequence[FailedRow], updated: dt.datetime | None = None,
-                    lang: str | None = None) -> None:
+                    lang: str | None = None, *,
+                    history: Sequence[ProgramRow] = ()) -> None:
     """Write portfolio.xlsx atomically (a reader never sees half a file)."""
     lang = lang or portfolio_language(programs)
     rows = sorted(programs, key=_sort_key)
@@ -235,10 +242,7 @@ def write_portfolio(path: Path, programs: Sequence[ProgramRow],
         ws.write_string(_NOTE_ROW, 0, word("note", lang, programs=len(rows),
                                            failed=len(failures),
                                            updated=f"{updated:%Y-%m-%d %H:%M}"), fmt.note)
-        for col, (width, _kind) in enumerate(COLUMNS):
-            ws.write_string(_HEAD_ROW, col, HEADERS[col][1 if lang == "id" else 0], fmt.head)
-            ws.set_column(col, col, width)
-        ws.freeze_panes(_FIRST, 1)
+        _table_head(ws, fmt)
         for r, row in enumerate(rows, start=_FIRST):
             _write_program(ws, r, row, fmt)
         last = _FIRST + len(rows) - 1
@@ -251,12 +255,33 @@ def write_portfolio(path: Path, programs: Sequence[ProgramRow],
         next_row = _write_failures(ws, failures, next_row + 2, fmt)
         if rows:
             _add_chart(wb, ws, rows, last, next_row + 2, lang)
-        ws.set_landscape()
-        ws.set_paper(9)  # A4
-        ws.fit_to_pages(1, 0)
-        ws.repeat_rows(_HEAD_ROW)
         ws.activate()
+        if history:
+            _write_history(wb, history, fmt)
         wb.close()
+
+
+def _table_head(ws: Any, fmt: _Formats) -> None:
+    for col, (width, _kind) in enumerate(COLUMNS):
+        ws.write_string(_HEAD_ROW, col, HEADERS[col][1 if fmt.lang == "id" else 0], fmt.head)
+        ws.set_column(col, col, width)
+    ws.freeze_panes(_FIRST, 1)
+    ws.set_landscape()
+    ws.set_paper(9)  # A4
+    ws.fit_to_pages(1, 0)
+    ws.repeat_rows(_HEAD_ROW)
+
+
+def _write_history(wb: Any, history: Sequence[ProgramRow], fmt: _Formats) -> None:
+    """The superseded reports, newest first, in the programs' columns."""
+    ws = wb.add_worksheet(word("history_sheet", fmt.lang))
+    ws.write_string(_TITLE_ROW, 0, word("history_sheet", fmt.lang), fmt.title)
+    ws.write_string(_NOTE_ROW, 0, word("history_note", fmt.lang), fmt.note)
+    _table_head(ws, fmt)
+    rows = sorted(history, key=lambda p: p.processed_at, reverse=True)
+    for r, row in enumerate(rows, start=_FIRST):
+        _write_program(ws, r, row, fmt)
+    ws.autofilter(_HEAD_ROW, 0, _FIRST + len(rows) - 1, len(COLUMNS) - 1)
 
 
 def _write_program(ws: Any, r: int, row: ProgramRow, fmt: _Formats) -> None:
