@@ -15,7 +15,6 @@ import importlib
 import multiprocessing
 import os
 import signal
-import threading
 import time
 import traceback
 from collections.abc import Iterator
@@ -115,30 +114,34 @@ def _serve(conn: Connection) -> None:
     for module in _PREWARM:
         with contextlib.suppress(ImportError):
             importlib.import_module(module)
-    conn.send(_READY)
-    while True:
-        try:
-            job = conn.recv()
-        except (EOFError, OSError):
-            return
-        if job is None:
-            return
-        conn.send(run_job(job))
+    # the runner may be gone (killed): its end of the pipe is then closed, and the worker
+    # ends quietly rather than with a BrokenPipeError traceback on the terminal
+    with contextlib.suppress(OSError):
+        conn.send(_READY)
+        while True:
+            try:
+                job = conn.recv()
+            except EOFError:
+                return
+            if job is None:
+                return
+            conn.send(run_job(job))
 
 
 @contextlib.contextmanager
-def _sigint_ignored() -> Iterator[None]:
-    """Ignore Ctrl-C while starting a worker: on POSIX the child inherits it from birth, so
-    a Ctrl-C while it is still importing cannot kill it with a traceback. (Only the main
-    thread may change signal handlers; elsewhere the worker ignores it once it runs.)"""
-    if os.name == "nt" or threading.current_thread() is not threading.main_thread():
+def _sigint_held() -> Iterator[None]:
+    """Hold Ctrl-C back while starting a worker. The child is born with it blocked (so a
+    Ctrl-C while it is still importing cannot kill it with a traceback; once running it
+    ignores it), and a Ctrl-C meanwhile reaches the runner as soon as the worker is started,
+    instead of being lost (as ignoring it for that moment would)."""
+    if not hasattr(signal, "pthread_sigmask"):  # Windows: no console-wide Ctrl-C to hold
         yield
         return
-    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     try:
         yield
     finally:
-        signal.signal(signal.SIGINT, previous)
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 class _Worker:
@@ -146,7 +149,7 @@ class _Worker:
         self.conn, child = ctx.Pipe()
         self.process: BaseProcess = ctx.Process(target=_serve, args=(child,), daemon=True,
                                                 name="roti-excel worker")
-        with _sigint_ignored():
+        with _sigint_held():
             self.process.start()
         child.close()
         self.timeout = timeout

@@ -1,0 +1,166 @@
+"""Faults injected into a real `roti-excel watch` process: the runner killed with SIGKILL at
+random points (several seeds), a worker killed mid-file. Each run asserts that every file is
+answered exactly once (in the ledger and on disk), none is lost, no good file is blamed, no
+traceback reaches the terminal and no temporary file is left."""
+
+from __future__ import annotations
+
+import os
+import random
+import re
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from roti_excel.dropfolder.ledger import DONE, FAILED_INPUT, OPEN_STATES, ledger_path
+from tests.dropfiles import invalid, program, wait_until
+
+pytestmark = [pytest.mark.slow,
+              pytest.mark.skipif(os.name == "nt", reason="SIGKILL and /proc are POSIX-only")]
+
+_TEMP = re.compile(r"^\..+\.[A-Za-z0-9_]{6,}\.(xlsx|json|txt)$|\.tmp$")
+
+
+def _drop(folder: Path, seed: int, good: int, bad: int) -> tuple[set[str], set[str]]:
+    """`good` valid workbooks, `bad` invalid ones and a CSV, with names the seed picks."""
+    rng = random.Random(seed)
+    source = program(folder.parent / "good.xlsx", "Good", 100_000)
+    wrong = invalid(folder.parent / "bad.xlsx")
+    goods = {f"program {seed}-{i:03d}-{rng.randrange(10**6)}.xlsx" for i in range(good)}
+    bads = {f"wrong {seed}-{i:03d}.xlsx" for i in range(bad)} | {f"notes {seed}.csv"}
+    for name in goods:
+        shutil.copyfile(source, folder / name)
+    for name in bads:
+        if name.endswith(".csv"):
+            (folder / name).write_text("a;b\n1;2\n", encoding="utf-8")
+        else:
+            shutil.copyfile(wrong, folder / name)
+    return goods, bads
+
+
+def _runner(folder: Path, log: Path, workers: int = 2) -> subprocess.Popen[bytes]:
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    with log.open("ab") as out:
+        return subprocess.Popen(
+            [sys.executable, "-m", "roti_excel", "watch", str(folder), "--settle", "0.2",
+             "--workers", str(workers)], stdout=out, stderr=subprocess.STDOUT, env=env)
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                stat = Path(f"/proc/{entry}/stat").read_text(encoding="ascii")
+            except (OSError, UnicodeDecodeError):
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                found.append(int(entry))
+    return found
+
+
+def _ledger(folder: Path) -> list[tuple[str, str]]:
+    path = ledger_path(folder / "reports")
+    if not path.exists():
+        return []
+    db = sqlite3.connect(path, timeout=10)
+    try:
+        return [(os.fsdecode(bytes(n)), s) for n, s in db.execute(
+            "SELECT name, state FROM files ORDER BY id")]
+    finally:
+        db.close()
+
+
+def _inputs_left(folder: Path) -> list[str]:
+    return [p.name for p in folder.iterdir() if p.is_file()]
+
+
+def _finish(folder: Path, log: Path, timeout: float = 240) -> None:
+    """A last runner that drains the folder, then stops on Ctrl-C."""
+    started = log.read_text(encoding="utf-8", errors="replace").count("watching ") \
+        if log.exists() else 0
+    runner = _runner(folder, log)
+    try:
+        wait_until(lambda: log.read_text(encoding="utf-8", errors="replace").count(
+            "watching ") > started, 60, "the runner to start")
+        wait_until(lambda: not _inputs_left(folder) and not any(
+            s in OPEN_STATES for _, s in _ledger(folder)), timeout, "the folder to drain")
+    finally:
+        runner.send_signal(signal.SIGINT)
+        assert runner.wait(60) == 0
+
+
+def _assert_answered_once(folder: Path, goods: set[str], bads: set[str], log: Path) -> None:
+    processed = set(os.listdir(folder / "processed"))
+    failed = set(os.listdir(folder / "failed"))
+    # every good file processed, under its own name (no second, time-stamped answer)
+    assert processed == goods, (processed ^ goods)
+    assert {n for n in failed if not n.endswith(".errors.txt")} == bads
+    assert len([n for n in failed if n.endswith(".errors.txt")]) == len(bads)
+    settled: dict[str, list[str]] = {}
+    for name, state in _ledger(folder):
+        if state in (DONE, FAILED_INPUT):
+            settled.setdefault(name, []).append(state)
+    assert settled == {**{n: [DONE] for n in goods}, **{n: [FAILED_INPUT] for n in bads}}
+    reports = set(os.listdir(folder / "reports"))
+    assert {n[: -len(".xlsx")] + "_report.xlsx" for n in goods} <= reports
+    leftovers = [n for d in ("reports", "failed", "processed")
+                 for n in os.listdir(folder / d) if _TEMP.search(n)]
+    assert not leftovers
+    text = log.read_text(encoding="utf-8", errors="replace")
+    assert "Traceback" not in text, text[-3000:]
+
+
+@pytest.mark.parametrize("seed", [11, 23])
+def test_runner_killed_at_random_points(tmp_path: Path, seed: int) -> None:
+    folder = tmp_path / "drop"
+    folder.mkdir()
+    log = tmp_path / "terminal.log"
+    goods, bads = _drop(folder, seed, good=60, bad=4)
+    rng = random.Random(seed)
+    kills = 0
+    while _inputs_left(folder) and kills < 5:
+        runner = _runner(folder, log)
+        time.sleep(rng.uniform(0.8, 4.0))
+        runner.kill()  # SIGKILL: no cleanup runs, its workers are left orphaned
+        runner.wait()
+        kills += 1
+    _finish(folder, log)
+    assert kills >= 2  # the folder was killed mid-drain at least twice
+    _assert_answered_once(folder, goods, bads, log)
+
+
+def test_worker_killed_mid_file_is_retried_not_blamed(tmp_path: Path) -> None:
+    """One worker; each kill hits the file it holds (a file is hit at most once): the file
+    is tried again in a fresh worker and answered as if nothing happened."""
+    folder = tmp_path / "drop"
+    folder.mkdir()
+    log = tmp_path / "terminal.log"
+    goods, bads = _drop(folder, 5, good=12, bad=1)
+    runner = _runner(folder, log, workers=1)
+    hit: set[str] = set()
+    try:
+        deadline = time.monotonic() + 120
+        while _inputs_left(folder) and time.monotonic() < deadline and len(hit) < 3:
+            busy = {n for n, s in _ledger(folder) if s == "processing"} - hit
+            workers = _children(runner.pid)
+            if busy and workers:
+                time.sleep(0.05)
+                for pid in workers:
+                    os.kill(pid, signal.SIGKILL)
+                hit |= busy
+                time.sleep(1.0)
+            time.sleep(0.05)
+    finally:
+        runner.send_signal(signal.SIGINT)
+        runner.wait(60)
+    _finish(folder, log)
+    assert hit, "no worker was caught holding a file"
+    _assert_answered_once(folder, goods, bads, log)
+    assert "its worker stopped before answering" in log.read_text(encoding="utf-8")
