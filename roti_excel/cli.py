@@ -5,7 +5,9 @@ Exit codes (docs/contract.md): 0 done, 1 an input was invalid or failed, 2 usage
 
 from __future__ import annotations
 
+import datetime as dt
 import signal
+import sqlite3
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -292,6 +294,40 @@ def watch(folder: Path, settle: float, workers: int | None) -> None:
         watch_folder(folder, settle=settle, workers=workers)
     except UsageError as exc:  # another runner answers this folder: exit 2
         raise click.UsageError(str(exc)) from exc
+
+
+@cli.command()
+@click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--since", type=click.DateTime(formats=["%Y-%m-%d"]),
+              help="Only reports made on or after this date (YYYY-MM-DD).")
+@click.option("--organisation", "--organization", "organisation",
+              help="Only this organisation's programs (as in its Program sheet).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Where to write it (default: FOLDER/reports/portfolio.xlsx; a filtered "
+                   "one gets a name saying its filters).")
+def portfolio(folder: Path, since: dt.datetime | None, organisation: str | None,
+              output: Path | None) -> None:
+    """Rebuild a drop folder's portfolio.xlsx from its ledger, on demand.
+
+    The newest report of each program and period, the reports they replaced (History),
+    each program's key figures against its organisation's (Benchmarks) and the failed files.
+
+    \b
+    Example:
+        roti-excel portfolio ./dropbox --since 2026-01-01 --organisation "PT Contoh"
+    """
+    from roti_excel.dropfolder.portfolio import rebuild_portfolio
+
+    if output is not None and output.suffix.lower() != ".xlsx":
+        raise click.UsageError(f"{output}: the portfolio is an Excel workbook; name it .xlsx")
+    try:
+        path, programs, failed = rebuild_portfolio(folder, output, since, organisation)
+    except UsageError as exc:
+        raise click.UsageError(str(exc)) from exc
+    except (OSError, OutputError, sqlite3.Error) as exc:
+        click.echo(f"error: cannot write the portfolio: {exc}", err=True)
+        sys.exit(1)
+    click.echo(f"wrote {path} ({programs} program(s), {failed} failed file(s))")
 
 
 @cli.command("import")

@@ -348,7 +348,7 @@ class TestPortfolio:
         path = tmp_path / "portfolio.xlsx"
         write_portfolio(path, rows, [], self.NOW)
         book = openpyxl.load_workbook(path, data_only=True)
-        assert book.sheetnames == ["Portofolio"]
+        assert book.sheetnames == ["Portofolio", "Pembanding"]
         table = [r for r in book["Portofolio"].iter_rows(values_only=True) if any(r)]
         assert table[0][0] == "Portofolio ROI pelatihan"
         a = next(r for r in table if r[0] == "A")

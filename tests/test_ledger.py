@@ -132,7 +132,7 @@ class TestPortfolioFromTheLedger:
         out = tmp_path / "portfolio.xlsx"
         ledger_portfolio(ledger, out)()
         wb = openpyxl.load_workbook(out)
-        assert wb.sheetnames == ["Portfolio", "History"]
+        assert wb.sheetnames == ["Portfolio", "Benchmarks", "History"]
         main = [v for row in wb["Portfolio"].iter_rows(values_only=True) for v in row]
         history = [v for row in wb["History"].iter_rows(values_only=True) for v in row]
         assert "new.xlsx_report.xlsx" in main and "old.xlsx_report.xlsx" not in main

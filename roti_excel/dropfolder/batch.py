@@ -7,6 +7,7 @@ The drop-folder runner, `roti-excel watch FOLDER`, lives in watch.py (re-exporte
 from __future__ import annotations
 
 import os
+import sqlite3
 import sys
 import threading
 import time
@@ -18,6 +19,7 @@ from typing import TextIO
 
 from roti_excel.domain import FileStatus
 from roti_excel.dropfolder.folder import (
+    FAILED_DIR,
     LOG_NAME,
     REPORTS_DIR,
     WORKBOOK_SUFFIXES,
@@ -32,7 +34,8 @@ from roti_excel.dropfolder.folder import (
     try_output,
     write_errors,
 )
-from roti_excel.dropfolder.portfolio import PORTFOLIO_NAME, Portfolio
+from roti_excel.dropfolder.ledger import Answer, Ledger, ledger_path
+from roti_excel.dropfolder.portfolio import PORTFOLIO_NAME, Portfolio, seed_ledger
 from roti_excel.dropfolder.watch import watch_folder
 from roti_excel.dropfolder.workers import DEFAULT_TIMEOUT_S, Job, WorkerPool
 from roti_excel.errors import UsageError
@@ -112,6 +115,7 @@ def run_batch(folder: Path, out_dir: Path | None = None, workers: int | None = N
     if size:
         run.pool_loop(jobs, size, timeout, StopSignal(stop))
     run.portfolio.flush(idle=True, last=True)
+    run.close()
     run.progress.close()
     run.outcome.seconds = time.monotonic() - start
     print(run.outcome.summary_line(), flush=True)
@@ -139,6 +143,7 @@ class _BatchRun:
         self.outcome = BatchOutcome(folder, reports)
         self.progress = Progress(total)
         self.log = RunLog(reports / LOG_NAME, self.progress.echo)
+        self.ledger = _open_ledger(self.log, reports, folder)
         self.programs = Portfolio()  # this pass's answers only
         self.stems: dict[Path, str] = {}
         self.portfolio = PortfolioUpdate(self.log, reports / PORTFOLIO_NAME,
@@ -191,8 +196,45 @@ class _BatchRun:
                 with suppress(OSError):
                     stale.unlink(missing_ok=True)
         self.portfolio.mark()
+        self._record(result, None if result.ok else errors.name)
         self.log.file(result)
         self.progress.advance(ok=result.ok)
+
+    def _record(self, result: FileOutcome, errors_name: str | None) -> None:
+        """The answer into the folder's ledger (for `roti-excel portfolio`); a ledger that
+        cannot be written costs the ledger, not the batch."""
+        if self.ledger is None:
+            return
+        try:
+            self.ledger.record(result.source.name, Answer(
+                ok=result.ok, moved_to=result.source.name, reason=result.first_error,
+                finished=result.finished,
+                report=None if result.report is None else shown_name(result.report.name),
+                errors_file=None if errors_name is None else shown_name(errors_name),
+                summary=result.summary if result.ok else None,
+                messages=tuple(result.messages)))
+        except sqlite3.Error as exc:
+            self.log.note(f"could not record {shown_name(result.source.name)} in the "
+                          f"ledger: {exc}; the portfolio command will not show it")
+            self.ledger = None
+
+    def close(self) -> None:
+        if self.ledger is not None:
+            self.ledger.close()
+
+
+def _open_ledger(log: RunLog, reports: Path, folder: Path) -> Ledger | None:
+    """The ledger in `reports` (made, and filled with what earlier runs left, when new);
+    None when it cannot be opened (a read-only folder): the batch goes on without it."""
+    try:
+        ledger = Ledger(ledger_path(reports))
+        if ledger.empty:
+            seed_ledger(ledger, reports, folder / FAILED_DIR)
+    except sqlite3.Error as exc:
+        log.note(f"cannot open the ledger in {reports}: {exc}; answers are not recorded "
+                 "for the portfolio command")
+        return None
+    return ledger
 
 
 class Progress:

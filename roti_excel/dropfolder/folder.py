@@ -18,6 +18,7 @@ from types import FrameType
 from typing import Any
 
 from roti_excel.atomic import write_bytes
+from roti_excel.dropfolder.ledger import LEDGER_NAME
 from roti_excel.dropfolder.names import bounded_stem
 from roti_excel.dropfolder.portfolio import ERRORS_SUFFIX, PORTFOLIO_NAME
 from roti_excel.dropfolder.workers import Job
@@ -51,7 +52,8 @@ def is_ignored(name: str) -> bool:
 
 def is_own_output(name: str) -> bool:
     """Names the runner writes (when reports go to the drop folder itself)."""
-    return bool(_OWN_OUTPUT.search(name)) or name in (PORTFOLIO_NAME, LOG_NAME)
+    return bool(_OWN_OUTPUT.search(name)) or name in (PORTFOLIO_NAME, LOG_NAME) or \
+        name.startswith(LEDGER_NAME)  # the ledger and its -wal and -shm files
 
 
 def not_workbook_message(path: Path) -> str | None:

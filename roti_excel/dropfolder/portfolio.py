@@ -136,3 +136,41 @@ def _program(row: Row) -> ProgramRow:
     assert row.summary is not None  # the ledger's programs are its rows with a summary
     return ProgramRow.from_summary(cast(Summary, row.summary), row.report or "",
                                    row.finished or dt.datetime.now())
+
+
+def rebuild_portfolio(folder: Path, output: Path | None = None,
+                      since: dt.datetime | None = None,
+                      organisation: str | None = None) -> tuple[Path, int, int]:
+    """`roti-excel portfolio`: the folder's portfolio from its ledger, written to `output`
+    (default: FOLDER/reports/portfolio.xlsx, or a name saying the filters when filtered);
+    returns the path and how many programs and failures it shows. A folder answered before
+    it had a ledger gets one first (under the runner lock: no runner is writing it)."""
+    from roti_excel.dropfolder.ledger import ledger_path
+    from roti_excel.dropfolder.lock import runner_lock
+
+    reports = folder.resolve() / "reports"
+    path = ledger_path(reports)
+    if not path.exists():
+        reports.mkdir(exist_ok=True)
+        with runner_lock(reports, folder):
+            seeded = Ledger(path)
+            seed_ledger(seeded, reports, folder.resolve() / "failed")
+            seeded.close()
+    ledger = Ledger(path, read_only=True)
+    try:
+        target = output or reports / _portfolio_name(since, organisation)
+        current, _history = ledger.programs(since, organisation)
+        failures = [] if organisation is not None else ledger.failures(since)
+        ledger_portfolio(ledger, target, since, organisation)()
+    finally:
+        ledger.close()
+    return target, len(current), len(failures)
+
+
+def _portfolio_name(since: dt.datetime | None, organisation: str | None) -> str:
+    parts = [PORTFOLIO_NAME.removesuffix(".xlsx")]
+    if organisation is not None:
+        parts.append("".join(c if c.isalnum() else "-" for c in organisation).strip("-"))
+    if since is not None:
+        parts.append(f"since-{since:%Y-%m-%d}")
+    return "_".join(parts) + ".xlsx"

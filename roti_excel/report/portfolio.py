@@ -19,6 +19,7 @@ from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell
 from roti_excel.atomic import atomic_path
 from roti_excel.domain import Band
 from roti_excel.report.palette import BAND_COLOURS, GRID_LINE, HEADER_FILL, NOTE_FONT, TITLE_COLOUR
+from roti_excel.report.portfolio_benchmarks import write_benchmarks, write_maybe
 from roti_excel.summary import Summary
 
 _MAX_TEXT = 2000  # a cell holds 32,767 characters; an error line needs far fewer
@@ -109,6 +110,11 @@ class ProgramRow:
     status: str = ""  # credible, provisional, not_monetised ("" from an older summary)
     caveats: tuple[str, ...] = ()
     language: str = "en"  # the workbook's
+    # key figures of levels 1-3 (None when the level was not evaluated)
+    l1_favourable_pct: float | None = None
+    l2_pass_rate_pct: float | None = None
+    l3_mean: float | None = None
+    l3_scale: str = ""  # "1-4": level 3 means compare only on the same scale
 
     @property
     def credibility(self) -> str:
@@ -132,6 +138,7 @@ class ProgramRow:
         groups: list[Mapping[str, Any]] = [
             g for g in summary.get("groups") or [] if isinstance(g, Mapping)]
         band = total.get("band")
+        levels = _levels(summary)
         return cls(
             program=str(summary.get("program") or ""),
             organisation=str(summary.get("organization") or ""),
@@ -151,7 +158,19 @@ class ProgramRow:
             status=str(total.get("status") or ""),
             caveats=tuple(str(c) for c in total.get("caveats") or () if isinstance(c, str)),
             language="id" if summary.get("language") == "id" else "en",
+            l1_favourable_pct=_number(levels["reaction"].get("favourable_pct")),
+            l2_pass_rate_pct=_number(levels["learning"].get("pass_rate_pct")),
+            l3_mean=_number(levels["application"].get("mean")),
+            l3_scale=str(levels["application"].get("scale") or ""),
         )
+
+
+def _levels(summary: Summary) -> dict[str, Mapping[str, Any]]:
+    """The summary's levels 1-3, each a mapping (empty when missing or not one)."""
+    levels = summary.get("levels")
+    levels = levels if isinstance(levels, Mapping) else {}
+    return {name: level if isinstance(level := levels.get(name), Mapping) else {}
+            for name in ("reaction", "learning", "application")}
 
 
 def _participants(summary: Summary, groups: list[Mapping[str, Any]]) -> float | None:
@@ -256,6 +275,8 @@ def write_portfolio(path: Path, programs: Sequence[ProgramRow],  # noqa: PLR0913
         if rows:
             _add_chart(wb, ws, rows, last, next_row + 2, lang)
         ws.activate()
+        if rows:
+            write_benchmarks(wb, rows, fmt)
         if history:
             _write_history(wb, history, fmt)
         wb.close()
@@ -290,29 +311,22 @@ def _write_program(ws: Any, r: int, row: ProgramRow, fmt: _Formats) -> None:
     ws.write_string(r, 1, _text(row.organisation))
     ws.write_string(r, 2, _text(row.currency))
     ws.write_number(r, 3, row.groups, cell["int"])
-    _maybe(ws, r, 4, row.participants, cell["int"])
+    write_maybe(ws, r, 4, row.participants, cell["int"])
     ws.write_number(r, 5, row.benefits, cell["money"])
     ws.write_number(r, 6, row.costs, cell["money"])
-    _maybe(ws, r, 7, row.net, cell["money"])
-    _maybe(ws, r, 8, row.bcr, cell["ratio"])
-    _maybe(ws, r, 9, None if row.roi_pct is None else row.roi_pct / 100,
+    write_maybe(ws, r, 7, row.net, cell["money"])
+    write_maybe(ws, r, 8, row.bcr, cell["ratio"])
+    write_maybe(ws, r, 9, None if row.roi_pct is None else row.roi_pct / 100,
            fmt.band_pct[row.band])
-    _maybe(ws, r, 10, None if row.objective_pct is None else row.objective_pct / 100,
+    write_maybe(ws, r, 10, None if row.objective_pct is None else row.objective_pct / 100,
            cell["pct"])
     label = report_word("band_" + row.band.key, fmt.lang) if row.band else word(
         "no_roi" if row.status == _NOT_MONETISED else "no_costs", fmt.lang)
     ws.write_string(r, 11, label, fmt.band[row.band])
     ws.write_string(r, 12, row.credibility_in(fmt.lang), fmt.wrap)
-    _maybe(ws, r, 13, row.payback_months, cell["ratio"])
+    write_maybe(ws, r, 13, row.payback_months, cell["ratio"])
     ws.write_string(r, 14, _text(row.report))
     ws.write_datetime(r, 15, row.processed_at, cell["time"])
-
-
-def _maybe(ws: Any, r: int, c: int, value: float | None, cell_format: Any) -> None:
-    if value is None:
-        ws.write_blank(r, c, None, cell_format)
-    else:
-        ws.write_number(r, c, value, cell_format)
 
 
 def _write_totals(ws: Any, rows: Sequence[ProgramRow], r: int, fmt: _Formats) -> int:
