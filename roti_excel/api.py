@@ -16,6 +16,10 @@ from roti_excel.model import Evaluation
 from roti_excel.outcome import FileOutcome
 from roti_excel.summary import summary, summary_json
 
+# The guard's answers for a file that may still be arriving (a copy in progress): the drop
+# folder looks at such a file again later before calling it damaged.
+INCOMPLETE_KEYS = frozenset({"file_empty", "file_damaged_unzip"})
+
 
 @dataclass
 class Loaded:
@@ -74,9 +78,10 @@ def process(source: Path, report: Path, json_path: Path | None = None,
     errors = sum(1 for i in loaded.issues if i.is_error)
     shown_in = str(lang or loaded.language)
     if not loaded.ok or loaded.evaluation is None:
+        cut_short = any(i.is_error and i.key in INCOMPLETE_KEYS for i in loaded.issues)
         return FileOutcome(source, FileStatus.FAILED, messages,
                            seconds=time.perf_counter() - start, error_count=errors,
-                           language=shown_in)
+                           language=shown_in, incomplete=cut_short)
     computed = evaluate(loaded.evaluation)
     data = summary(computed)
     text = summary_json(data)  # checked before anything is written

@@ -28,6 +28,8 @@ class FileOutcome:
     finished: dt.datetime = field(default_factory=dt.datetime.now)
     error_count: int = 0  # the first this many messages are errors, the rest warnings
     language: str = "en"  # the messages' language (the workbook's, or the one asked for)
+    # the file looked cut short (empty, or it cannot be unzipped): perhaps still arriving
+    incomplete: bool = False
 
     @property
     def errors(self) -> list[str]:

@@ -164,3 +164,52 @@ def test_worker_killed_mid_file_is_retried_not_blamed(tmp_path: Path) -> None:
     assert hit, "no worker was caught holding a file"
     _assert_answered_once(folder, goods, bads, log)
     assert "its worker stopped before answering" in log.read_text(encoding="utf-8")
+
+
+_COPIER = """
+import sys, time
+source, target, pause, hold = sys.argv[1], sys.argv[2], float(sys.argv[3]), sys.argv[4] == "1"
+data = open(source, "rb").read()
+half = len(data) // 2
+out = open(target, "wb")
+out.write(data[:half]); out.flush()
+if not hold:
+    out.close()
+time.sleep(pause)
+if not hold:
+    out = open(target, "ab")
+out.write(data[half:]); out.close()
+"""
+
+
+def test_paused_and_cut_short_copies(tmp_path: Path) -> None:
+    """A copy that pauses for longer than the settle time, holding the file open, is not
+    picked up until it is closed; one that pauses with the file closed (a resumed download)
+    looks incomplete, is looked at again later and answered whole; a file that stays cut
+    short is called damaged only after that second look."""
+    folder = tmp_path / "drop"
+    folder.mkdir()
+    log = tmp_path / "terminal.log"
+    good = program(tmp_path / "good.xlsx", "Good", 100_000)
+    (folder / "cut.xlsx").write_bytes(good.read_bytes()[:3000])
+    runner = _runner(folder, log, workers=1)
+    try:
+        wait_until(lambda: "watching" in log.read_text(encoding="utf-8"), 60, "the runner")
+        copiers = [subprocess.Popen([sys.executable, "-c", _COPIER, str(good),
+                                     str(folder / name), "3", hold])
+                   for name, hold in (("held.xlsx", "1"), ("resumed.xlsx", "0"))]
+        for copier in copiers:
+            assert copier.wait(30) == 0
+        wait_until(lambda: not _inputs_left(folder), 90, "the answers")
+    finally:
+        runner.send_signal(signal.SIGINT)
+        runner.wait(60)
+    assert sorted(os.listdir(folder / "processed")) == ["held.xlsx", "resumed.xlsx"]
+    assert sorted(os.listdir(folder / "failed")) == ["cut.errors.txt", "cut.xlsx"]
+    text = log.read_text(encoding="utf-8")
+    assert "held.xlsx: looks incomplete" not in text  # never picked up while open
+    assert text.count("cut.xlsx: looks incomplete") == 1
+    assert "cut.xlsx  failed" in text and "Traceback" not in text
+    states = _ledger(folder)
+    assert sorted(states) == [("cut.xlsx", FAILED_INPUT), ("held.xlsx", DONE),
+                              ("resumed.xlsx", DONE)]

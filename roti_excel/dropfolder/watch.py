@@ -58,6 +58,7 @@ from roti_excel.dropfolder.ledger import (
 )
 from roti_excel.dropfolder.lock import runner_lock
 from roti_excel.dropfolder.names import bounded_stem
+from roti_excel.dropfolder.openfiles import held_for_writing
 from roti_excel.dropfolder.portfolio import PORTFOLIO_NAME, ledger_portfolio, seed_ledger
 from roti_excel.dropfolder.workers import DEFAULT_TIMEOUT_S, Job, WorkerPool
 from roti_excel.errors import OutputError
@@ -74,6 +75,9 @@ MOVE_RETRY_S = 5.0
 DEFER_FIRST_S = 5.0
 DEFER_MAX_S = 300.0
 CRASH_RETRIES = 1
+# A file that looks cut short (empty, cannot be unzipped) is looked at again once it has
+# been unchanged this long (at least 5 settle times): a copy that paused is not "damaged".
+RECHECK_MIN_S = 10.0
 
 Signature = tuple[int, int]  # size, modification time (ns)
 
@@ -208,6 +212,7 @@ class _Watch:
         self.in_hand: dict[str, tuple[Job, Signature, int]] = {}
         self.stuck: dict[str, _Stuck] = {}
         self.deferred: dict[str, _Deferred] = {}
+        self.rechecked: set[int] = set()  # rows already looked at again as incomplete
         portfolio = self.reports / PORTFOLIO_NAME
         self.portfolio = PortfolioUpdate(self.log, portfolio,
                                          lambda: ledger_portfolio(self.ledger, portfolio))
@@ -408,6 +413,9 @@ class _Watch:
             if message is None and (not pool.idle or not _can_open(source)):
                 self._queue(source, arrival)
                 continue
+            if message is None and held_for_writing(source):
+                arrival.since = now  # still being written: settle again once it is closed
+                continue
             if message is not None:
                 del self.arrivals[name]
                 self._settle(FileOutcome(source, FileStatus.FAILED, [message]),
@@ -461,9 +469,22 @@ class _Watch:
             self.ledger.forget(row, "changed while it was being processed")
             self.arrivals[name] = _Arrival(now_signature, time.monotonic(),
                                            self.ledger.arrive(name, *now_signature))
-        elif not self._defer(name, result, signature, row):
+        elif not self._recheck(name, result, signature, row) and \
+                not self._defer(name, result, signature, row):
             self.deferred.pop(name, None)
             self._settle(result, signature, row)
+
+    def _recheck(self, name: str, result: FileOutcome, signature: Signature, row: int) -> bool:
+        """A file that looks cut short is looked at once more, after it has stayed unchanged
+        for a longer settle (a copy that paused); True when it waits for that."""
+        if not result.incomplete or row in self.rechecked:
+            return False
+        self.rechecked.add(row)
+        wait = max(RECHECK_MIN_S, 5 * self.settle)
+        self.log.note(f"{shown_name(name)}: looks incomplete (still being copied?); looking "
+                      f"at it again once it has been unchanged for {wait:g} s")
+        self.arrivals[name] = _Arrival(signature, time.monotonic() + wait - self.settle, row)
+        return True
 
     def _defer(self, name: str, result: FileOutcome, signature: Signature, row: int) -> bool:
         """Keep the file in the folder for another try when the fault was not the file's:
