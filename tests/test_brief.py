@@ -192,3 +192,128 @@ def test_a_table_runs_over_pages_with_its_header_and_short_ones_stay_whole(
     scorecard = [i for i, t in enumerate(texts) if "Level scorecard" in t]
     assert len(scorecard) == 1
     assert "5 ROI" in texts[scorecard[0]] and "1 Reaction" in texts[scorecard[0]]
+
+
+# -- every table's header row on each of its printed pages ----------------------------------
+
+Box = tuple[float, float, str]  # x, y (top) and the word
+
+
+def _lines(page: str) -> tuple[list[list[Box]], list[Box]]:
+    """The page's words in lines (same top within 1.5 pt), top first, each left to right,
+    and the footer's words (in the bottom margin)."""
+    found = [(float(x), float(y), w) for x, y, w in re.findall(
+        r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="[\d.]+">([^<]*)</word>', page)]
+    foot = float(re.findall(r'height="([\d.]+)"', page)[0]) - 0.6 * 72
+    lines: list[list[Box]] = []
+    for box in sorted((b for b in found if b[1] < foot), key=lambda b: (b[1], b[0])):
+        if lines and box[1] - lines[-1][0][1] < 1.5:
+            lines[-1].append(box)
+        else:
+            lines.append([box])
+    return [sorted(line) for line in lines], sorted((b for b in found if b[1] >= foot),
+                                                    key=lambda b: (b[1], b[0]))
+
+
+def _sheet_of(footer: list[Box], names: list[str], generated: str) -> str:
+    """The sheet a page belongs to, from its footer's right part: "<sheet> - Generated
+    <date>"."""
+    text = " ".join(w for _, _, w in footer)
+    return max((n for n in names if f"{n} - {generated}" in text), key=len)
+
+
+def _first_words(texts: tuple[str, ...]) -> set[str]:
+    return {t.split()[0] for t in texts if t.split()}
+
+
+class _PrintedSheet:
+    """Follows one sheet's pages in order: which of its tables is being printed, whose
+    header rows were printed already."""
+
+    def __init__(self, name: str, tables: list[report.PrintedTable], title: str, *,
+                 across: bool) -> None:
+        self.name, self.tables, self.title, self.across = name, tables, title, across
+        self.current: report.PrintedTable | None = None
+        self.started: set[int] = set()  # header rows of the tables begun on earlier pages
+
+    def header_at(self, lines: list[list[Box]], i: int, table: report.PrintedTable) -> bool:
+        """Whether the header row of `table` is printed from line `i` down (its labels wrap
+        within the row's height); a sheet printed across pages shows some of its labels."""
+        top = lines[i][0][1]
+        shown = {w for line in lines[i:] for _, y, w in line
+                 if y < top + table.header_height + 2}
+        firsts = [label.split()[0] for label in table.labels if label.split()]
+        found = [f for f in firsts if f in shown]
+        return (firsts[0] in found and len(found) >= min(2, len(firsts))) if self.across \
+            else len(found) == len(firsts)
+
+    def heading_of(self, line: list[Box]) -> report.PrintedTable | None:
+        text = " ".join(w for _, _, w in line)
+        return next((t for t in self.tables if t.heading and text.startswith(t.heading)),
+                    None)
+
+    def data_of(self, line: list[Box], table: report.PrintedTable) -> bool:
+        return bool({w for _, _, w in line} & _first_words(table.row_texts))
+
+    def check(self, lines: list[list[Box]], where: str) -> None:
+        if lines and " ".join(w for _, _, w in lines[0]).startswith(self.title[:20]):
+            self.current = None  # the sheet's first page, or the first of a part across
+            self.started.clear()
+        elif lines:
+            self._check_top(lines, where)
+        self._follow(lines)
+
+    def _check_top(self, lines: list[list[Box]], where: str) -> None:
+        """A page continuing a table starts with that table's header row, and a header row
+        at a page's top belongs to the rows under it."""
+        table = self.current
+        if self.heading_of(lines[0]) is not None:
+            return  # a table starts the page with its heading
+        repeated = next((t for t in self.tables
+                         if t.header in self.started and self.header_at(lines, 0, t)), None)
+        if repeated is not None:
+            assert repeated is table, f"{where}: the header of another table on top"
+            below = next((line for line in lines if line[0][1] >= lines[0][0][1]
+                          + repeated.header_height + 2), [])
+            assert below and self.data_of(below, repeated) and self.heading_of(below) is None, \
+                f"{where}: a header row over no row of its table"
+        elif table is not None:
+            assert not self.data_of(lines[0], table), \
+                f"{where}: continues {table.heading or table.labels} without its header row"
+
+    def _follow(self, lines: list[list[Box]]) -> None:
+        """The tables begun on this page, in the sheet's order: by their heading, or by a
+        header row printed the first time (a table without heading)."""
+        for i, line in enumerate(lines):
+            later = [t for t in self.tables if t.header not in self.started]
+            table = self.heading_of(line)
+            if table is None and later and not later[0].heading and \
+                    self.header_at(lines, i, later[0]):
+                table = later[0]
+            if table is not None:
+                self.current = table
+                self.started.add(table.header)
+
+
+@pytest.mark.libreoffice
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_every_page_of_a_table_starts_with_its_header_row(tmp_path: Path, lang: str) -> None:
+    """Driven by the report's own registry of its tables (where each is, its heading,
+    header labels and rows): every printed page that continues a table starts with that
+    table's header row, and no header row tops a page over rows of another table."""
+    (tmp_path / "t").mkdir()
+    generated = {"en": "Generated", "id": "Dibuat"}[lang]
+    repeated = []
+    for name, results in _cases(tmp_path).items():
+        work = tmp_path / name
+        work.mkdir()
+        book = report.build(results, work / "report.xlsx", lang)
+        sheets = {n: _PrintedSheet(n, tables, book.titles.get(n, "\0"),
+                                   across=n in book.across)
+                  for n, tables in book.tables.items()}
+        repeated += [t for tables in book.tables.values() for t in tables if t.repeated]
+        for number, page in enumerate(pdf_pages(work / "report.xlsx", work), 1):
+            lines, footer = _lines(page)
+            sheet = sheets[_sheet_of(footer, list(sheets), generated)]
+            sheet.check(lines, f"{name} {lang}, page {number} ({sheet.name})")
+    assert repeated  # the cases have tables longer than a page to look at

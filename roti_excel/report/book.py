@@ -45,6 +45,23 @@ class Truncation:
     length: int
 
 
+@dataclass(frozen=True)
+class PrintedTable:
+    """A table as the sheet prints it, for whoever checks the printed pages: its heading
+    (the section right above, "" when none), header row and labels, last row, the text
+    of each data row's leftmost text cell, and whether its header row is repeated on
+    every page (the sheet's print titles)."""
+
+    heading: str
+    first: int
+    header: int
+    last: int
+    labels: tuple[str, ...]
+    row_texts: tuple[str, ...]
+    header_height: float  # points, at full size
+    repeated: bool
+
+
 @dataclass
 class Book:
     """What every sheet module shares while the workbook is written."""
@@ -58,6 +75,10 @@ class Book:
     generated: dt.date
     truncations: list[Truncation] = field(default_factory=list)
     present: tuple[str, ...] = ()  # the keys of the sheets this report has
+    # sheet name -> its tables as printed, and the sheets printed across pages
+    tables: dict[str, list[PrintedTable]] = field(default_factory=dict)
+    across: set[str] = field(default_factory=set)
+    titles: dict[str, str] = field(default_factory=dict)  # sheet name -> its title
 
     def sheet(self, key: str, max_width: float | None = None) -> Sheet:
         """The sheet's writer; text wider than `max_width` characters wraps."""
@@ -144,13 +165,15 @@ class Sheet:
         self._min_width: dict[int, float] = {}
         self._max_width: dict[int, float] = {}
         self._rigid: dict[int, float] = {}  # the width content that cannot wrap needs
-        self._headers: set[int] = set()  # header rows of the sheet's tables
+        self._headers: dict[int, dict[int, str]] = {}  # header row -> column -> label
+        self._leftmost: dict[int, tuple[int, str]] = {}  # row -> its leftmost text cell
         self._used: set[int] = set()  # rows holding anything
         # row, first col, last col, text, how much wider its letters are than the body's
         self._wrapped: list[tuple[int, int, int, str, float]] = []
         self._fixed_rows: set[int] = set()
         self._fixed_height: dict[int, float] = {}
         self._sections: dict[int, int] = {}  # heading row -> rows kept with it
+        self._section_text: dict[int, str] = {}
         self._charts: list[tuple[int, int, int, float, float]] = []  # row, col, x, w, h (px)
         self._max_row = 0
         self.max_width = max_width  # longer text wraps (in a wrapping format)
@@ -209,6 +232,8 @@ class Sheet:
             self.ws.write_blank(row, col, None, fmt if fmt is not None else self.st.text)
             return
         self.ws.write_string(row, col, text, fmt if fmt is not None else self.st.text)
+        if col <= self._leftmost.get(row, (col, ""))[0]:
+            self._leftmost[row] = (col, text)
         longest = max((len(line) for line in text.splitlines()), default=0)
         fmt_used = fmt if fmt is not None else self.st.text
         if fit:
@@ -239,9 +264,9 @@ class Sheet:
             self._fit(col, _number_width(cached, fmt.num_format or ""))
 
     def header(self, row: int, col: int, labels: Sequence[str]) -> None:
-        self._headers.add(row)
         self._used.add(row)
         for i, label in enumerate(labels):
+            self._headers.setdefault(row, {})[col + i] = label
             self.ws.write_string(row, col + i, label, self.st.header)
             longest_word = max((len(w) for w in label.split()), default=4)
             self._fit(col + i, min(max(longest_word, math.ceil(len(label) / 2)), HEADER_CAP) + 2,
@@ -250,6 +275,7 @@ class Sheet:
             self._wrapped.append((row, col + i, col + i, label, _letter_width(self.st.header)))
 
     def title(self, row: int, text: str, subtitle: str = "") -> None:
+        self.book.titles.setdefault(self.name, text)
         self.text(row, 0, text, self.st.title, fit=False)
         self.fixed_height(row, 20.0)
         if subtitle:
@@ -260,6 +286,7 @@ class Sheet:
         included): `keep` rows, the whole table when it is short."""
         self.text(row, 0, text, self.st.section, fit=False)
         self._sections[row] = keep
+        self._section_text[row] = text
 
     def paragraph(self, row: int, first: int, last: int, text: str, fmt: Any = None) -> None:
         """A wrapped paragraph merged across columns; its height set when the sheet is done."""
@@ -323,13 +350,19 @@ class Sheet:
                       for _, col, x, w, _ in self._charts), default=0.0)
         return min(1.0, page_width / (max(table, charts, 1.0) * 0.75))
 
-    def _runs_over(self, header: int, heights: dict[int, float], scale: float) -> bool:
-        """Whether the table whose header row is `header` is longer than a printed page."""
-        for start, end in self._tables():
-            if start <= header <= end:
-                return sum(self._row_height(r, heights)
-                           for r in range(start, end + 1)) > _page_height(scale) * 0.95
-        return False
+    def _runs_over(self, start: int, end: int, heights: dict[int, float],
+                   scale: float) -> bool:
+        """Whether the table from row `start` to `end` is longer than a printed page."""
+        return sum(self._row_height(r, heights)
+                   for r in range(start, end + 1)) > _page_height(scale) * 0.95
+
+    def _repeated_header(self, heights: dict[int, float], scale: float) -> int | None:
+        """The header row to print on every page: that of the first table longer than a
+        page (a sheet has one such row, so the sheets place any other table that may run
+        over a page on a sheet of its own, or before it)."""
+        return next((header for (start, end), header in zip(self._tables(),
+                                                           sorted(self._headers), strict=True)
+                     if self._runs_over(start, end, heights, scale)), None)
 
     def _row_height(self, row: int, heights: dict[int, float]) -> float:
         """A row's printed height: worked out from its wrapped text, set, or the default."""
@@ -408,14 +441,30 @@ class Sheet:
         ws.set_margins(left=MARGIN_SIDE_IN, right=MARGIN_SIDE_IN, top=MARGIN_TOP_IN,
                        bottom=MARGIN_BOTTOM_IN)
         ws.center_horizontally()
-        if repeat is None and freeze_row and self._runs_over(freeze_row - 1, heights, scale):
-            repeat = freeze_row - 1  # the main table's header on each of its pages
+        if repeat is None and not one_page:
+            repeat = self._repeated_header(heights, scale)
         if repeat is not None:
             ws.repeat_rows(repeat)
+        self._register(heights, repeat, across=scale == MIN_PRINT_SCALE and not one_page)
         ws.set_footer(self.footer(), {"margin": 0.25})
         breaks = [] if one_page else self._page_breaks(heights, scale)
         if breaks:
             ws.set_h_pagebreaks(breaks)
+
+    def _register(self, heights: dict[int, float], repeat: int | None, *,
+                  across: bool) -> None:
+        """The sheet's tables as printed, in the book's registry."""
+        tables = []
+        for (start, end), header in zip(self._tables(), sorted(self._headers), strict=True):
+            texts = tuple(self._leftmost[r][1] for r in range(header + 1, end + 1)
+                          if r in self._leftmost)
+            tables.append(PrintedTable(self._section_text.get(start, ""), start, header, end,
+                                       tuple(label for _, label in
+                                             sorted(self._headers[header].items())), texts,
+                                       self._row_height(header, heights), header == repeat))
+        self.book.tables[self.name] = tables
+        if across:
+            self.book.across.add(self.name)
 
     def footer(self) -> str:
         name = self.book.program.replace("&", "&&")
@@ -423,4 +472,6 @@ class Sheet:
             name = name[:117] + "..."
         page = self.t("footer_page")
         date = self.t("footer_generated", date=format_date(self.book.generated, self.book.lang))
-        return f"&L&9{name}&C&9{page}&R&9{date}"
+        # the sheet's name beside the date (the centre is too narrow on a portrait page): a
+        # loose page says where it is from
+        return f"&L&9{name}&C&9{page}&R&9&A - {date}"

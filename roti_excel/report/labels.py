@@ -20,6 +20,11 @@ SHEETS: dict[str, tuple[str, str]] = {
     "intangibles": ("Intangibles", "Manfaat tak berwujud"),
     "quality": ("Data quality", "Kualitas data"),
     "inputs": ("Input copies", "Salinan input"),
+    "inputs_costs": ("Input copies - costs", "Salinan input - biaya"),
+    "inputs_rates": ("Input copies - rates", "Salinan input - tarif"),
+    "inputs_measures": ("Input copies - measures", "Salinan input - ukuran"),
+    "inputs_impact": ("Input copies - impact", "Salinan input - dampak"),
+    "inputs_estimates": ("Input copies - estimates", "Salinan input - estimasi"),
 }
 
 COLUMNS: dict[str, tuple[str, str]] = {

@@ -512,6 +512,7 @@ TEXT: dict[str, tuple[str, str]] = {
                     "from. Blue = value as entered.",
                     "Disalin dari workbook input; setiap baris menyebut lembar dan baris "
                     "asalnya. Biru = nilai sesuai isian."),
+    "inputs_block_title": ("Input copies: {block}", "Salinan input: {block}"),
     "block_assumptions": ("Program", "Program"),
     "block_groups": ("Groups", "Kelompok"),
     "block_costs": ("Cost lines", "Baris biaya"),

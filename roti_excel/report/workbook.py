@@ -2,9 +2,9 @@
 beside the target and moves it into place, so a failed run never leaves half a report.
 
 Sheets are added in the order of docs/report.md (the Brief first), then filled in the order
-their formulas need: Input copies first (every formula refers to it), then Costs and
-Level 4, Level 5 over those, the Summary and the Brief over Level 5, and Data quality last
-(it lists any text the other sheets had to shorten)."""
+their formulas need: the Input copies sheets first (every formula refers to them), then
+Costs and Level 4, Level 5 over those, the Summary and the Brief over Level 5, and Data
+quality last (it lists any text the other sheets had to shorten)."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ from roti_excel.domain import Language
 from roti_excel.errors import OutputError
 from roti_excel.method.evaluate import Results
 from roti_excel.report import styles
-from roti_excel.report.book import Book
+from roti_excel.report.book import Book, PrintedTable
 from roti_excel.report.fast_sheet import FastFormulaWorksheet
 from roti_excel.report.labels import Labels, sheet_names
 from roti_excel.report.sheets import (
@@ -38,11 +38,14 @@ from roti_excel.report.sheets import (
     surveys,
 )
 
+__all__ = ["PrintedTable", "build", "write"]
+
 WORKBOOK_OPTIONS = {"strings_to_formulas": False, "strings_to_urls": False, "in_memory": True,
                     "strings_to_numbers": False}
 ORDER = ("brief", "summary", "methodology", "reaction", "learning", "application", "impact", "roi",
          "scenarios", "costs",
-         "intangibles", "quality", "inputs")
+         "intangibles", "quality", "inputs", "inputs_costs", "inputs_rates", "inputs_measures",
+         "inputs_impact", "inputs_estimates")
 
 
 def language(results: Results, lang: str | None) -> Language:
@@ -57,12 +60,15 @@ def sheets_for(results: Results) -> tuple[str, ...]:
                                   ("application", results.application.evaluated),
                                   ("impact", results.impact.evaluated),
                                   # what-ifs on an ROI: none without one
-                                  ("scenarios", results.total.bcr is not None)) if not done}
+                                  ("scenarios", results.total.bcr is not None),
+                                  ("inputs_estimates", bool(results.evaluation.estimates)))
+            if not done}
     return tuple(key for key in ORDER if key not in skip)
 
 
-def build(results: Results, path: Path, lang: str, generated: dt.date | None = None) -> None:
-    """Write the report to `path` (no atomic move; see :func:`write`)."""
+def build(results: Results, path: Path, lang: str, generated: dt.date | None = None) -> Book:
+    """Write the report to `path` (no atomic move; see :func:`write`); returns the book,
+    whose `tables` say where each sheet's tables are and how they print."""
     from roti_excel.narrative.render import render
 
     story = render(results, lang)
@@ -106,6 +112,7 @@ def build(results: Results, path: Path, lang: str, generated: dt.date | None = N
             wb.close()
         raise
     wb.close()
+    return book
 
 
 # finance may still select, filter, sort and resize; only the editable Scenarios cells

@@ -82,8 +82,6 @@ def _measure_columns(measures: list[MeasureResult]) -> Columns:
             mkeys += ["improvement_horizon"]
         mkeys += ["target", "target_met"]
     mkeys += ["benefits"]
-    if any(m.measure.notes.strip() for m in measures):
-        mkeys += ["notes"]
     return Columns(mkeys)
 
 
@@ -96,8 +94,8 @@ def write(book: Book, results: Results, inputs: InputRefs, narrative: str) -> Im
     sh.title(0, sh.t("impact_title"))
     sh.paragraph(1, 0, 9, narrative)
     refs = _write_measure_header(sh, mc, measures)
-    row = _write_group_benefits(sh, results, measures, refs,
-                                _HEADER + 1 + max(len(measures), 1) + 1)
+    row = _write_notes(sh, measures, _HEADER + 1 + max(len(measures), 1) + 1)
+    row = _write_group_benefits(sh, results, measures, refs, row)
     detail = Detail(sh, inputs, results.evaluation.program.horizon_months,
                     note_column(measures))
     blocks, row = _write_blocks(detail, measures, refs, mc, row)
@@ -124,6 +122,20 @@ def _write_measure_header(sh: Sheet, mc: Columns, measures: list[MeasureResult])
     if measures:
         sh.ws.autofilter(_HEADER, 0, _HEADER + len(measures), len(mc.keys) - 1)
     return refs
+
+
+def _write_notes(sh: Sheet, measures: list[MeasureResult], row: int) -> int:
+    """The notes for finance, a paragraph a measure under the table (as a column of the
+    table, long notes made the sheet too wide to print on one page at a readable size);
+    returns the next section's row."""
+    noted = [m for m in measures if m.measure.notes.strip()]
+    if not noted:
+        return row
+    sh.section(row, sh.t("mcol_notes"), keep=1 + len(noted))
+    for i, m in enumerate(noted, start=1):
+        name = m.measure.name + (f" ({m.group})" if m.group else "")
+        sh.paragraph(row + i, 0, 9, f"{name}: {m.measure.notes}")
+    return row + len(noted) + 2
 
 
 def _write_group_benefits(sh: Sheet, results: Results, measures: list[MeasureResult],
@@ -283,7 +295,7 @@ def _trend_cells(table: _MeasureTable, r: int, m: MeasureResult, block: Block) -
 
 
 def _period_cells(table: _MeasureTable, r: int, m: MeasureResult) -> None:
-    """Months of benefits, Annualise factor, estimate coverage, target, notes."""
+    """Months of benefits, Annualise factor, estimate coverage, target."""
     sh, mc, st, inputs = table.sh, table.mc, table.sh.st, table.inputs
     sh.number(r, mc["months"], m.months, st.month_count)
     if "annualise" in mc:
@@ -306,8 +318,6 @@ def _period_cells(table: _MeasureTable, r: int, m: MeasureResult) -> None:
         sh.formula(r, mc["target_met"], f'IF({sh.local(r, mc[judged])}>='
                    f'{sh.local(r, mc["target"])},{literal(sh.t("met"))},'
                    f'{literal(sh.t("not_met"))})', sh.t("met" if met else "not_met"), st.center)
-    if "notes" in mc:
-        sh.text(r, mc["notes"], m.measure.notes, st.wrap)
 
 
 def _benefit_cells(table: _MeasureTable, r: int, m: MeasureResult, block: Block) -> None:

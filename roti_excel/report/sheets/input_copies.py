@@ -1,9 +1,12 @@
-"""The Input copies sheet: the input data every formula of the report refers to, block by
-block, each row with the input sheet and row it came from. Written first, so the other
-sheets know where each value lives."""
+"""The Input copies sheets: the input data every formula of the report refers to, block by
+block, each row with the input sheet and row it came from: the program's assumptions and
+the groups on Input copies, each other block (cost lines, rates, measures, Impact rows,
+Estimates rows) on a sheet of its own, so that every long table prints its header row on
+each of its pages. Written first, so the other sheets know where each value lives."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from roti_excel.method.evaluate import Results
@@ -75,23 +78,29 @@ def origin_text(book: Book, origin: Origin) -> str:
 
 
 class _Blocks:
-    def __init__(self, sh: Sheet, ev: Evaluation) -> None:
+    """Writes the copied blocks: the program's assumptions and the groups one under the
+    other on Input copies, every other block on a sheet of its own. A table longer than a
+    printed page repeats its header row on each page, and a sheet has one such row."""
+
+    def __init__(self, sh: Sheet, ev: Evaluation, *, own_sheet: bool = False) -> None:
         self.sh = sh
         self.ev = ev
+        self.own_sheet = own_sheet  # the block alone on its sheet: no heading, a filter
         self.row = 3
-        self.biggest: tuple[int, int, int, int] = (0, 0, 0, 0)  # header row, last row, cols
 
     def start(self, title_key: str, headers: list[str]) -> int:
-        """Block title and header; returns the first data row."""
+        """Block heading (the sheet's title says it on a sheet of its own) and header;
+        returns the first data row."""
         sh = self.sh
-        sh.section(self.row, sh.t(title_key))
-        sh.header(self.row + 1, 0, [sh.t("col_source"), *headers])
-        return self.row + 2
+        if not self.own_sheet:
+            sh.section(self.row, sh.t(title_key))
+            self.row += 1
+        sh.header(self.row, 0, [sh.t("col_source"), *headers])
+        return self.row + 1
 
     def end(self, first: int, count: int, ncols: int) -> None:
-        header = first - 1
-        if count and count > self.biggest[1] - self.biggest[0]:
-            self.biggest = (header, header + count, ncols, 0)
+        if count and self.own_sheet:
+            self.sh.ws.autofilter(first - 1, 0, first + count - 1, ncols - 1)
         if not count:
             self.sh.text(first, 1, self.sh.t("none_entered"), self.sh.st.note, fit=False)
             count = 1
@@ -229,10 +238,8 @@ def _copy_impact(blocks: _Blocks, refs: InputRefs) -> None:
 
 
 def _copy_estimates(blocks: _Blocks, refs: InputRefs) -> None:
-    """The participants' estimates (no block when there are none)."""
+    """The participants' estimates (a sheet only when there are any)."""
     sh, ev = blocks.sh, blocks.ev
-    if not ev.estimates:
-        return
     st, t = sh.st, sh.t
     first = blocks.start("block_estimates", [
         t("col_measure"), t("col_group"), t("col_respondent"), t("col_estimate_source"),
@@ -250,23 +257,38 @@ def _copy_estimates(blocks: _Blocks, refs: InputRefs) -> None:
     blocks.end(first, len(ev.estimates), 8)
 
 
-def write(book: Book, results: Results) -> InputRefs:
-    """The Input copies sheet, block by block; returns where each copied value lives."""
-    sh = book.sheet("inputs", max_width=32)
-    refs = InputRefs()
-    sh.title(0, sh.t("inputs_title"))
+# the blocks on sheets of their own: sheet key, block title, what copies it
+_OWN_SHEETS: tuple[tuple[str, str, Callable[[_Blocks, InputRefs], None]], ...] = (
+    ("inputs_costs", "block_costs", _copy_costs),
+    ("inputs_rates", "block_rates", _copy_rates),
+    ("inputs_measures", "block_measures", _copy_measures),
+    ("inputs_impact", "block_impact", _copy_impact),
+    ("inputs_estimates", "block_estimates", _copy_estimates),
+)
+
+
+def _start_sheet(book: Book, key: str, title: str) -> Sheet:
+    sh = book.sheet(key, max_width=32)
+    sh.title(0, title)
     sh.text(1, 0, sh.t("inputs_note"), sh.st.note, fit=False)
-    blocks = _Blocks(sh, results.evaluation)
+    return sh
+
+
+def write(book: Book, results: Results) -> InputRefs:
+    """The Input copies sheets; returns where each copied value lives."""
+    refs = InputRefs()
+    ev = results.evaluation
+    sh = _start_sheet(book, "inputs", book.t("inputs_title"))
+    blocks = _Blocks(sh, ev)
     _copy_program(blocks, refs)
-    _copy_groups(blocks, refs)
-    _copy_costs(blocks, refs)
-    _copy_rates(blocks, refs)
-    _copy_measures(blocks, refs)
-    _copy_impact(blocks, refs)
-    _copy_estimates(blocks, refs)
-    header, last, ncols, _ = blocks.biggest
-    if last > header:
-        sh.ws.autofilter(header, 0, last, ncols - 1)
+    _copy_groups(blocks, refs)  # last: the one table here that may run over a page
     sh.min_width(0, 14)
     sh.finish(3)
+    for key, block_key, copy in _OWN_SHEETS:
+        if key not in book.present:
+            continue
+        sh = _start_sheet(book, key, book.t("inputs_block_title", block=book.t(block_key)))
+        copy(_Blocks(sh, ev, own_sheet=True), refs)
+        sh.min_width(0, 14)
+        sh.finish(4)  # under the header row
     return refs
