@@ -4,9 +4,11 @@ the target folder, then rename it into place (atomic on one file system)."""
 from __future__ import annotations
 
 import contextlib
+import errno
 import glob
 import os
 import re
+import shutil
 import tempfile
 import time
 from collections.abc import Iterator
@@ -30,6 +32,21 @@ def replace(source: Path, target: Path) -> None:
                 raise OutputError(f"{target} is open in another program (Excel?); close it "
                                   "and run again") from exc
             time.sleep(REPLACE_PAUSE_S)
+
+
+def move(source: Path, target: Path) -> None:
+    """Move a file into another folder: a rename; across file systems (a processed/ folder
+    mounted elsewhere) a copy under a temporary name beside the target, renamed onto it once
+    whole, then the source removed. Stopped at any point, the file is whole in one place or
+    both, never half anywhere."""
+    try:
+        replace(source, target)
+    except OSError as exc:
+        if exc.errno != errno.EXDEV:
+            raise
+        with atomic_path(target) as temp:
+            shutil.copy2(source, temp)
+        source.unlink()
 
 
 @contextlib.contextmanager

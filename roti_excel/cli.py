@@ -294,6 +294,9 @@ def watch(folder: Path, settle: float, workers: int | None) -> None:
         watch_folder(folder, settle=settle, workers=workers)
     except UsageError as exc:  # another runner answers this folder: exit 2
         raise click.UsageError(str(exc)) from exc
+    except OutputError as exc:  # its ledger cannot be opened (a full or read-only disk)
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(1)
 
 
 @cli.command()

@@ -5,6 +5,7 @@ traceback reaches the terminal and no temporary file is left."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import random
 import re
@@ -14,6 +15,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -213,3 +215,121 @@ def test_paused_and_cut_short_copies(tmp_path: Path) -> None:
     states = _ledger(folder)
     assert sorted(states) == [("cut.xlsx", FAILED_INPUT), ("held.xlsx", DONE),
                               ("resumed.xlsx", DONE)]
+
+
+# -- faults of the machine: a full disk, a read-only folder, another file system ---------------
+
+@contextlib.contextmanager
+def _tmpfs(where: Path, size_kb: int) -> Iterator[Path]:
+    """A small tmpfs mounted on `where` (root only; skipped where it cannot be mounted)."""
+    where.mkdir(parents=True, exist_ok=True)
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size_kb}k", "tmpfs",
+                           str(where)], capture_output=True, check=False)
+    if done.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here: {done.stderr.decode(errors='replace')}")
+    try:
+        yield where
+    finally:
+        subprocess.run(["umount", "-l", str(where)], check=False)
+
+
+def _fill(folder: Path) -> Path:
+    """Fill the file system of `folder` to the last byte; returns the filler."""
+    filler = folder / "filler.bin"
+    fd = os.open(filler, os.O_WRONLY | os.O_CREAT)
+    try:
+        while True:
+            os.write(fd, b"\0" * 4096)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+    return filler
+
+
+def _drop_and_wait(folder: Path, log: Path, goods: set[str], source: Path, *,  # noqa: PLR0913
+                   fault: Callable[[], None], fault_seen: str,
+                   clear: Callable[[], None]) -> None:
+    """Start a runner, make the `fault`, drop `goods`, see the fault logged (`fault_seen`),
+    check nothing was blamed, `clear` the fault and wait until every file is answered."""
+    runner = _runner(folder, log, workers=1)
+    try:
+        wait_until(lambda: "watching" in log.read_text(encoding="utf-8"), 60, "the runner")
+        fault()
+        for name in goods:
+            shutil.copyfile(source, folder / name)
+        wait_until(lambda: fault_seen in log.read_text(encoding="utf-8"), 60, "the fault")
+        assert sorted(os.listdir(folder / "failed")) == []  # nothing blamed meanwhile
+        clear()
+        wait_until(lambda: not _inputs_left(folder), 120, "the answers after the fault")
+    finally:
+        runner.send_signal(signal.SIGINT)
+        runner.wait(60)
+
+
+def test_a_full_disk_defers_files_until_space_is_free(tmp_path: Path) -> None:
+    folder = tmp_path / "drop"
+    folder.mkdir()
+    log = tmp_path / "terminal.log"
+    good = program(tmp_path / "good.xlsx", "Good", 100_000)
+    goods = {f"full {i}.xlsx" for i in range(4)}
+    with _tmpfs(folder / "reports", 2048) as reports:
+        filler: list[Path] = []
+        _drop_and_wait(folder, log, goods, good, fault=lambda: filler.append(_fill(reports)),
+                       fault_seen="cannot be written now",
+                       clear=lambda: [f.unlink() for f in filler] and None)
+        assert set(os.listdir(folder / "processed")) == goods
+        assert {f"full {i}_report.xlsx" for i in range(4)} <= set(os.listdir(reports))
+        # a runner started on the full disk says so and stops (exit 1, no traceback)
+        _fill(reports)
+        refused = subprocess.run([sys.executable, "-m", "roti_excel", "watch", str(folder)],
+                                 capture_output=True, text=True, timeout=60, check=False)
+        assert refused.returncode == 1, refused.stderr
+        assert "free some space" in refused.stderr and "Traceback" not in refused.stderr
+    text = log.read_text(encoding="utf-8")
+    assert "Traceback" not in text, text[-2000:]
+
+
+def test_a_read_only_reports_folder_is_refused_then_answered(tmp_path: Path) -> None:
+    """reports/ read-only (a remount the runner cannot undo; one cannot remount it under a
+    running runner, which holds its ledger open): the runner says so and exits 1, leaving
+    the files in the folder; once writable, they are answered."""
+    folder = tmp_path / "drop"
+    folder.mkdir()
+    log = tmp_path / "terminal.log"
+    good = program(tmp_path / "good.xlsx", "Good", 100_000)
+    goods = {"ro 1.xlsx", "ro 2.xlsx"}
+    for name in goods:
+        shutil.copyfile(good, folder / name)
+
+    def remount(mode: str) -> None:
+        subprocess.run(["mount", "-o", f"remount,{mode}", str(folder / "reports")], check=True)
+
+    with _tmpfs(folder / "reports", 8192):
+        remount("ro")
+        refused = subprocess.run([sys.executable, "-m", "roti_excel", "watch", str(folder)],
+                                 capture_output=True, text=True, timeout=60, check=False)
+        assert refused.returncode == 1, refused.stderr
+        assert "writable" in refused.stderr and "Traceback" not in refused.stderr
+        assert _inputs_left(folder) and not (folder / "failed").exists() or \
+            os.listdir(folder / "failed") == []
+        remount("rw")
+        _drop_and_wait(folder, log, set(), good, fault=lambda: None, fault_seen="ro 2.xlsx",
+                       clear=lambda: None)
+        assert set(os.listdir(folder / "processed")) == goods
+    assert "Traceback" not in log.read_text(encoding="utf-8")
+
+
+def test_processed_on_another_file_system(tmp_path: Path) -> None:
+    """processed/ mounted from another file system: a rename cannot cross it (EXDEV); the
+    input is copied whole, then removed."""
+    folder = tmp_path / "drop"
+    folder.mkdir()
+    log = tmp_path / "terminal.log"
+    good = program(tmp_path / "good.xlsx", "Good", 100_000)
+    with _tmpfs(folder / "processed", 8192) as processed:
+        _drop_and_wait(folder, log, {"far.xlsx"}, good, fault=lambda: None,
+                       fault_seen="far.xlsx  ok", clear=lambda: None)
+        assert os.listdir(processed) == ["far.xlsx"]
+        assert (processed / "far.xlsx").read_bytes() == good.read_bytes()
+    assert "Traceback" not in log.read_text(encoding="utf-8")

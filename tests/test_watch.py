@@ -278,16 +278,16 @@ def test_blocked_move_is_retried_not_reprocessed(tmp_path: Path,
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     """A move that fails (on Windows: the file is open in another program) is retried
     later; the runner keeps going and does not process the file again meanwhile."""
-    real_replace = watch_module.replace
+    real_move = watch_module.move
     attempts: list[str] = []
 
     def locked_twice(source: Path, target: Path) -> None:
         attempts.append(source.name)
         if attempts.count(source.name) <= 2:
             raise OutputError(f"{target} is open in another program (Excel?)")
-        real_replace(source, target)
+        real_move(source, target)
 
-    monkeypatch.setattr(watch_module, "replace", locked_twice)
+    monkeypatch.setattr(watch_module, "move", locked_twice)
     monkeypatch.setattr(watch_module, "MOVE_RETRY_S", 0.2)
     folder = tmp_path / "drop"
     folder.mkdir()

@@ -124,12 +124,17 @@ class Ledger:
 
     @contextlib.contextmanager
     def _change(self) -> Iterator[sqlite3.Connection]:
-        """One change of state: one transaction."""
+        """One change of state: one transaction. A change that fails (a full disk) leaves
+        nothing half done, and the next one starts clean."""
+        if self.db.in_transaction:  # a COMMIT that failed may leave one open
+            self.db.execute("ROLLBACK")
         self.db.execute("BEGIN IMMEDIATE")
         try:
             yield self.db
         except BaseException:
-            self.db.execute("ROLLBACK")
+            if self.db.in_transaction:
+                with contextlib.suppress(sqlite3.Error):
+                    self.db.execute("ROLLBACK")
             raise
         self.db.execute("COMMIT")
 
@@ -207,6 +212,15 @@ class Ledger:
         return [_row(r) for r in self.db.execute(
             f"SELECT * FROM files WHERE state IN ({marks}) ORDER BY id",
             OPEN_STATES)]
+
+    def open_row(self, name: str) -> Row | None:
+        """The newest unsettled row of a file of this name (one the runner lost track of:
+        a ledger write that failed mid-step, a full disk)."""
+        marks = ", ".join("?" * len(OPEN_STATES))
+        found = self.db.execute(
+            f"SELECT * FROM files WHERE state IN ({marks}) AND name = ? "
+            "ORDER BY id DESC LIMIT 1", (*OPEN_STATES, os.fsencode(name))).fetchone()
+        return None if found is None else _row(found)
 
     def row(self, row: int) -> Row:
         return _row(self.db.execute("SELECT * FROM files WHERE id = ?", (row,)).fetchone())

@@ -10,7 +10,7 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
-from roti_excel.errors import UsageError
+from roti_excel.errors import OutputError, UsageError
 
 LOCK_NAME = ".roti.lock"
 
@@ -32,7 +32,11 @@ def _holder(path: Path) -> str:
 def runner_lock(reports: Path, folder: Path) -> Iterator[None]:
     """Hold the folder's runner lock, or raise UsageError naming the runner that has it."""
     path = reports / LOCK_NAME
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as exc:  # a read-only or full folder: nothing can be answered here
+        raise OutputError(f"cannot take the runner lock {path} ({exc.strerror}); make "
+                          f"{reports} writable (or free some space), then start again") from exc
     try:
         if fcntl is not None:
             try:
@@ -43,8 +47,9 @@ def runner_lock(reports: Path, folder: Path) -> Iterator[None]:
                 raise UsageError(
                     f"another roti-excel runner{who} is already answering {folder}; stop it "
                     "first, or drop files into another folder") from exc
-        os.ftruncate(fd, 0)
-        os.write(fd, str(os.getpid()).encode("ascii"))
+        with contextlib.suppress(OSError):  # the pid only names the holder (a full disk)
+            os.ftruncate(fd, 0)
+            os.write(fd, str(os.getpid()).encode("ascii"))
         try:
             yield
         finally:

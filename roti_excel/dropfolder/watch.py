@@ -19,6 +19,7 @@ import datetime as dt
 import logging
 import os
 import queue
+import sqlite3
 import stat
 import threading
 import time
@@ -29,7 +30,7 @@ from typing import Any
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
-from roti_excel.atomic import replace, sweep_temps
+from roti_excel.atomic import move, sweep_temps
 from roti_excel.domain import FileStatus
 from roti_excel.dropfolder.folder import (
     FAILED_DIR,
@@ -78,6 +79,8 @@ CRASH_RETRIES = 1
 # A file that looks cut short (empty, cannot be unzipped) is looked at again once it has
 # been unchanged this long (at least 5 settle times): a copy that paused is not "damaged".
 RECHECK_MIN_S = 10.0
+# A ledger that cannot be written (a full disk) is tried again this often.
+LEDGER_RETRY_S = 5.0
 
 Signature = tuple[int, int]  # size, modification time (ns)
 
@@ -143,13 +146,22 @@ def watch_folder(folder: Path, settle: float = DEFAULT_SETTLE_S,  # noqa: PLR091
     caller running this in a thread); see the module docstring. `timeout` limits the time
     per file, `grace` the wait for the files in hand once asked to stop."""
     reports = folder.resolve() / REPORTS_DIR
-    reports.mkdir(exist_ok=True)
+    _make_folders(reports, folder.resolve() / PROCESSED_DIR, folder.resolve() / FAILED_DIR)
     with runner_lock(reports, folder):  # UsageError when another runner has the folder
         try:
             _Watch(folder, settle, workers or os.cpu_count() or 1, timeout, rescan).run(
                 StopSignal(stop, grace))
         except KeyboardInterrupt:  # only before the handler is in place: stopping is success
             return
+
+
+def _make_folders(*folders: Path) -> None:
+    for sub in folders:
+        try:
+            sub.mkdir(exist_ok=True)
+        except OSError as exc:
+            raise OutputError(f"cannot make {sub} ({exc.strerror}); make the drop folder "
+                              "writable, then start again") from exc
 
 
 def _stop_observer(observer: Any) -> None:
@@ -195,8 +207,6 @@ class _Watch:
         self.reports = self.folder / REPORTS_DIR
         self.processed = self.folder / PROCESSED_DIR
         self.failed = self.folder / FAILED_DIR
-        for sub in (self.reports, self.processed, self.failed):
-            sub.mkdir(exist_ok=True)
         self.settle, self.workers, self.timeout, self.rescan = settle, workers, timeout, rescan
         self.log = RunLog(self.reports / LOG_NAME)
         # what a runner killed mid-write left (the lock says no other runner writes here)
@@ -204,15 +214,14 @@ class _Watch:
             for temp in sweep_temps(folder):
                 self.log.note(f"removed {shown_name(temp.name)}, left by a run that was "
                               "stopped while writing it")
-        self.ledger = Ledger(ledger_path(self.reports))
-        if self.ledger.empty:  # a folder answered before it had a ledger: what it holds
-            seed_ledger(self.ledger, self.reports, self.failed)
+        self.ledger = _open_ledger(self.reports, self.failed)
         self.events: queue.SimpleQueue[str] = queue.SimpleQueue()
         self.arrivals: dict[str, _Arrival] = {}
         self.in_hand: dict[str, tuple[Job, Signature, int]] = {}
         self.stuck: dict[str, _Stuck] = {}
         self.deferred: dict[str, _Deferred] = {}
         self.rechecked: set[int] = set()  # rows already looked at again as incomplete
+        self.ledger_warned = -float("inf")
         portfolio = self.reports / PORTFOLIO_NAME
         self.portfolio = PortfolioUpdate(self.log, portfolio,
                                          lambda: ledger_portfolio(self.ledger, portfolio))
@@ -273,18 +282,32 @@ class _Watch:
         next_scan = 0.0
         stopping = False
         while True:
-            if stop.requested:
-                if not stopping:
-                    stopping = True
-                    if pool.busy:
-                        self.log.note(f"stopping: finishing {len(pool.busy)} file(s) in hand "
-                                      "(Ctrl-C again to abandon them)")
-                if self._stopped(pool, stop):
-                    return
-            else:
-                next_scan = self._take_arrivals(pool, next_scan)
-            self._collect(pool, stopping=stopping)
-            self.portfolio.flush(idle=not self.in_hand and not self.arrivals)
+            try:
+                if stop.requested:
+                    if not stopping:
+                        stopping = True
+                        if pool.busy:
+                            self.log.note(f"stopping: finishing {len(pool.busy)} file(s) in "
+                                          "hand (Ctrl-C again to abandon them)")
+                    if self._stopped(pool, stop):
+                        return
+                else:
+                    next_scan = self._take_arrivals(pool, next_scan)
+                self._collect(pool, stopping=stopping)
+                self.portfolio.flush(idle=not self.in_hand and not self.arrivals)
+            except sqlite3.Error as exc:
+                self._ledger_fault(exc)
+
+    def _ledger_fault(self, exc: sqlite3.Error) -> None:
+        """The ledger cannot be written (a full or read-only disk): the machine's fault. Each
+        step writes the ledger before it acts, so the step is simply not taken; wait, then
+        go on (a file whose answer was lost meanwhile is taken up again from its row)."""
+        now = time.monotonic()
+        if now >= self.ledger_warned + LEDGER_RETRY_S * 12:
+            self.ledger_warned = now
+            self.log.note(f"the ledger {self.ledger.path.name} cannot be written now ({exc}); "
+                          f"nothing is lost: trying again every {LEDGER_RETRY_S:g} s")
+        time.sleep(LEDGER_RETRY_S)
 
     def _stopped(self, pool: WorkerPool, stop: StopSignal) -> bool:
         """Asked to stop: done once no file is in hand, or at once when asked to abandon
@@ -379,10 +402,25 @@ class _Watch:
                 continue
             arrival = self.arrivals.get(name)
             if arrival is None:
-                row = self.ledger.arrive(name, *signature)
-                self.arrivals[name] = _Arrival(signature, now, row)
+                row = self._row_for(name, signature)
+                if row is not None:
+                    self.arrivals[name] = _Arrival(signature, now, row)
             elif arrival.signature != signature:  # still arriving: wait for it to settle
                 self.arrivals[name] = _Arrival(signature, now, arrival.row)
+
+    def _row_for(self, name: str, signature: Signature) -> int | None:
+        """The ledger row of a file the runner has no step in hand for: its unsettled row
+        when the ledger has one for this very file (a step lost to a ledger fault), else a
+        new one; None when its answer was already made (its move is then finished)."""
+        earlier = self.ledger.open_row(name)
+        if earlier is not None:
+            if _same_content(self.folder / name, signature, earlier):
+                if earlier.state == ANSWERED:
+                    self._resume_answered(earlier, self.folder / name, signature)
+                    return None
+                return earlier.id
+            self.ledger.forget(earlier.id, "replaced by a new file of the same name")
+        return self.ledger.arrive(name, *signature)
 
     def _known(self, name: str, signature: Signature) -> bool:
         """True for a file waiting for its next try or for its move; a new file of the same
@@ -421,9 +459,9 @@ class _Watch:
                 self._settle(FileOutcome(source, FileStatus.FAILED, [message]),
                              arrival.signature, arrival.row)
             elif self._queue(source, arrival):
-                del self.arrivals[name]
                 job = job_for(source, self.reports, self._out_stem(source))
                 self.ledger.start(arrival.row)
+                del self.arrivals[name]
                 pool.submit(job)
                 self.in_hand[name] = (job, arrival.signature, arrival.row)
 
@@ -508,7 +546,6 @@ class _Watch:
 
     def _settle(self, result: FileOutcome, signature: Signature, row: int) -> None:
         """Record the answer in the ledger (where the input goes included), then move."""
-        self.log.file(result)
         folder = self.processed if result.ok else self.failed
         target = self._free_name(folder, result.source.name, with_errors=not result.ok)
         self.ledger.answer(row, Answer(
@@ -518,6 +555,7 @@ class _Watch:
             errors_file=None if result.ok else shown_name(
                 errors_file(folder, target.stem).name),
             summary=result.summary if result.ok else None, messages=tuple(result.messages)))
+        self.log.file(result)
         self._move(_Settling(result.source, result.ok, result.messages, target, row),
                    signature)
 
@@ -529,7 +567,7 @@ class _Watch:
         try:
             if not settling.ok:
                 write_errors(errors_file(target.parent, target.stem), settling.messages)
-            replace(settling.source, target)
+            move(settling.source, target)
         except (OSError, OutputError) as exc:
             if name not in self.stuck:
                 self.log.note(f"{name}: cannot move it to {target.parent.name}/ yet ({exc}); "
@@ -562,6 +600,20 @@ class _Watch:
             tail = now_stamp() if n == 2 else f"{now_stamp()}-{n - 1}"
             candidate = f"{stem}.{tail}{source.suffix}"
         return folder / candidate
+
+
+def _open_ledger(reports: Path, failed: Path) -> Ledger:
+    """The folder's ledger; a folder answered before it had one gets one, filled from what
+    it holds. Without a ledger the runner cannot promise anything: OutputError."""
+    path = ledger_path(reports)
+    try:
+        ledger = Ledger(path)
+        if ledger.empty:
+            seed_ledger(ledger, reports, failed)
+    except sqlite3.Error as exc:
+        raise OutputError(f"cannot open the drop folder's ledger {path} ({exc}); free some "
+                          f"space or make {reports} writable, then start again") from exc
+    return ledger
 
 
 def _same_content(path: Path, signature: Signature, row: Row) -> bool:

@@ -7,6 +7,7 @@ decides which summaries and failures belong in it (roti_excel.dropfolder.portfol
 from __future__ import annotations
 
 import datetime as dt
+import io
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -16,7 +17,7 @@ from typing import Any
 import xlsxwriter
 from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell
 
-from roti_excel.atomic import atomic_path
+from roti_excel.atomic import write_bytes
 from roti_excel.domain import Band
 from roti_excel.report.palette import BAND_COLOURS, GRID_LINE, HEADER_FILL, NOTE_FONT, TITLE_COLOUR
 from roti_excel.report.portfolio_benchmarks import write_benchmarks, write_maybe
@@ -250,36 +251,39 @@ def write_portfolio(path: Path, programs: Sequence[ProgramRow],  # noqa: PLR0913
     rows = sorted(programs, key=_sort_key)
     failures = sorted(failed, key=lambda f: f.failed_at, reverse=True)
     updated = updated or dt.datetime.now()
-    with atomic_path(path) as temp:
-        wb = xlsxwriter.Workbook(str(temp), {"strings_to_formulas": False,
-                                             "strings_to_urls": False,
-                                             "strings_to_numbers": False})
-        wb.set_properties({"title": word("title", lang), "comments": "roti-excel"})
-        fmt = _Formats(wb, lang)
-        ws = wb.add_worksheet(word("sheet", lang))
-        ws.write_string(_TITLE_ROW, 0, word("title", lang), fmt.title)
-        ws.write_string(_NOTE_ROW, 0, word("note", lang, programs=len(rows),
-                                           failed=len(failures),
-                                           updated=f"{updated:%Y-%m-%d %H:%M}"), fmt.note)
-        _table_head(ws, fmt)
-        for r, row in enumerate(rows, start=_FIRST):
-            _write_program(ws, r, row, fmt)
-        last = _FIRST + len(rows) - 1
-        if rows:
-            ws.autofilter(_HEAD_ROW, 0, last, len(COLUMNS) - 1)
-            next_row = _write_totals(ws, rows, last + 1, fmt)
-        else:
-            ws.write_string(_FIRST, 0, word("none_yet", lang), fmt.note)
-            next_row = _FIRST + 1
-        next_row = _write_failures(ws, failures, next_row + 2, fmt)
-        if rows:
-            _add_chart(wb, ws, rows, last, next_row + 2, lang)
-        ws.activate()
-        if rows:
-            write_benchmarks(wb, rows, fmt)
-        if history:
-            _write_history(wb, history, fmt)
-        wb.close()
+    # built in memory, then written in one step: a full disk fails our write (an OSError,
+    # nothing left behind), not xlsxwriter's zip half-way through
+    buffer = io.BytesIO()
+    wb = xlsxwriter.Workbook(buffer, {"strings_to_formulas": False,
+                                      "strings_to_urls": False,
+                                      "strings_to_numbers": False, "in_memory": True})
+    wb.set_properties({"title": word("title", lang), "comments": "roti-excel"})
+    fmt = _Formats(wb, lang)
+    ws = wb.add_worksheet(word("sheet", lang))
+    ws.write_string(_TITLE_ROW, 0, word("title", lang), fmt.title)
+    ws.write_string(_NOTE_ROW, 0, word("note", lang, programs=len(rows),
+                                       failed=len(failures),
+                                       updated=f"{updated:%Y-%m-%d %H:%M}"), fmt.note)
+    _table_head(ws, fmt)
+    for r, row in enumerate(rows, start=_FIRST):
+        _write_program(ws, r, row, fmt)
+    last = _FIRST + len(rows) - 1
+    if rows:
+        ws.autofilter(_HEAD_ROW, 0, last, len(COLUMNS) - 1)
+        next_row = _write_totals(ws, rows, last + 1, fmt)
+    else:
+        ws.write_string(_FIRST, 0, word("none_yet", lang), fmt.note)
+        next_row = _FIRST + 1
+    next_row = _write_failures(ws, failures, next_row + 2, fmt)
+    if rows:
+        _add_chart(wb, ws, rows, last, next_row + 2, lang)
+    ws.activate()
+    if rows:
+        write_benchmarks(wb, rows, fmt)
+    if history:
+        _write_history(wb, history, fmt)
+    wb.close()
+    write_bytes(path, buffer.getvalue())
 
 
 def _table_head(ws: Any, fmt: _Formats) -> None:
