@@ -234,13 +234,23 @@ class Sheet:
         self.ws.write_string(row, col, text, fmt if fmt is not None else self.st.text)
         if col <= self._leftmost.get(row, (col, ""))[0]:
             self._leftmost[row] = (col, text)
+        self._fit_text(row, col, text, fmt if fmt is not None else self.st.text, fit=fit,
+                       last_col=last_col)
+
+    # where the text is, the text and its format, and two keyword-only layout options
+    def _fit_text(self, row: int, col: int, text: str, fmt: Any, *,  # noqa: PLR0913
+                  fit: bool = True, last_col: int | None = None) -> None:
+        """Size the column for a cell's text (a string or a formula's text result); text
+        in a wrapping format wraps, its row's height worked out when the sheet is done."""
         longest = max((len(line) for line in text.splitlines()), default=0)
-        fmt_used = fmt if fmt is not None else self.st.text
         if fit:
-            self._fit(col, longest + 2, wraps=bool(getattr(fmt_used, "text_wrap", 0)))
-        if getattr(fmt_used, "text_wrap", 0) and (longest + 2 > MIN_WIDTH or "\n" in text):
+            self._fit(col, longest + 2, wraps=bool(getattr(fmt, "text_wrap", 0)))
+            if getattr(fmt, "text_wrap", 0):  # it wraps, but never inside a word
+                longest_word = max((len(w) for w in text.split()), default=0)
+                self._rigid[col] = max(self._rigid.get(col, 0.0), longest_word + 2.0)
+        if getattr(fmt, "text_wrap", 0) and (longest + 2 > MIN_WIDTH or "\n" in text):
             self._wrapped.append((row, col, col if last_col is None else last_col, text,
-                                  _letter_width(fmt_used)))
+                                  _letter_width(fmt)))
 
     def number(self, row: int, col: int, value: float | None, fmt: Any) -> None:
         self._max_row = max(self._max_row, row)
@@ -259,7 +269,7 @@ class Sheet:
         self.ws.write_formula(row, col, text, fmt,
                               cached if isinstance(cached, str) else finite(cached))
         if isinstance(cached, str):
-            self._fit(col, len(cached) + 2)
+            self._fit_text(row, col, cached, fmt)
         else:
             self._fit(col, _number_width(cached, fmt.num_format or ""))
 

@@ -141,7 +141,7 @@ def make(wb: Any, currency: str) -> Styles:
         number_left=fmt(num_format="General", align="left"),
         change=fmt(num_format="+0%;-0%;0%"),
         center=fmt(align="center"),
-        right=fmt(align="right"),
+        right=fmt(align="right", text_wrap=True),  # "not recovered within 12 months" wraps
         ratio=fmt(num_format="0.00"),
         months=fmt(num_format="0.0"),
         month_count=fmt(num_format="0.##;-0.##;0"),

@@ -268,7 +268,7 @@ _OWN_SHEETS: tuple[tuple[str, str, Callable[[_Blocks, InputRefs], None]], ...] =
 
 
 def _start_sheet(book: Book, key: str, title: str) -> Sheet:
-    sh = book.sheet(key, max_width=32)
+    sh = book.sheet(key)  # a table a sheet: room for descriptions to stay on one line
     sh.title(0, title)
     sh.text(1, 0, sh.t("inputs_note"), sh.st.note, fit=False)
     return sh
