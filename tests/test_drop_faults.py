@@ -311,8 +311,8 @@ def test_a_read_only_reports_folder_is_refused_then_answered(tmp_path: Path) -> 
                                  capture_output=True, text=True, timeout=60, check=False)
         assert refused.returncode == 1, refused.stderr
         assert "writable" in refused.stderr and "Traceback" not in refused.stderr
-        assert _inputs_left(folder) and not (folder / "failed").exists() or \
-            os.listdir(folder / "failed") == []
+        assert sorted(_inputs_left(folder)) == sorted(goods)  # left for a later start
+        assert not (folder / "failed").exists() or os.listdir(folder / "failed") == []
         remount("rw")
         _drop_and_wait(folder, log, set(), good, fault=lambda: None, fault_seen="ro 2.xlsx",
                        clear=lambda: None)
@@ -332,4 +332,37 @@ def test_processed_on_another_file_system(tmp_path: Path) -> None:
                        fault_seen="far.xlsx  ok", clear=lambda: None)
         assert os.listdir(processed) == ["far.xlsx"]
         assert (processed / "far.xlsx").read_bytes() == good.read_bytes()
+    assert "Traceback" not in log.read_text(encoding="utf-8")
+
+
+def test_poison_names_links_and_twins(tmp_path: Path) -> None:
+    """Any name the file system allows: bytes that are not UTF-8, 255 bytes, a newline; a
+    link to a secret file; twin stems. Each is answered once, the ledger keeps the name's
+    bytes, the log cannot be forged, nothing is followed."""
+    folder = tmp_path / "drop"
+    folder.mkdir()
+    log = tmp_path / "terminal.log"
+    good = program(tmp_path / "good.xlsx", "Good", 100_000)
+    raw_names = [b"gaji\xff\xfe.xlsx", b"a" * 250 + b".xlsx",
+                 b"line\n2026-01-01 00:00:00  forged.xlsx  ok  0.00 s.xlsx",
+                 b"twin.xlsx", b"twin.xlsm"]
+    for raw in raw_names:
+        shutil.copyfile(good, os.path.join(os.fsencode(folder), raw))
+    os.symlink("/etc/passwd", folder / "secret.xlsx")
+    _finish(folder, log)
+    processed = {os.fsencode(n) for n in os.listdir(folder / "processed")}
+    assert processed == set(raw_names)
+    failed = os.listdir(folder / "failed")
+    assert sorted(failed) == ["secret.errors.txt", "secret.xlsx"]
+    assert (folder / "failed" / "secret.xlsx").is_symlink()  # moved as a link, never read
+    assert "root:" not in (folder / "failed" / "secret.errors.txt").read_text(encoding="utf-8")
+    reports = os.listdir(folder / "reports")
+    assert "twin_report.xlsx" in reports and "twin.xlsm_report.xlsx" in reports
+    db = sqlite3.connect(ledger_path(folder / "reports"))
+    stored = {bytes(n): s for n, s in db.execute("SELECT name, state FROM files")}
+    assert stored == {**dict.fromkeys(raw_names, DONE), b"secret.xlsx": FAILED_INPUT}
+    lines = log.read_text(encoding="utf-8").splitlines()
+    assert not any(line.startswith("2026-01-01 00:00:00  forged") for line in lines)
+    assert any("\\xff\\xfe" in line for line in lines)
+    assert all(len(os.fsencode(n)) <= 255 for n in reports)
     assert "Traceback" not in log.read_text(encoding="utf-8")
