@@ -3,6 +3,7 @@ report, and what the portfolio is built from. Money unrounded."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from typing import Any, TypedDict
 
@@ -10,6 +11,7 @@ from roti_excel.errors import OutputError
 from roti_excel.fingerprint import input_sha256, report_version
 from roti_excel.method.evaluate import Results
 from roti_excel.method.roi import Financials
+from roti_excel.model import Question
 
 
 class FinancialSummary(TypedDict):
@@ -67,6 +69,8 @@ class Summary(TypedDict):
     issues: list[IssueSummary]
     organization: str
     horizon_months: float
+    period_start: str | None  # the evaluation period, ISO dates (None when not entered)
+    period_end: str | None
     objectives: list[ObjectiveSummary]
     input_file: str  # the input's file name ("" for an evaluation built in memory)
     input_sha256: str  # of the input file's bytes
@@ -86,6 +90,7 @@ def _level_summary(results: Results) -> dict[str, Any]:
                      "normalised_gain": lr.overall.normalised_gain}
         if lr.evaluated else {"evaluated": False},
         "application": {"evaluated": ap.evaluated, "mean": ap.overall_mean,
+                        "scale": _scale(results.evaluation.questions_at(3)),
                         "respondents": sum(x.respondents for x in ap.response),
                         "aspects": {a.label: {"mean": a.mean, "category": a.category}
                                     for a in ap.by_aspect}}
@@ -96,6 +101,16 @@ def _level_summary(results: Results) -> dict[str, Any]:
                                  "improvement": m.improvement, "value_per_unit": m.value_per_unit,
                                  "benefits": m.benefits} for m in im.measures]},
     }
+
+
+def _scale(questions: tuple[Question, ...]) -> str | None:
+    """"1-4" when every question shares that answer scale (means are then comparable with
+    another program's on the same scale); None when they differ."""
+    scales = {(q.scale_min, q.scale_max) for q in questions}
+    if len(scales) != 1:
+        return None
+    low, high = scales.pop()
+    return f"{low:g}-{high:g}"
 
 
 def summary(results: Results) -> Summary:
@@ -123,6 +138,8 @@ def summary(results: Results) -> Summary:
         # optional fields beyond the contract's minimum
         "organization": program.organization,
         "horizon_months": program.horizon_months,
+        "period_start": _iso(program.evaluation_start),
+        "period_end": _iso(program.evaluation_end),
         "objectives": [{"level": o.level, "what": o.what, "objective": o.objective,
                         "result": o.result, "met": o.met, "measure": o.measure,
                         "group": o.group} for o in results.objectives],
@@ -130,6 +147,10 @@ def summary(results: Results) -> Summary:
         "input_sha256": input_sha256(ev),
         "report_version": report_version(ev),
     }
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return None if day is None else day.isoformat()
 
 
 def _financials(f: Financials) -> FinancialSummary:
