@@ -126,3 +126,15 @@ def test_level_3_of_an_unknown_scale_is_not_compared() -> None:
     rows = [_row(n, 1.0, l3=3.0, scale="") for n in "ABCD"]
     assert {s[2].position for s in standings(rows)} == {"few"}
     assert {s[2].peers for s in standings(rows)} == {0}
+
+
+def test_no_chart_of_more_programs_than_a_chart_can_show(tmp_path: Path) -> None:
+    from roti_excel.report.portfolio import CHART_MAX_PROGRAMS
+
+    for n, charted in ((3, True), (CHART_MAX_PROGRAMS + 1, False)):
+        path = tmp_path / f"p{n}.xlsx"
+        write_portfolio(path, [_row(f"P{i}", float(i)) for i in range(n)], [], NOW)
+        ws = openpyxl.load_workbook(path)["Portfolio"]
+        notes = [v for r in ws.iter_rows(values_only=True) for v in r
+                 if isinstance(v, str) and v.startswith("No chart")]
+        assert (len(ws._charts) == 1) is charted and (not notes) is charted

@@ -222,6 +222,13 @@ class Ledger:
             "ORDER BY id DESC LIMIT 1", (*OPEN_STATES, os.fsencode(name))).fetchone()
         return None if found is None else _row(found)
 
+    def last_settled(self) -> dt.datetime | None:
+        """When a file was last settled (None when none was)."""
+        marks = ", ".join("?" * len(FINAL_STATES))
+        when = self.db.execute(f"SELECT max(updated) FROM files WHERE state IN ({marks})",
+                               FINAL_STATES).fetchone()[0]
+        return None if when is None else dt.datetime.fromisoformat(when)
+
     def row(self, row: int) -> Row:
         return _row(self.db.execute("SELECT * FROM files WHERE id = ?", (row,)).fetchone())
 

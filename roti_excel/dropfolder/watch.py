@@ -232,7 +232,8 @@ class _Watch:
             try:
                 self.log.note(f"watching {self.folder} (Ctrl-C to stop)")
                 self._resume()
-                self.portfolio.mark()
+                if self._portfolio_stale():
+                    self.portfolio.mark()
                 self.portfolio.flush(idle=True)
                 with WorkerPool(self.workers, self.timeout) as pool:
                     self._loop(pool, stop)
@@ -242,6 +243,16 @@ class _Watch:
                     _stop_observer(observer)
                 self.log.note(f"stopped watching {self.folder}")
                 self.ledger.close()
+
+    def _portfolio_stale(self) -> bool:
+        """Whether portfolio.xlsx misses an answer the ledger has (a folder with a long
+        history starts without rewriting a portfolio that is up to date)."""
+        try:
+            written = dt.datetime.fromtimestamp((self.reports / PORTFOLIO_NAME).stat().st_mtime)
+        except OSError:
+            return True
+        settled = self.ledger.last_settled()
+        return settled is not None and settled >= written
 
     # -- resuming what a stopped or killed runner left ---------------------------------------
 

@@ -24,6 +24,7 @@ from roti_excel.report.portfolio_benchmarks import write_benchmarks, write_maybe
 from roti_excel.summary import Summary
 
 _MAX_TEXT = 2000  # a cell holds 32,767 characters; an error line needs far fewer
+CHART_MAX_PROGRAMS = 60  # beyond this a column per program is unreadable (and slow)
 _BAND_VALUES = {b.value for b in Band}
 
 # The portfolio's words, (English, Indonesian); it speaks the language of most of its
@@ -44,6 +45,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "none": ("None.", "Tidak ada."),
     "chart": ("ROI by program", "ROI per program"),
     "objective": ("ROI objective", "Target ROI"),
+    "no_chart": ("No chart: {n} programs are too many to read in one; filter them with "
+                 "roti-excel portfolio --organisation or --since.",
+                 "Tanpa grafik: {n} program terlalu banyak untuk dibaca dalam satu grafik; "
+                 "saring dengan roti-excel portfolio --organisation atau --since."),
     "no_roi": ("no ROI", "tanpa ROI"), "no_costs": ("no costs", "tanpa biaya"),
     "history_sheet": ("History", "Riwayat"),
     "history_note": ("Reports replaced by a newer report of the same program and period "
@@ -275,7 +280,9 @@ def write_portfolio(path: Path, programs: Sequence[ProgramRow],  # noqa: PLR0913
         ws.write_string(_FIRST, 0, word("none_yet", lang), fmt.note)
         next_row = _FIRST + 1
     next_row = _write_failures(ws, failures, next_row + 2, fmt)
-    if rows:
+    if len(rows) > CHART_MAX_PROGRAMS:
+        ws.write_string(next_row + 2, 0, word("no_chart", lang, n=len(rows)), fmt.note)
+    elif rows:
         _add_chart(wb, ws, rows, last, next_row + 2, lang)
     ws.activate()
     if rows:

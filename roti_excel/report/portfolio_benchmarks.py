@@ -7,6 +7,7 @@ the same scale (a 3.0 on a 1-4 scale is not a 3.0 on a 1-5 one)."""
 
 from __future__ import annotations
 
+import bisect
 import statistics
 from collections import defaultdict
 from collections.abc import Callable, Sequence
@@ -75,15 +76,18 @@ class Standing:
 
 
 def standings(programs: Sequence[ProgramRow]) -> list[list[Standing]]:
-    """Per program (in the given order), per figure of FIGURES, its standing."""
-    peers: dict[tuple[str, str, str], list[float]] = defaultdict(list)
+    """Per program (in the given order), per figure of FIGURES, its standing. Each group of
+    peers is sorted once: a program's place is two binary searches (n log n in all)."""
+    grouped: dict[tuple[str, str, str], list[float]] = defaultdict(list)
     for p in programs:
         for key, *_rest, figure in FIGURES:
             value = figure(p)
             if value is not None and _comparable(p, key):
-                peers[_peer_key(p, key)].append(value)
-    return [[_standing(figure(p), peers.get(_peer_key(p, key), []) if _comparable(p, key)
-                       else []) for key, *_rest, figure in FIGURES] for p in programs]
+                grouped[_peer_key(p, key)].append(value)
+    peers = {k: _Peers(sorted(v)) for k, v in grouped.items()}
+    none = _Peers([])
+    return [[(peers.get(_peer_key(p, key), none) if _comparable(p, key) else none).place(
+        figure(p)) for key, *_rest, figure in FIGURES] for p in programs]
 
 
 def _comparable(p: ProgramRow, figure: str) -> bool:
@@ -98,18 +102,25 @@ def _peer_key(p: ProgramRow, figure: str) -> tuple[str, str, str]:
     return (p.organisation.casefold().strip(), figure, detail)
 
 
-def _standing(value: float | None, values: list[float]) -> Standing:
-    if value is None or len(values) < MIN_PEERS:
-        return Standing(value, None, len(values), "few")
-    median = statistics.median(values)
-    below = sum(v < value for v in values)
-    ties = sum(v == value for v in values)
-    rank = (below + ties / 2) / len(values)  # the share of the programs it stands above
-    if value >= median:
-        position = "top" if rank >= 0.75 and value > median else "above"
-    else:
-        position = "bottom" if rank <= 0.25 else "below"
-    return Standing(value, median, len(values), position)
+class _Peers:
+    """One figure of one organisation's programs, sorted."""
+
+    def __init__(self, values: list[float]) -> None:
+        self.values = values
+        self.median = statistics.median(values) if values else None
+
+    def place(self, value: float | None) -> Standing:
+        values, median = self.values, self.median
+        if value is None or median is None or len(values) < MIN_PEERS:
+            return Standing(value, None, len(values), "few")
+        below = bisect.bisect_left(values, value)
+        ties = bisect.bisect_right(values, value) - below
+        rank = (below + ties / 2) / len(values)  # the share of the programs it stands above
+        if value >= median:
+            position = "top" if rank >= 0.75 and value > median else "above"
+        else:
+            position = "bottom" if rank <= 0.25 else "below"
+        return Standing(value, median, len(values), position)
 
 
 def write_benchmarks(wb: Any, programs: Sequence[ProgramRow], fmt: Any) -> None:
