@@ -21,14 +21,14 @@ REPLACE_ATTEMPTS = 5
 REPLACE_PAUSE_S = 0.2
 
 
-def replace(source: Path, target: Path) -> None:
+def replace(source: Path, target: Path, attempts: int = REPLACE_ATTEMPTS) -> None:
     """os.replace with retries for a target that is momentarily locked."""
-    for attempt in range(REPLACE_ATTEMPTS):
+    for attempt in range(attempts):
         try:
             os.replace(source, target)
             return
         except PermissionError as exc:
-            if attempt == REPLACE_ATTEMPTS - 1:
+            if attempt == attempts - 1:
                 raise OutputError(f"{target} is open in another program (Excel?); close it "
                                   "and run again") from exc
             time.sleep(REPLACE_PAUSE_S)
@@ -38,9 +38,10 @@ def move(source: Path, target: Path) -> None:
     """Move a file into another folder: a rename; across file systems (a processed/ folder
     mounted elsewhere) a copy under a temporary name beside the target, renamed onto it once
     whole, then the source removed. Stopped at any point, the file is whole in one place or
-    both, never half anywhere."""
+    both, never half anywhere. Tried once: a caller with a loop retries later instead of
+    sleeping here."""
     try:
-        replace(source, target)
+        replace(source, target, attempts=1)
     except OSError as exc:
         if exc.errno != errno.EXDEV:
             raise

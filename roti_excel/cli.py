@@ -282,7 +282,15 @@ def watch(folder: Path, settle: float, workers: int | None) -> None:
     """Drop-folder runner: process each workbook dropped into FOLDER until Ctrl-C.
 
     Good inputs move to FOLDER/processed, bad ones to FOLDER/failed with an errors file;
-    reports and portfolio.xlsx go to FOLDER/reports.
+    reports, portfolio.xlsx, roti.log and the ledger (ledger.sqlite: every file seen and
+    what became of it) go to FOLDER/reports. A file is picked up once it has been unchanged
+    for --settle seconds and no program holds it open for writing. One runner per folder.
+
+    Ignored (never answered, never moved): subfolders, office lock files (~$x.xlsx,
+    .~lock.x.xlsx#), hidden files (.x, ~x), temporary and partial downloads (.tmp, .temp,
+    .part, .partial, .crdownload, .download, .swp, .lock, names ending in ~), Excel's save
+    temporaries (8 hexadecimal characters), Thumbs.db, desktop.ini, .DS_Store. Links and
+    anything that is not a workbook are answered in failed/, never followed.
 
     \b
     Example:
