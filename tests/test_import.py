@@ -180,6 +180,41 @@ class TestMicrosoftForms:
         assert respondents == [f"R{i:04d}" for i in range(1, 7)]
 
 
+    def test_indonesian_form_without_quiz_imports_validates_and_matches(
+            self, tmp_path: Path) -> None:
+        """A plain (not quiz) form downloaded from an Indonesian Microsoft 365: its own
+        column names in Indonesian, answers as Likert words, one respondent per email."""
+        blank = template(tmp_path, "id")
+        wb = openpyxl.Workbook()
+        ws = wb.active
+        assert ws is not None
+        ws.append(["ID", "Waktu mulai", "Waktu penyelesaian", "Email", "Nama",
+                   "Waktu terakhir diubah", *QUESTIONS_ID[:2]])
+        answers = [(WORDS_ID[3 + i % 2], WORDS_ID[1 + i % 4]) for i in range(9)]
+        for i, (first, second) in enumerate(answers):
+            ws.append([i + 1, dt.datetime(2025, 3, 12, 9, i), dt.datetime(2025, 3, 12, 9, 9),
+                       f"peserta{i}@contoh.co.id", f"Peserta {i}", None, first, second])
+        source = tmp_path / "msforms_id.xlsx"
+        wb.save(source)
+        out = tmp_path / "terisi.xlsx"
+        result = run_import(str(source), "--into", str(blank), "-o", str(out))
+        assert result.exit_code == 0, result.output
+        assert "(Microsoft Forms)" in result.output
+        fill_as_hr(out)
+        loaded = load(out)
+        assert loaded.ok, loaded.messages()
+        assert loaded.evaluation is not None
+        reaction = evaluate(loaded.evaluation).reaction
+        points = {w: i + 1 for i, w in enumerate(WORDS_ID)}
+        expected = [points[w] for pair in answers for w in pair]
+        assert reaction.respondents == len(answers)
+        assert reaction.overall.mean == pytest.approx(statistics.mean(expected))
+        # names and emails stay out of the workbook: pseudonyms only
+        text = " ".join(str(v) for sheet in openpyxl.load_workbook(out).worksheets
+                        for row in sheet.iter_rows(values_only=True) for v in row if v)
+        assert "peserta0@contoh.co.id" not in text and "Peserta 0" not in text
+
+
 class TestNeverGuessSilently:
     def test_an_answer_off_the_scale_writes_nothing(self, tmp_path: Path) -> None:
         blank = template(tmp_path)
