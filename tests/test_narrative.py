@@ -343,7 +343,8 @@ class TestLevels:
         assert "tingkat kelulusan 66,7 %" in id_
 
     def test_application(self):
-        """Application: mean, category per aspect, response rate."""
+        """Application: mean, category per aspect, response rate; a scale the tool knows
+        in both languages speaks the report's language, whichever it was typed in."""
         labels = ("tidak bermanfaat", "kurang bermanfaat", "bermanfaat", "sangat bermanfaat")
         qs = (model.Question("A1", 3, "cognitive", scale_max=4, labels=labels),
               model.Question("A2", 3, "affective", scale_max=4, labels=labels))
@@ -352,12 +353,24 @@ class TestLevels:
         results = level_case(questions=qs, application_counts=counts,
                              groups=(model.Group("G", participants=10),))
         en = render(results, "en").levels["application"]
-        assert "mean score was 2.88 on a 1-4 scale (bermanfaat)" in en
-        assert "cognitive 3.25 (sangat bermanfaat), affective 2.50 (bermanfaat)" in en
+        assert "mean score was 2.88 on a 1-4 scale (useful)" in en
+        assert "cognitive 3.25 (very useful), affective 2.50 (useful)" in en
         assert "Response rate: G 8 of 10 (80.0 %); overall 80.0 %" in en
         id_ = render(results, "id").levels["application"]
         assert "kognitif 3,25 (sangat bermanfaat), afektif 2,50 (bermanfaat)" in id_
         assert "Tingkat respons: G 8 dari 10 (80,0 %)" in id_
+
+    def test_application_labels_of_its_own_kept_as_typed(self):
+        """A question's own scale words (no set the tool knows) are shown as typed in
+        either language; without labels, the generic words of the report's language."""
+        own = ("jarang", "kadang", "sering", "selalu")
+        counts = (model.ApplicationCount("A1", ((3.0, 6.0), (4.0, 2.0))),)
+        for labels, en, id_ in ((own, "(selalu)", "(selalu)"),
+                               ((), "(very good)", "(sangat baik)")):
+            qs = (model.Question("A1", 3, "cognitive", scale_max=4, labels=labels),)
+            results = level_case(questions=qs, application_counts=counts)
+            assert en in render(results, "en").levels["application"]
+            assert id_ in render(results, "id").levels["application"]
 
     def test_impact(self):
         """Impact: each measure's improvement in its unit, its money and its isolation."""

@@ -143,26 +143,24 @@ def test_credibility_cases_recalculate_to_the_stored_values(tmp_path: Path) -> N
 
 
 def test_indonesian_report_has_no_english_sentence(tmp_path: Path) -> None:
-    """The Indonesian example's report, printed by LibreOffice and read back as text, holds
-    none of the product's English sentences: not a message, a label, a note or a
-    paragraph (words shared by both languages, such as "ROI", are not sentences)."""
+    """The Indonesian report, printed by LibreOffice and read back as text, holds none of the
+    product's English sentences: not a message, a label, a note or a paragraph (words
+    shared by both languages, such as "ROI", are not sentences); nor the English words of
+    a scale the tool knows in both languages (the Level 3 categories and scale points). Of
+    the Indonesian example, and of the English thesis input reported in Indonesian (its
+    scale typed in English: "useful", "very useful")."""
     import re
 
     from roti_excel import evaluate, load
     from roti_excel.messages.catalogue import CATALOGUE
+    from roti_excel.method.application import scale_labels
     from roti_excel.report.labels import COLUMNS, SHEETS
     from roti_excel.report.texts import TEXT
     from roti_excel.resources import resource_dir
+    from tests.workbooks import thesis_workbook
 
     if shutil.which("pdftotext") is None:
         pytest.skip("pdftotext (poppler-utils) is not installed")
-    loaded = load(resource_dir("input_templates") / "roti_example_id.xlsx")
-    assert loaded.evaluation is not None
-    path = write(evaluate(loaded.evaluation), tmp_path)
-    soffice(["--convert-to", "pdf", "--outdir", str(tmp_path), str(path)], tmp_path)
-    text = subprocess.run(["pdftotext", "-layout", str(tmp_path / "report.pdf"), "-"],
-                          capture_output=True, text=True, check=True).stdout
-    flat = " ".join(text.split())
     english: list[str] = []
     for en, id_ in [*CATALOGUE.values(), *TEXT.values(), *COLUMNS.values(), *SHEETS.values()]:
         if en == id_:
@@ -172,5 +170,21 @@ def test_indonesian_report_has_no_english_sentence(tmp_path: Path) -> None:
             words = part.strip(" .,;:()'\"-")
             if len(words.split()) >= 3 and words not in id_:  # not a shared formula
                 english.append(words)
-    found = sorted({phrase for phrase in english if phrase in flat})
-    assert not found, found[:10]
+    for name, source in (("example", resource_dir("input_templates") / "roti_example_id.xlsx"),
+                         ("thesis", thesis_workbook(tmp_path / "thesis_en.xlsx"))):
+        loaded = load(source)
+        assert loaded.evaluation is not None
+        work = tmp_path / name
+        work.mkdir()
+        path = report.write(evaluate(loaded.evaluation), work / "report.xlsx", "id")
+        soffice(["--convert-to", "pdf", "--outdir", str(work), str(path)], work)
+        text = subprocess.run(["pdftotext", "-layout", str(work / "report.pdf"), "-"],
+                              capture_output=True, text=True, check=True).stdout
+        flat = " ".join(text.split())
+        found = sorted({phrase for phrase in english if phrase in flat})
+        assert not found, (name, found[:10])
+        scale = {w for q in loaded.evaluation.questions_at(3)
+                 for w in set(scale_labels(q, "en")) - set(scale_labels(q, "id"))}
+        shown = sorted({w for w in scale if re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])",
+                                                       flat, re.IGNORECASE)})
+        assert not shown, (name, shown)

@@ -7,6 +7,7 @@ import math
 from dataclasses import dataclass
 
 from roti_excel.model import Evaluation, Question
+from roti_excel.schema import normalise
 
 # Labels for a mean when neither the Program's Category bands nor the question give any.
 GENERIC_LABELS: dict[int, dict[str, tuple[str, ...]]] = {
@@ -15,6 +16,37 @@ GENERIC_LABELS: dict[int, dict[str, tuple[str, ...]]] = {
     5: {"en": ("very poor", "poor", "fair", "good", "very good"),
         "id": ("sangat kurang", "kurang", "cukup", "baik", "sangat baik")},
 }
+
+# Answer sets the tool knows in both languages, lowest point first: a question whose Labels
+# are one of them (typed in either language) is reported in the report's language, like
+# the generic labels; any other Labels are the question's own words, shown as typed.
+KNOWN_SETS: tuple[dict[str, tuple[str, ...]], ...] = (
+    {"en": ("not useful", "less useful", "useful", "very useful"),
+     "id": ("tidak bermanfaat", "kurang bermanfaat", "bermanfaat", "sangat bermanfaat")},
+    {"en": ("not useful", "slightly useful", "useful", "very useful"),
+     "id": ("tidak bermanfaat", "kurang bermanfaat", "bermanfaat", "sangat bermanfaat")},
+    {"en": ("strongly disagree", "disagree", "neutral", "agree", "strongly agree"),
+     "id": ("sangat tidak setuju", "tidak setuju", "netral", "setuju", "sangat setuju")},
+    {"en": ("strongly disagree", "disagree", "agree", "strongly agree"),
+     "id": ("sangat tidak setuju", "tidak setuju", "setuju", "sangat setuju")},
+    {"en": ("very dissatisfied", "dissatisfied", "neutral", "satisfied", "very satisfied"),
+     "id": ("sangat tidak puas", "tidak puas", "cukup puas", "puas", "sangat puas")},
+    *GENERIC_LABELS.values(),
+)
+
+
+def scale_labels(q: Question, lang: str) -> tuple[str, ...]:
+    """The labels of the question's scale points, lowest first, as a report in `lang`
+    shows them: its own Labels as typed, unless they are an answer set the tool knows
+    (then in `lang`); without Labels the generic ones for its scale (none for a scale
+    without them)."""
+    if not q.labels:
+        return GENERIC_LABELS.get(int(q.scale_max - q.scale_min + 1), {}).get(lang, ())
+    typed = tuple(normalise(label) for label in q.labels)
+    for known in KNOWN_SETS:
+        if any(typed == tuple(normalise(w) for w in words) for words in known.values()):
+            return known.get(lang, q.labels)
+    return q.labels
 
 
 @dataclass(frozen=True)
@@ -27,6 +59,18 @@ class Distribution:
     mean: float | None
     category: str
     points: tuple[str, ...]  # label of each scale point, lowest first
+    question: Question  # whose scale it is read on (an aspect's: its first question)
+
+    def category_in(self, bands: tuple[tuple[float, str], ...], lang: str) -> str:
+        """The mean's category as a report in `lang` shows it (see `scale_labels`)."""
+        return category(self.mean, self.question, bands, lang)
+
+    def points_in(self, lang: str) -> tuple[str, ...]:
+        """The scale points' labels as a report in `lang` shows them: the question's
+        Labels (see `scale_labels`), else the points' numbers."""
+        if not self.question.labels:
+            return self.points
+        return scale_labels(self.question, lang)
 
 
 @dataclass(frozen=True)
@@ -55,8 +99,7 @@ def category(mean: float | None, q: Question, bands: tuple[tuple[float, str], ..
         return ""
     if bands:
         return next((label for bound, label in bands if mean <= bound), bands[-1][1])
-    points = int(q.scale_max - q.scale_min + 1)
-    labels = q.labels or GENERIC_LABELS.get(points, {}).get(lang, ())
+    labels = scale_labels(q, lang)
     if not labels:
         return ""
     width = (q.scale_max - q.scale_min) / len(labels)
@@ -90,7 +133,8 @@ def _distribution(label: str, text: str, q: Question, counts: dict[float, float]
     mean = sum(p * n for p, n in on_scale.items()) / total if total else None
     names = q.labels or tuple(f"{p:g}" for p in points)
     return Distribution(label, text, q.dimension, total, shares, mean,
-                        category(mean, q, ev.program.category_bands, ev.program.language), names)
+                        category(mean, q, ev.program.category_bands, ev.program.language), names,
+                        q)
 
 
 def _respondents(ev: Evaluation, group: str | None) -> float:

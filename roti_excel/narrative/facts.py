@@ -234,7 +234,8 @@ def application_facts(results: Results, fmt: Formatter) -> Facts:
         "category": category,
         "scale": scale,
         "aspects": [{"label": choice_label(schema.DIMENSIONS, a.label, fmt.lang),
-                     "mean": fmt.opt(a.mean, 2), "category": a.category}
+                     "mean": fmt.opt(a.mean, 2),
+                     "category": a.category_in(ev.program.category_bands, fmt.lang)}
                     for a in ap.by_aspect if a.mean is not None],
         "response": [{"group": x.group, "respondents": fmt.compact(x.respondents),
                       "sent": "" if x.sent is None else fmt.compact(x.sent),

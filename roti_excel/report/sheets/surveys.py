@@ -81,11 +81,12 @@ def write_reaction(book: Book, results: Results, narrative: str) -> None:
     sh.finish(header + 1)
 
 
-def _points(dists: tuple[Distribution, ...]) -> list[tuple[float, str]]:
-    """Every scale point used, lowest first, with the label of the first question using it."""
+def _points(dists: tuple[Distribution, ...], lang: str) -> list[tuple[float, str]]:
+    """Every scale point used, lowest first, with the label of the first question using it
+    (in `lang` when it is one the tool knows)."""
     found: dict[float, str] = {}
     for d in dists:
-        for (point, _), label in zip(d.shares, d.points, strict=False):
+        for (point, _), label in zip(d.shares, d.points_in(lang), strict=False):
             found.setdefault(point, label)
     return sorted(found.items())
 
@@ -96,7 +97,7 @@ def write_application(book: Book, results: Results, narrative: str) -> None:
     sh = book.sheet("application")
     st, t = sh.st, sh.t
     sh.title(0, t("application_title"))
-    points = _points(a.by_question + a.by_aspect)
+    points = _points(a.by_question + a.by_aspect, book.lang)
     last_col = 4 + len(points) + 2
     sh.paragraph(1, 0, min(last_col, 8), narrative)
     header = 3
@@ -119,7 +120,8 @@ def write_application(book: Book, results: Results, narrative: str) -> None:
                 value = shares.get(p)
                 sh.number(row, 5 + j, None if value is None else value / 100, st.pct1)
             sh.number(row, 5 + len(points), d.mean, st.number)
-            sh.text(row, 6 + len(points), d.category, st.center)
+            sh.text(row, 6 + len(points), d.category_in(ev.program.category_bands, book.lang),
+                    st.center)
             row += 1
         blocks[kind] = (first, row - 1)
     sh.ws.autofilter(header, 0, row - 1, last_col)
