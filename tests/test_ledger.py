@@ -215,3 +215,29 @@ def test_a_folder_answered_before_the_ledger_keeps_its_portfolio(tmp_path: Path)
         for v in row if v is not None]
     assert "Alpha" in text and "b.xlsx" in text
     shutil.rmtree(first)
+
+
+class TestTheFoldersLanguage:
+    """What cannot be read as a workbook is answered in the language of the folder's
+    programs; in both languages while the folder has none."""
+
+    def test_majority_of_the_programs(self, tmp_path: Path) -> None:
+        ledger = Ledger(tmp_path / "l.sqlite")
+        assert ledger.language() is None
+        for i, lang in enumerate(["id", "id", "en"]):
+            ledger.settle(_answered(ledger, f"f{i}.xlsx", {**_summary(f"P{i}", 1.0),
+                                                           "language": lang}, T0), ok=True)
+        assert ledger.language() == "id"
+
+    def test_answers(self, tmp_path: Path) -> None:
+        from roti_excel.dropfolder.folder import not_workbook_answer
+
+        csv = tmp_path / "laporan.csv"
+        csv.write_text("a;b\n", encoding="utf-8")
+        indonesian = not_workbook_answer(csv, "id")
+        assert indonesian is not None and len(indonesian) == 1
+        assert indonesian[0].startswith("laporan.csv: ini file CSV")
+        both = not_workbook_answer(csv, None)
+        assert both is not None and both[0].startswith("laporan.csv: this is a CSV file")
+        assert both[1].startswith("laporan.csv: ini file CSV")
+        assert not_workbook_answer(tmp_path / "a.xlsx", "id") is None

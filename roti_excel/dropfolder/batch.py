@@ -30,7 +30,7 @@ from roti_excel.dropfolder.folder import (
     is_ignored,
     is_own_output,
     job_for,
-    not_workbook_message,
+    not_workbook_answer,
     try_output,
     write_errors,
 )
@@ -104,10 +104,11 @@ def run_batch(folder: Path, out_dir: Path | None = None, workers: int | None = N
     sources = collect_inputs(folder, reports)
     run = _BatchRun(folder, reports, len(sources))
     jobs: deque[Job] = deque()
+    lang = run.ledger.language() if run.ledger is not None else None
     for source, out_stem in output_stems(sources).items():
-        message = not_workbook_message(source)
-        if message is not None:
-            run.finish(FileOutcome(source, FileStatus.FAILED, [message]), out_stem)
+        answer = not_workbook_answer(source, lang)
+        if answer is not None:
+            run.finish(FileOutcome(source, FileStatus.FAILED, answer), out_stem)
         else:
             jobs.append(job_for(source, reports, out_stem))
             run.stems[source] = out_stem

@@ -23,6 +23,7 @@ from roti_excel.dropfolder.names import bounded_stem
 from roti_excel.dropfolder.portfolio import ERRORS_SUFFIX, PORTFOLIO_NAME
 from roti_excel.dropfolder.workers import Job
 from roti_excel.errors import OutputError
+from roti_excel.messages import msg
 from roti_excel.outcome import FileOutcome
 from roti_excel.output_paths import report_path
 from roti_excel.shown import shown_name
@@ -56,38 +57,39 @@ def is_own_output(name: str) -> bool:
         name.startswith(LEDGER_NAME)  # the ledger and its -wal and -shm files
 
 
-def not_workbook_message(path: Path) -> str | None:
-    """The answer for what is not an .xlsx workbook, without opening it: a link (never
-    followed: it could point anywhere, /etc/passwd included) or a folder named like a
-    workbook, then by extension; None for a workbook (its content is judged by the guard in
-    a worker)."""
-    name = path.name
+_SUFFIX_KEYS = {".xls": "drop_xls", ".csv": "drop_csv", ".ods": "drop_ods",
+                ".xlsb": "drop_xlsb", ".numbers": "drop_numbers"}
+
+
+def not_workbook_message(path: Path, lang: str = "en") -> str | None:
+    """The answer, in `lang`, for what is not an .xlsx workbook, without opening it: a link
+    (never followed: it could point anywhere, /etc/passwd included) or a folder named like
+    a workbook, then by extension; None for a workbook (its content is judged by the guard
+    in a worker)."""
+    name = shown_name(path.name)
+    suffix = Path(path.name).suffix.lower()
     if path.is_symlink():
-        return (f"{shown_name(name)}: this is a link to a file elsewhere, not a regular file; "
-                "the runner does not follow links: copy the workbook itself into the folder")
-    if path.is_dir():
-        return (f"{shown_name(name)}: this is a folder, not a workbook; drop the workbook "
-                "itself (a file) into the folder")
-    suffix = Path(name).suffix.lower()
-    if suffix in WORKBOOK_SUFFIXES:
+        text = msg("drop_link", name=name)
+    elif path.is_dir():
+        text = msg("drop_folder", name=name)
+    elif suffix in WORKBOOK_SUFFIXES:
         return None
-    what = {
-        ".xls": "this is an old-format Excel workbook (.xls); open it in Excel, choose "
-                "File > Save As > Excel Workbook (*.xlsx) and drop the .xlsx",
-        ".csv": "this is a CSV file, which holds one sheet only; the evaluation needs the "
-                "whole workbook (Program, Costs, Measures, ...): fill the roti-excel template "
-                "in Excel and save it as Excel Workbook (*.xlsx)",
-        ".ods": "this is a LibreOffice/OpenOffice spreadsheet (.ods); open it and save it "
-                "as Excel 2007-365 (.xlsx)",
-        ".xlsb": "this is an Excel binary workbook (.xlsb); open it in Excel and save it as "
-                 "Excel Workbook (*.xlsx)",
-        ".numbers": "this is an Apple Numbers file; export it to Excel (.xlsx)",
-    }.get(suffix)
-    if what is None:
-        kind = f"a {suffix} file" if suffix else "a file without extension"
-        what = (f"this is {kind}, not an Excel workbook; fill the roti-excel template "
-                "(roti-excel template) in Excel and save it as Excel Workbook (*.xlsx)")
-    return f"{shown_name(name)}: {what}"
+    elif suffix in _SUFFIX_KEYS:
+        text = msg(_SUFFIX_KEYS[suffix], name=name)
+    else:
+        text = msg("drop_other", name=name, suffix=suffix) if suffix else msg(
+            "drop_no_suffix", name=name)
+    return text.render(lang)
+
+
+def not_workbook_answer(path: Path, lang: str | None) -> list[str] | None:
+    """The messages for what is not a workbook: in the folder's language (that of most of
+    its programs), or in English and Indonesian while the folder has none (it cannot be
+    read, so its own language is unknown); None for a workbook."""
+    first = not_workbook_message(path, lang or "en")
+    if first is None:
+        return None
+    return [first] if lang else [first, not_workbook_message(path, "id") or ""]
 
 
 def job_for(source: Path, reports: Path, out_stem: str | None = None) -> Job:

@@ -222,6 +222,16 @@ class Ledger:
             "ORDER BY id DESC LIMIT 1", (*OPEN_STATES, os.fsencode(name))).fetchone()
         return None if found is None else _row(found)
 
+    def language(self) -> str | None:
+        """The language most programs answered in this folder were written in ("en" on a
+        tie); None before any program."""
+        counts = dict(self.db.execute(
+            "SELECT json_extract(summary, '$.language') = 'id', count(*) FROM files "
+            "WHERE state = 'done' AND summary IS NOT NULL GROUP BY 1").fetchall())
+        if not counts:
+            return None
+        return "id" if counts.get(1, 0) > counts.get(0, 0) else "en"
+
     def last_settled(self) -> dt.datetime | None:
         """When a file was last settled (None when none was)."""
         marks = ", ".join("?" * len(FINAL_STATES))

@@ -45,6 +45,7 @@ from roti_excel.dropfolder.folder import (
     errors_file,
     is_ignored,
     job_for,
+    not_workbook_answer,
     not_workbook_message,
     now_stamp,
     write_errors,
@@ -456,18 +457,19 @@ class _Watch:
         now = time.monotonic()
         for name, arrival in sorted(self.arrivals.items(), key=lambda item: item[1].since):
             source = self.folder / name
-            message = not_workbook_message(source)
             if now - arrival.since < self.settle:
                 continue
-            if message is None and (not pool.idle or not _can_open(source)):
+            answer = not_workbook_answer(source, self.ledger.language()) \
+                if not_workbook_message(source) else None
+            if answer is None and (not pool.idle or not _can_open(source)):
                 self._queue(source, arrival)
                 continue
-            if message is None and held_for_writing(source):
+            if answer is None and held_for_writing(source):
                 arrival.since = now  # still being written: settle again once it is closed
                 continue
-            if message is not None:
+            if answer is not None:
                 del self.arrivals[name]
-                self._settle(FileOutcome(source, FileStatus.FAILED, [message]),
+                self._settle(FileOutcome(source, FileStatus.FAILED, answer),
                              arrival.signature, arrival.row)
             elif self._queue(source, arrival):
                 job = job_for(source, self.reports, self._out_stem(source))

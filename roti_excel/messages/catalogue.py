@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from roti_excel.messages import cli, guard, importing, method, reading
+from roti_excel.messages import cli, dropfolder, guard, importing, method, reading
 
 Entry = tuple[str, str]  # (English, Indonesian)
 
@@ -18,4 +18,4 @@ def _merged(*parts: dict[str, Entry]) -> dict[str, Entry]:
 
 
 CATALOGUE: dict[str, Entry] = _merged(guard.MESSAGES, reading.MESSAGES, method.MESSAGES,
-                                      cli.MESSAGES, importing.MESSAGES)
+                                      cli.MESSAGES, importing.MESSAGES, dropfolder.MESSAGES)
