@@ -126,3 +126,11 @@ def test_a_total_row_gets_one_message_not_fill_in_requests(tmp_path: Path) -> No
     errors = errors_of(tmp_path, **with_row("Costs", {
         "Group": "Subtotal", "Description": "TOTAL", "Unit cost": 215_593_000}))
     assert len(errors) == 1 and f"row {rows + 3} is a total row" in errors[0], errors
+
+
+def test_every_total_word_passes_the_quick_test() -> None:
+    """The quick test that skips most cells must let every total word through."""
+    from roti_excel.reading.total_rows import _TOTALISH, TOTAL_WORDS
+
+    assert all(_TOTALISH.search(word) for word in TOTAL_WORDS)
+    assert all(_TOTALISH.search(w) for w in ("TOTAL", "Rata-rata", "Jumlah Biaya"))

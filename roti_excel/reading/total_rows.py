@@ -5,6 +5,8 @@ Names that merely start with such a word ("Total downtime") are data."""
 
 from __future__ import annotations
 
+import re
+
 from roti_excel import schema
 from roti_excel.issues import Issue, error
 from roti_excel.messages import msg
@@ -16,6 +18,10 @@ TOTAL_WORDS = frozenset(normalise(w) for w in (
     "total cost", "total costs", "jumlah", "jumlah total", "jumlah biaya", "total keseluruhan",
     "keseluruhan", "sum", "average", "avg", "mean", "rata-rata", "rata rata", "rerata",
 ))
+# Every word above contains one of these: a cell without any cannot be a total label (a
+# quick test first: a survey's respondent codes are 100,000 distinct texts).
+_TOTALISH = re.compile("total|jumlah|sum|avg|average|mean|rata|rerata|keseluruhan",
+                       re.IGNORECASE)
 # Sheets of free text or field/value pairs, where such a word is no sign of a total row.
 _NOT_CHECKED = frozenset({"program", "questions", "intangibles"})
 _LABEL_KINDS = (schema.Kind.TEXT, schema.Kind.CHOICE, schema.Kind.PERIOD)
@@ -31,8 +37,8 @@ def total_row_issues(table: RawTable) -> list[Issue]:
         if index is None or col.kind not in _LABEL_KINDS:
             continue
         for i, value in enumerate(table.raw_column(index)):
-            if type(value) is str and value and i not in found \
-                    and normalise(value) in TOTAL_WORDS:
+            if type(value) is str and value and _TOTALISH.search(value) \
+                    and i not in found and normalise(value) in TOTAL_WORDS:
                 found[i] = (f"{table.letters(index)}{table.rows[i].number}", value.strip())
     return [error(msg("total_row", row=str(table.rows[i].number), label=label), table.name,
                   cell)
