@@ -36,9 +36,14 @@ def total_row_issues(table: RawTable) -> list[Issue]:
         index = table.columns.get(col.key)
         if index is None or col.kind not in _LABEL_KINDS:
             continue
-        for i, value in enumerate(table.raw_column(index)):
-            if type(value) is str and value and _TOTALISH.search(value) \
-                    and i not in found and normalise(value) in TOTAL_WORDS:
+        column = table.raw_column(index)
+        # each different text judged once (a column repeats its groups and dates)
+        labels = {v for v in set(column) if type(v) is str and v and _TOTALISH.search(v)
+                  and normalise(v) in TOTAL_WORDS}
+        if not labels:
+            continue
+        for i, value in enumerate(column):
+            if value in labels and i not in found:
                 found[i] = (f"{table.letters(index)}{table.rows[i].number}", value.strip())
     return [error(msg("total_row", row=str(table.rows[i].number), label=label), table.name,
                   cell)
