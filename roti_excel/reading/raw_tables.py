@@ -91,6 +91,7 @@ class RawTable:
     hidden: bool = False
     _letters: dict[int, str] = field(default_factory=dict, repr=False)
     _lines: list[list[Any]] | None = field(default=None, repr=False)
+    _shortest: int = field(default=0, repr=False)  # the shortest line's length
 
     def letters(self, col: int) -> str:
         """Column letters, cached: they are asked for once per message, not per cell."""
@@ -104,7 +105,10 @@ class RawTable:
         if rows is None:
             if self._lines is None or len(self._lines) != len(self.rows):
                 self._lines = [r._line for r in self.rows]
+                self._shortest = min(map(len, self._lines), default=0)
             lines = self._lines
+            if col < self._shortest:  # every line reaches it (calamine's rows are even)
+                return [line[col] for line in lines]
         else:
             lines = [r._line for r in rows]
         return [line[col] if col < len(line) else "" for line in lines]
@@ -172,8 +176,10 @@ def _add_rows(table: RawTable, grid: list[list[Any]], used: list[int]) -> None:
     """The rows under the header where any used cell holds something other than blanks."""
     for r in range(table.header_row, len(grid)):  # 1-based header row: 0-based next row
         line = grid[r]
-        if any(c < len(line) and _filled(line[c]) for c in used):
-            table.rows.append(RawRow(table, r + 1, line))
+        for c in used:
+            if c < len(line) and _filled(line[c]):
+                table.rows.append(RawRow(table, r + 1, line))
+                break
 
 
 def _table(sheet: schema.Sheet, name: str, grid: list[list[Any]], *, hidden: bool,
