@@ -173,6 +173,43 @@ def test_brief_on_one_page_and_no_text_below_8_pt(tmp_path: Path, lang: str) -> 
         for number, page in enumerate(pages, 1):
             small = [(h, w) for h, w in words(page) if h < MIN_WORD_HEIGHT]
             assert not small, f"{name}, page {number}: text below 8 pt: {small[:5]}"
+        _one_page_wide(work / "report.xlsx", pages, lang, name)
+        _no_blank_line_between_actions(pages, name)
+
+
+def _one_page_wide(xlsx: Path, pages: list[str], lang: str, name: str) -> None:
+    """Every sheet of the case prints one page wide: fitted to the page's width (and, by
+    the caller's check, no text below 8 pt), and in the PDF its title tops one page only
+    (a sheet printed across pages starts each part with its title and column A)."""
+    generated = {"en": "Generated", "id": "Dibuat"}[lang]
+    wb = openpyxl.load_workbook(xlsx)
+    for ws in wb.worksheets:
+        assert ws.sheet_properties.pageSetUpPr.fitToPage and \
+            ws.page_setup.fitToWidth in (None, 1), f"{name}: {ws.title} not one page wide"
+    names = wb.sheetnames
+    titled: dict[str, int] = {}
+    for page in pages:
+        lines, footer = _lines(page)
+        sheet = _sheet_of(footer, names, generated)
+        title = str(wb[sheet]["A1"].value or "")
+        if lines and title and " ".join(w for _, _, w in lines[0]).startswith(
+                " ".join(title.split()[:3])):
+            titled[sheet] = titled.get(sheet, 0) + 1
+    across = {sheet: n for sheet, n in titled.items() if n > 1}
+    assert not across, f"{name}: printed across pages: {across}"
+
+
+def _no_blank_line_between_actions(pages: list[str], name: str) -> None:
+    """The Summary's recommended actions (its bullets) follow each other line by line: no
+    row taller than its text (a blank line under an action that fits on one line)."""
+    for page in pages:
+        lines, _ = _lines(page)
+        tops = [line[0][1] for line in lines]
+        bullets = [i for i, line in enumerate(lines) if line[0][2] == "•"]
+        steps = [tops[i + 1] - tops[i] for i in range(bullets[0], bullets[-1])] \
+            if bullets else []
+        if steps:
+            assert max(steps) < 1.6 * min(steps), f"{name}: a gap between actions: {steps}"
 
 
 @pytest.mark.libreoffice

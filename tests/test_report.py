@@ -221,7 +221,10 @@ def test_costs_amount_is_a_formula_over_input_copies(thesis: tuple[Results, Path
     ws = wb["Costs"]
     r = 5  # first cost line under the header on row 4
     assert ws.cell(r, 9).value == "=E5*F5*G5*H5"
-    assert str(ws.cell(r, 5).value).startswith("='Input copies - costs'!$")
+    source = str(ws.cell(r, 5).value).split("!")[0].strip("='")
+    assert source == "Input copies - costs" and source in wb.sheetnames
+    # the sheet's note names the sheet the values come from
+    assert f"values from the sheet {source})" in str(ws["A2"].value)
     tr = find_row(ws, "TR: total costs (TRD + TRI)")
     assert ws.cell(tr, 5).data_type == "f"
 

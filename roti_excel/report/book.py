@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import textwrap
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -23,19 +22,33 @@ MAX_WIDTH = 55.0  # characters; longer text wraps
 MIN_WIDTH = 6.0
 LINE_HEIGHT = 13.0  # points per line of 10-point text
 DEFAULT_HEIGHT = 14.0  # every row, set explicitly so Excel and LibreOffice agree
-CHARS_PER_WIDTH = 1.3  # 10-point text per unit of column width (the width of an 11-pt "0")
+# Advance widths of the report's font (Calibri, and Carlito with the same metrics), in
+# thousandths of its size: a wrapped text's lines are counted from what its words measure,
+# so a row is as tall as its text (no blank line under a paragraph that fits on one)
+_GLYPH_WIDTH = dict(zip(
+    " abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.,()-:;'\"%/•",
+    (226, 479, 525, 423, 525, 498, 305, 471, 525, 229, 239, 455, 229, 799, 525, 527, 525,
+     525, 349, 391, 335, 525, 452, 715, 433, 453, 395, 579, 544, 533, 615, 488, 459, 631,
+     623, 252, 319, 520, 420, 855, 646, 662, 517, 673, 543, 459, 487, 642, 567, 890, 519,
+     487, 468, 252, 250, 303, 303, 306, 268, 268, 221, 401, 715, 386, 498), strict=True))
+GLYPH_DEFAULT = 507  # digits, and any other character (the width of a digit)
+CELL_PADDING_PT = 6.0  # what a cell's text leaves free of its width
 HEADER_CAP = 16  # a header wraps (on two lines or more) rather than widen its column more
 # A4 landscape less the margins, in points
 MARGIN_SIDE_IN, MARGIN_TOP_IN, MARGIN_BOTTOM_IN = 0.4, 0.5, 0.6
 PRINT_WIDTH_PT = 842 - 2 * MARGIN_SIDE_IN * 72
 PRINT_HEIGHT_PT = 595 - (MARGIN_TOP_IN + MARGIN_BOTTOM_IN) * 72 - 6
 PORTRAIT_WIDTH_PT = 595 - 2 * MARGIN_SIDE_IN * 72
-# No printed text below 8 pt: the smallest fonts (notes, chart labels, the footer) are 9 pt,
-# so a page may be shrunk to 90 % at most; fitting is trusted only with some room to spare,
-# since the spreadsheet's own measure of a column differs a little from ours.
-MIN_PRINT_SCALE = 0.9
-FIT_SCALE_MIN = 0.95
-WRAP_FLOOR = 18.0  # a column of wrapping text is never narrowed below this (characters)
+# No printed text below 8 pt: a page is shrunk no more than its smallest text allows (a
+# sheet with 9-pt notes to 90 %, one whose smallest text is 10 pt to 81 %); fitting is
+# trusted only with some room to spare, since the spreadsheet's own measure of a column
+# differs a little from ours (LibreOffice's scale is about 4 % below our estimate).
+MIN_PRINTED_PT = 8.1
+MIN_PRINT_SCALE = 0.9  # a sheet printed across pages (too wide to fit) is printed at 90 %
+FIT_SCALE_MIN = 0.95  # the estimate a 9-pt sheet needs to be fitted to one page wide
+CHART_TEXT_PT = 10.0  # the charts' axis and legend text (their titles are 11 pt)
+FOOTER_PT = (9, 10)  # the footer's sizes: 9 pt on a sheet with 9-pt text, else 10 pt
+WRAP_FLOOR = 12.0  # a column of wrapping text is never narrowed below this (characters)
 
 
 @dataclass(frozen=True)
@@ -94,7 +107,36 @@ def _letter_width(fmt: Any) -> float:
     """How much wider a format's letters are than body text (10 pt regular): bold 11 pt
     headlines wrap sooner, so their rows need more height."""
     size = float(getattr(fmt, "font_size", 10) or 10)
-    return size / 10 * (1.1 if getattr(fmt, "bold", 0) else 1.0)
+    return size / 10 * (1.05 if getattr(fmt, "bold", 0) else 1.0)
+
+
+def text_points(text: str, wider: float = 1.0) -> float:
+    """How wide `text` prints, in points, in 10-pt body text (`wider` times that)."""
+    return sum(_GLYPH_WIDTH.get(ch, GLYPH_DEFAULT) for ch in text) / 100 * wider
+
+
+def word_width(text: str, wider: float = 1.0) -> float:
+    """The column width (in characters) a word needs on one line: what it measures, and a
+    character for the cell's padding."""
+    return text_points(text, wider) / 5.25 + 1.0
+
+
+def wrapped_lines(text: str, width_pt: float, wider: float = 1.0) -> int:
+    """How many lines `text` takes wrapped at word boundaries in `width_pt` points (a word
+    longer than the width on a line of its own, as the spreadsheet shows it)."""
+    lines = 0
+    space = text_points(" ", wider)
+    for part in text.splitlines() or [""]:
+        lines += 1
+        used = 0.0
+        for word in part.split():
+            size = text_points(word, wider)
+            if used and used + space + size > width_pt:
+                lines += 1
+                used = size
+            else:
+                used += (space if used else 0.0) + size
+    return lines
 
 
 def sum_of(refs: Sequence[str]) -> str:
@@ -138,6 +180,11 @@ def _number_width(value: float, fmt_text: str) -> float:
 
 
 
+def _px(width: float) -> int:
+    """A column's width in pixels, as the spreadsheet draws a width in characters."""
+    return int(width * 7 + 5)
+
+
 def _page_height(scale: float) -> float:
     """A printed page's height in the sheet's own points at `scale` (the percentage is
     whole, as the spreadsheet applies it)."""
@@ -176,6 +223,7 @@ class Sheet:
         self._section_text: dict[int, str] = {}
         self._charts: list[tuple[int, int, int, float, float]] = []  # row, col, x, w, h (px)
         self._max_row = 0
+        self._smallest = 10.0  # the smallest text on the sheet (points), charts' included
         self.max_width = max_width  # longer text wraps (in a wrapping format)
 
     # -- references -------------------------------------------------------------------
@@ -195,6 +243,10 @@ class Sheet:
         return f"{_absolute(r0, c0)}:{_absolute(r1, c1)}"
 
     # -- writing ----------------------------------------------------------------------
+    def _sized(self, fmt: Any) -> None:
+        """Note the size of a cell's text: the smallest sets how far the page may shrink."""
+        self._smallest = min(self._smallest, float(getattr(fmt, "font_size", 10) or 10))
+
     def _fit(self, col: int, width: float, *, wraps: bool = False) -> None:
         """Widen the column for content `width` characters wide; content that `wraps` can
         take a narrower column, the rest (numbers, one-line text) cannot."""
@@ -232,6 +284,7 @@ class Sheet:
             self.ws.write_blank(row, col, None, fmt if fmt is not None else self.st.text)
             return
         self.ws.write_string(row, col, text, fmt if fmt is not None else self.st.text)
+        self._sized(fmt)
         if col <= self._leftmost.get(row, (col, ""))[0]:
             self._leftmost[row] = (col, text)
         self._fit_text(row, col, text, fmt if fmt is not None else self.st.text, fit=fit,
@@ -246,8 +299,9 @@ class Sheet:
         if fit:
             self._fit(col, longest + 2, wraps=bool(getattr(fmt, "text_wrap", 0)))
             if getattr(fmt, "text_wrap", 0):  # it wraps, but never inside a word
-                longest_word = max((len(w) for w in text.split()), default=0)
-                self._rigid[col] = max(self._rigid.get(col, 0.0), longest_word + 2.0)
+                longest_word = max((word_width(w, _letter_width(fmt)) for w in text.split()),
+                                   default=0.0)
+                self._rigid[col] = max(self._rigid.get(col, 0.0), longest_word)
         if getattr(fmt, "text_wrap", 0) and (longest + 2 > MIN_WIDTH or "\n" in text):
             self._wrapped.append((row, col, col if last_col is None else last_col, text,
                                   _letter_width(fmt)))
@@ -259,19 +313,28 @@ class Sheet:
             self.ws.write_blank(row, col, None, fmt)
             return
         self.ws.write_number(row, col, finite(value), fmt)
+        self._sized(fmt)
         self._fit(col, _number_width(value, fmt.num_format or ""))
 
-    def formula(self, row: int, col: int, formula: str, cached: float | str, fmt: Any) -> None:
-        """A live formula with the value Python computed stored as its result."""
+    # one cell (row, col, formula, cached value, format) and where a merged cell ends
+    def formula(self, row: int, col: int, formula: str, cached: float | str,  # noqa: PLR0913
+                fmt: Any, *, last_col: int | None = None) -> None:
+        """A live formula with the value Python computed stored as its result; merged
+        across to `last_col` when given (a number then shares its width among them)."""
         text = formula if formula.startswith("=") else "=" + formula
         self._max_row = max(self._max_row, row)
         self._used.add(row)
+        if last_col is not None and last_col > col:
+            self.ws.merge_range(row, col, row, last_col, "", fmt)
         self.ws.write_formula(row, col, text, fmt,
                               cached if isinstance(cached, str) else finite(cached))
+        self._sized(fmt)
         if isinstance(cached, str):
-            self._fit_text(row, col, cached, fmt)
+            self._fit_text(row, col, cached, fmt, last_col=last_col)
         else:
-            self._fit(col, _number_width(cached, fmt.num_format or ""))
+            cols = range(col, (col if last_col is None else last_col) + 1)
+            for c in cols:
+                self._fit(c, _number_width(cached, fmt.num_format or "") / len(cols))
 
     def header(self, row: int, col: int, labels: Sequence[str]) -> None:
         self._used.add(row)
@@ -281,7 +344,9 @@ class Sheet:
             longest_word = max((len(w) for w in label.split()), default=4)
             self._fit(col + i, min(max(longest_word, math.ceil(len(label) / 2)), HEADER_CAP) + 2,
                       wraps=True)
-            self._rigid[col + i] = max(self._rigid.get(col + i, 0.0), longest_word + 2.0)
+            self._rigid[col + i] = max(self._rigid.get(col + i, 0.0),
+                                       max((word_width(w, _letter_width(self.st.header))
+                                            for w in label.split()), default=0.0))
             self._wrapped.append((row, col + i, col + i, label, _letter_width(self.st.header)))
 
     def title(self, row: int, text: str, subtitle: str = "") -> None:
@@ -314,6 +379,7 @@ class Sheet:
         self.ws.insert_chart(row, col, chart, {"x_offset": x_offset, "y_offset": 4,
                                               "x_scale": x_scale, "y_scale": y_scale})
         self._charts.append((row, col, x_offset, 480 * x_scale, 288 * y_scale + 4))
+        self._smallest = min(self._smallest, CHART_TEXT_PT)
 
     # -- finishing --------------------------------------------------------------------
     def widths(self) -> dict[int, float]:
@@ -327,20 +393,20 @@ class Sheet:
         for row, first, last, text, wider in self._wrapped:
             if row in self._fixed_rows:
                 continue
-            chars = sum(widths.get(c, 8.43) for c in range(first, last + 1)) * CHARS_PER_WIDTH
-            chars /= wider
-            lines = sum(len(textwrap.wrap(part, max(int(chars) - 1, 1))) or 1
-                        for part in text.splitlines() or [""])
+            width = sum(_px(widths.get(c, 8.43)) for c in range(first, last + 1)) * 0.75
+            lines = wrapped_lines(text, width - CELL_PADDING_PT, wider)
             if lines > 1:
-                heights[row] = max(heights.get(row, 0.0), lines * LINE_HEIGHT + 3)
+                heights[row] = max(heights.get(row, 0.0),
+                                   lines * LINE_HEIGHT * max(wider, 1.0) + 3)
         return {r: min(h, 409.0) for r, h in heights.items()}
 
     def _narrowed(self, widths: dict[int, float], page_width: float) -> dict[int, float]:
         """The widths, with the columns of wrapping text narrowed (never below
         WRAP_FLOOR, nor below what their numbers and one-line text need) until the sheet
-        fits one page wide at FIT_SCALE_MIN, when that is enough."""
+        fits one page wide at the sheet's smallest scale (`_fit_scale_min`), when that is
+        enough."""
         out = dict(widths)
-        while self._fit_scale(out, page_width) < FIT_SCALE_MIN:
+        while self._fit_scale(out, page_width) < self._fit_scale_min():
             slack = {c: w - max(self._rigid.get(c, 0.0), self._min_width.get(c, 0.0),
                                 WRAP_FLOOR) for c, w in out.items()}
             col = max(slack, key=lambda c: slack[c], default=None)
@@ -349,10 +415,17 @@ class Sheet:
             out[col] -= 1  # a character at a time, widest slack first
         return out
 
+    def _fit_scale_min(self) -> float:
+        """The smallest estimated scale at which the sheet is fitted to one page wide: its
+        smallest text printed at no less than MIN_PRINTED_PT, with FIT_SCALE_MIN's room
+        to spare (0.95 for a sheet with 9-pt text, 0.855 when all is 10 pt or more)."""
+        lowest = math.ceil(MIN_PRINTED_PT / self._smallest * 100) / 100
+        return lowest * FIT_SCALE_MIN / MIN_PRINT_SCALE
+
     def _fit_scale(self, widths: dict[int, float], page_width: float) -> float:
         """The scale that fits the sheet's columns and charts to one page wide (at most 1)."""
         def px(col: int) -> float:
-            return int(widths.get(col, 8.43) * 7 + 5)
+            return _px(widths.get(col, 8.43))
 
         last_col = max(widths, default=0)
         table = sum(px(c) for c in range(last_col + 1))
@@ -440,7 +513,7 @@ class Sheet:
             ws.set_landscape()
         ws.set_paper(9)  # A4
         scale = self._fit_scale(widths, page_width)
-        if one_page or scale >= FIT_SCALE_MIN:
+        if one_page or scale >= self._fit_scale_min():
             ws.fit_to_pages(1, 1 if one_page else 0)
         else:
             # shrinking a wide sheet to one page wide would print its text below 8 pt: print
@@ -484,4 +557,5 @@ class Sheet:
         date = self.t("footer_generated", date=format_date(self.book.generated, self.book.lang))
         # the sheet's name beside the date (the centre is too narrow on a portrait page): a
         # loose page says where it is from
-        return f"&L&9{name}&C&9{page}&R&9&A - {date}"
+        size = FOOTER_PT[0] if self._smallest < FOOTER_PT[1] else FOOTER_PT[1]
+        return f"&L&{size}{name}&C&{size}{page}&R&{size}&A - {date}"

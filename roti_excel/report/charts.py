@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from roti_excel.report.book import Book
+from roti_excel.report.book import CHART_TEXT_PT, Book
 from roti_excel.report.palette import CHART_COLOURS, FONT, GRID_LINE
 
 Range = list[Any]
@@ -31,25 +31,25 @@ def inert(text: str) -> str:
 def _frame(chart: Any, title: str, *, legend: bool) -> None:
     """The title, the legend (at the bottom, or none) and the chart area's border."""
     chart.set_title({"name": inert(title), "name_font": {"name": FONT, "size": 11, "bold": True}})
-    chart.set_legend({"position": "bottom", "font": {"name": FONT, "size": 9}}
+    chart.set_legend({"position": "bottom", "font": {"name": FONT, "size": CHART_TEXT_PT}}
                      if legend else {"none": True})
     chart.set_chartarea({"border": {"color": "#BFBFBF"}})
 
 
 def _axis_specs(num_format: str | None, y_title: str, x_title: str) -> Axes:
     """The value and category axes' options: fonts, gridlines, number format, titles."""
-    value_axis: dict[str, Any] = {"num_font": {"name": FONT, "size": 9},
+    value_axis: dict[str, Any] = {"num_font": {"name": FONT, "size": CHART_TEXT_PT},
                                   "major_gridlines": {"visible": True,
                                                       "line": {"color": GRID_LINE}}}
     if num_format:
         value_axis["num_format"] = num_format
     if y_title:
         value_axis["name"] = inert(y_title)
-        value_axis["name_font"] = {"name": FONT, "size": 9}
-    cat_axis: dict[str, Any] = {"num_font": {"name": FONT, "size": 9}}
+        value_axis["name_font"] = {"name": FONT, "size": CHART_TEXT_PT}
+    cat_axis: dict[str, Any] = {"num_font": {"name": FONT, "size": CHART_TEXT_PT}}
     if x_title:
         cat_axis["name"] = inert(x_title)
-        cat_axis["name_font"] = {"name": FONT, "size": 9}
+        cat_axis["name_font"] = {"name": FONT, "size": CHART_TEXT_PT}
     return value_axis, cat_axis
 
 

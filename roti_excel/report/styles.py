@@ -105,7 +105,7 @@ def make(wb: Any, currency: str) -> Styles:
                 "border_color": "#BFBFBF", "locked": False}
     # keyed by the band's value, "" for no band
     bands = {(band.value if band else ""): fmt(bold=True, bg_color=fill, font_color=font,
-                                               border=1, align="center")
+                                               border=1, align="center", text_wrap=True)
              for band, (fill, font) in BAND_COLOURS.items()}
     return Styles(
         title=fmt(bold=True, font_size=14, font_color=TITLE_COLOUR),
@@ -120,7 +120,9 @@ def make(wb: Any, currency: str) -> Styles:
         bold_wrap=fmt(bold=True, text_wrap=True),
         bold_indent=fmt(bold=True, indent=1, align="left"),
         bold_center=fmt(bold=True, align="center", border=1),
-        note=fmt(italic=True, font_color=NOTE_FONT, font_size=9),
+        # a one-line note in body size (a sheet whose smallest text is 10 pt may be
+        # shrunk further to fit one page wide); a wrapped note paragraph in 9 pt
+        note=fmt(italic=True, font_color=NOTE_FONT),
         note_wrap=fmt(italic=True, font_color=NOTE_FONT, font_size=9, text_wrap=True),
         sign_label=fmt(bold=True, valign="bottom"),
         sign_line=fmt(bottom=1, valign="bottom", text_wrap=True),
@@ -140,7 +142,7 @@ def make(wb: Any, currency: str) -> Styles:
         pct_left=fmt(num_format="0.0%", align="left"),
         number_left=fmt(num_format="General", align="left"),
         change=fmt(num_format="+0%;-0%;0%"),
-        center=fmt(align="center"),
+        center=fmt(align="center", text_wrap=True),
         right=fmt(align="right", text_wrap=True),  # "not recovered within 12 months" wraps
         ratio=fmt(num_format="0.00"),
         months=fmt(num_format="0.0"),

@@ -133,9 +133,10 @@ def _write_line(sh: Sheet, row: int, block: str | None, line: CostLine, ref: Cos
     """One cost line; its inputs are formulas over the input copy, and its amount the
     product unit cost x quantity x duration x proration."""
     st, t = sh.st, sh.t
-    sh.text(row, C_GROUP, block if block is not None else t("shared_all"))
+    # group and class wrap rather than widen the page ("Shared (all groups)")
+    sh.text(row, C_GROUP, block if block is not None else t("shared_all"), st.wrap)
     sh.text(row, C_CODE, line.code)
-    sh.text(row, C_CLASS, t("direct") if is_direct(line.code) else t("indirect"))
+    sh.text(row, C_CLASS, t("direct") if is_direct(line.code) else t("indirect"), st.wrap)
     sh.text(row, C_DESC, line.description, st.wrap)
     sh.formula(row, C_UNIT, ref.unit_cost, line.unit_cost, st.money2)
     sh.formula(row, C_QTY, ref.quantity, line.quantity, st.number)
@@ -347,10 +348,12 @@ def write(book: Book, results: Results, inputs: InputRefs) -> CostRefs:
     sh = book.sheet("costs", max_width=40)
     refs = CostRefs(sh)
     sh.title(0, sh.t("costs_title"))
-    sh.text(1, 0, sh.t("costs_note"), sh.st.note, fit=False)
+    # the sheet the line values are copied on (Input copies when it has them itself)
+    source = "inputs_costs" if "inputs_costs" in book.present else "inputs"
+    sh.text(1, 0, sh.t("costs_note", sheet=book.names[source]), sh.st.note, fit=False)
     lines = _write_lines(refs, results, inputs)
     row = _write_totals(refs, results, inputs, lines)
     _write_by_code(sh, results, lines, row)
-    sh.min_width(C_DESC, 30)
+    sh.min_width(C_DESC, 24)
     sh.finish(_HEADER + 1)
     return refs

@@ -144,20 +144,22 @@ def _write_group_benefits(sh: Sheet, results: Results, measures: list[MeasureRes
     returns the next section's row."""
     st, t, col = sh.st, sh.t, refs.benefit_col
     sh.section(row, t("impact_groups_title"))
+    # the money across two columns: the per-measure table above sets their widths
     sh.header(row + 1, 0, [t("col_group"), t("col_benefits")])
+    sh.ws.merge_range(row + 1, 1, row + 1, 2, t("col_benefits"), st.header)
     row += 2
     for group, rows_ in refs.rows_by_group.items():
         sh.text(row, 0, group if group is not None else t("no_group"))
         value = math.fsum(m.benefits for m in measures if m.group == group)
         sh.formula(row, 1, sum_of([sh.local(x, col, absolute=True) for x in rows_]),
-                   value, st.money)
+                   value, st.money, last_col=2)
         row += 1
     sh.text(row, 0, t("total_all"), st.total_label)
     first = _HEADER + 1
     all_benefits = (sh.local_range(first, col, first + len(measures) - 1, col)
                     if measures else "")
     sh.formula(row, 1, f"SUM({all_benefits})" if measures else "0",
-               results.impact.benefits(all_groups=True), st.total_money)
+               results.impact.benefits(all_groups=True), st.total_money, last_col=2)
     return row + 2
 
 
@@ -244,7 +246,7 @@ def _measure_row(table: _MeasureTable, r: int, m: MeasureResult, block: Block) -
     sh.text(r, mc["measure"], meas.name)
     sh.text(r, mc["group"], m.group or "")
     sh.text(r, mc["unit"], meas.unit)
-    sh.text(r, mc["better_when"], t("better_" + meas.better_when.key))
+    sh.text(r, mc["better_when"], t("better_" + meas.better_when.key), sh.st.wrap)
     sh.text(r, mc["isolation"], t("iso_" + meas.isolation.key))
     sh.text(r, mc["value_source"], meas.value_source, st.wrap)
     mref = inputs.measures[id(meas)]

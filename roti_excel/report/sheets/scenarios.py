@@ -129,7 +129,7 @@ def _write_program(sh: Sheet, results: Results, roi: RoiRefs, given: tuple[str, 
         ("scen_costs", None, 1.0, st.pct, st.scenario_pct, "scen_factor_note"),
     ]
     for i, (key, ref, value, fmt, input_fmt, note) in enumerate(specs):
-        sh.text(r + i, C_LABEL, t(key), st.bold)
+        sh.text(r + i, C_LABEL, t(key), st.bold_wrap)
         if ref is None:
             sh.number(r + i, C_REPORTED, value, fmt)
         else:
@@ -193,7 +193,7 @@ def _write_result(sh: Sheet, results: Results,  # noqa: PLR0913
          _payback(sh, scenario, total.months)),
     ]
     for i, (key, ref, reported, fmt, formula, cached) in enumerate(rows):
-        sh.text(r + i, C_LABEL, t(key), st.bold)
+        sh.text(r + i, C_LABEL, t(key), st.bold_wrap)
         band = key == "col_band"  # its reported cell in the band's colour, both centred
         sh.formula(r + i, C_REPORTED, ref, reported,
                    fmt if band or not isinstance(reported, str) else st.right)

@@ -96,7 +96,7 @@ def _write_program(sh: Sheet, results: Results, inputs: InputRefs, row: int) -> 
                        ("info_currency", p.currency), ("info_prepared_by", p.prepared_by),
                        ("info_generated", format_date(sh.book.generated, sh.book.lang)),
                        ("info_objective", ""), ("info_horizon", "")):
-        sh.text(row, 0, t(key), st.bold)
+        sh.text(row, 0, t(key), st.bold_wrap)  # wraps rather than widen the page
         if key == "info_objective":
             sh.formula(row, 1, inputs.objective, p.roi_objective, st.pct_left)
         elif key == "info_horizon":

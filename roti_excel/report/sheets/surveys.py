@@ -77,7 +77,7 @@ def write_reaction(book: Book, results: Results, narrative: str) -> None:
                            [(t("col_mean"), [sh.name, dim_first, 5, dim_last, 5])], "0.00",
                            horizontal=True, value_min=0, value_max=hi)
         sh.chart(row, 0, chart, x_scale=1.3, y_scale=min(0.5 + 0.2 * (dim_last - dim_first), 1.2))
-    sh.min_width(2, 40)
+    sh.min_width(2, 30)
     sh.finish(header + 1)
 
 
@@ -156,5 +156,5 @@ def write_application(book: Book, results: Results, narrative: str) -> None:
                                     "#70AD47", "#A5A5A5"))
         height = max(1.0, 0.3 + 0.09 * (last - first + 1))
         sh.chart(row, 0, chart, x_offset=i * 520, y_scale=min(height, 2.5))
-    sh.min_width(2, 40)
+    sh.min_width(2, 30)
     sh.finish(header + 1)
