@@ -22,6 +22,7 @@ from roti_excel.dropfolder.ledger import LEDGER_NAME
 from roti_excel.dropfolder.names import bounded_stem
 from roti_excel.dropfolder.portfolio import ERRORS_SUFFIX, PORTFOLIO_NAME
 from roti_excel.dropfolder.workers import Job
+from roti_excel.dropfolder.writer import WriterProcess
 from roti_excel.errors import OutputError
 from roti_excel.messages import msg
 from roti_excel.outcome import FileOutcome
@@ -39,6 +40,8 @@ _EXCEL_SAVE_TEMP = re.compile(r"^[0-9A-F]{8}$")  # Excel saves to e.g. "A1B2C3D4
 _OWN_OUTPUT = re.compile(r"(_report\.(xlsx|json)|\.errors\.txt)$", re.IGNORECASE)
 # Least time between two rebuilds of portfolio.xlsx while files are still in hand.
 PORTFOLIO_INTERVAL_S = 1.0
+# The longest a stopping runner waits for the portfolio being written.
+WRITER_WAIT_S = 300.0
 # How long Ctrl-C waits for the files in hand before abandoning them.
 STOP_GRACE_S = 10.0
 
@@ -162,42 +165,44 @@ def try_output(log: RunLog, what: str, write: Callable[[], None]) -> bool:
 class PortfolioUpdate:
     """Rebuilds portfolio.xlsx after files are done, off the runner's loop: `prepare` (on
     the caller's thread) takes what the portfolio shows and returns the writing, which runs
-    in a thread of its own while the runner goes on. At once when the runner has nothing else
-    in hand; otherwise no sooner than `interval` seconds, nor than ten times the last
-    writing's own time, after the last: a large portfolio costs a large batch at most a tenth
-    of its time."""
+    in a writer process (writer.py) while the runner goes on. At once when the runner has
+    nothing else in hand; otherwise no sooner than `interval` seconds, nor than ten times
+    the last writing's own time, after the last: a large portfolio costs a large batch at
+    most a tenth of its time."""
 
     def __init__(self, log: RunLog, path: Path, prepare: Callable[[], Callable[[], None]],
                  interval: float = PORTFOLIO_INTERVAL_S) -> None:
         self.log, self.path, self.prepare, self.interval = log, path, prepare, interval
         self.dirty = False
         self._next = -float("inf")
-        self._writer: threading.Thread | None = None
+        self._writer = WriterProcess()
+        self._started = 0.0
 
     def mark(self) -> None:
         self.dirty = True
 
     def flush(self, *, idle: bool, last: bool = False) -> None:
-        """Start a rebuild when one is due; `last` waits for it (the runner is stopping)."""
-        busy = self._writer is not None and self._writer.is_alive()
-        if busy and last:
-            assert self._writer is not None
-            self._writer.join()
-            busy = False
-        if self.dirty and not busy and (idle or time.monotonic() >= self._next):
-            self.dirty = False
+        """Start a rebuild when one is due; `last` waits for it and ends the writer (the
+        runner is stopping)."""
+        self._collect(wait=last)
+        if self.dirty and not self._writer.busy and (idle or time.monotonic() >= self._next):
             write = self.prepare()
-            self._writer = threading.Thread(target=self._write, args=(write,),
-                                            name="portfolio", daemon=True)
-            self._writer.start()
-        if last and self._writer is not None:
-            self._writer.join()
+            self.dirty = False
+            self._started = time.monotonic()
+            self._writer.start(write)
+        if last:
+            self._collect(wait=True)
+            self._writer.close()
 
-    def _write(self, write: Callable[[], None]) -> None:
-        started = time.monotonic()
-        try_output(self.log, self.path.name, write)
-        took = time.monotonic() - started
+    def _collect(self, *, wait: bool) -> None:
+        """The writer's answer, when it has one (logged when the writing failed)."""
+        answer = self._writer.result(timeout=WRITER_WAIT_S if wait else 0.0)
+        if answer is None:
+            return
+        took = time.monotonic() - self._started
         self._next = time.monotonic() + max(self.interval, 10 * took)
+        if answer:
+            self.log.note(f"could not write {self.path.name}: {answer}")
 
 
 class StopSignal:

@@ -7,6 +7,7 @@ keeps one :class:`Portfolio` of its pass in memory. Both write it with
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -55,7 +56,7 @@ class Portfolio:
         """The writing of what the portfolio holds now (it may run in another thread while
         this one adds answers)."""
         programs, failures = list(self.programs.values()), list(self.failures.values())
-        return lambda: write_portfolio(path, programs, failures)
+        return functools.partial(write_portfolio, path, programs, failures)
 
     @classmethod
     def from_folder(cls, reports: Path, failed: Path) -> Portfolio:
@@ -129,7 +130,8 @@ def ledger_portfolio(ledger: Ledger, path: Path, since: dt.datetime | None = Non
     failed = [FailedRow(shown_name(row.moved_to or row.name), row.reason or "",
                         row.finished or dt.datetime.now(), row.errors_file or "")
               for row in failures]
-    return lambda: write_portfolio(path, programs, failed, history=superseded)
+    # a function with its data (no lambda): it is sent to the writer process
+    return functools.partial(write_portfolio, path, programs, failed, history=superseded)
 
 
 def _program(row: Row) -> ProgramRow:

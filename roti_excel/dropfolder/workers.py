@@ -129,7 +129,7 @@ def _serve(conn: Connection) -> None:
 
 
 @contextlib.contextmanager
-def _sigint_held() -> Iterator[None]:
+def sigint_held() -> Iterator[None]:
     """Hold Ctrl-C back while starting a worker. The child is born with it blocked (so a
     Ctrl-C while it is still importing cannot kill it with a traceback; once running it
     ignores it), and a Ctrl-C meanwhile reaches the runner as soon as the worker is started,
@@ -149,7 +149,7 @@ class _Worker:
         self.conn, child = ctx.Pipe()
         self.process: BaseProcess = ctx.Process(target=_serve, args=(child,), daemon=True,
                                                 name="roti-excel worker")
-        with _sigint_held():
+        with sigint_held():
             self.process.start()
         child.close()
         self.timeout = timeout
