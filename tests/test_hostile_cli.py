@@ -136,3 +136,59 @@ def test_whole_corpus_in_one_process(tmp_path: Path) -> None:
     assert "Traceback" not in proc.stderr
     for case, path in zip(CASES, paths, strict=True):
         assert message_lines(case, path, proc.stderr), case.name
+
+
+# -- bounded: every input answered under a 2 GB address-space limit and in 60 s -----------
+
+LIMIT_BYTES = 2 << 30
+LIMIT_S = 60
+
+
+def _limited_run(path: Path, out: Path) -> subprocess.CompletedProcess[str]:
+    """`roti-excel run` in a process of its own, limited to 2 GB of address space."""
+    import resource
+
+    def limit() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (LIMIT_BYTES, LIMIT_BYTES))
+
+    return subprocess.run([sys.executable, "-m", "roti_excel", "run", str(path), "-o",
+                           str(out), "--json", str(out.with_suffix(".json"))],
+                          capture_output=True, text=True, timeout=LIMIT_S, check=False,
+                          preexec_fn=limit)
+
+
+def _cost_lines(path: Path, n: int) -> Path:
+    from roti_excel.input_template import thesis_case
+    from tests.workbooks import thesis_workbook
+
+    line = thesis_case.SHEETS["Costs"][0]
+    return thesis_workbook(path, Costs=[dict(line, Description=f"line {i}")
+                                        for i in range(n)])
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(sys.platform != "linux", reason="RLIMIT_AS is enforced on Linux")
+def test_every_input_within_2_gb_and_60_s(tmp_path: Path) -> None:
+    """The hostile corpus, a workbook at the Costs sheet's capacity (50,000 lines) and one
+    beyond it: each answered (exit 0 or 1 as decided) in a 2 GB process within 60 s, with
+    no traceback, the input unchanged and no partial output."""
+    inputs: list[tuple[Path, int]] = []
+    for case in CASES:
+        folder = tmp_path / case.name
+        folder.mkdir()
+        path = folder / case.filename
+        case.make(path, tmp_path / "scratch")
+        inputs.append((path, case.exit_code))
+    for name, lines, expected in (("at_capacity", 49_990, 0), ("beyond", 60_000, 1)):
+        (tmp_path / name).mkdir()
+        inputs.append((_cost_lines(tmp_path / name / f"{name}.xlsx", lines), expected))
+    for path, expected in inputs:
+        before = digest(path)
+        out = path.with_name("out_report.xlsx")
+        proc = _limited_run(path, out)
+        assert proc.returncode == expected, (path.name, proc.stderr[-500:])
+        assert "Traceback" not in proc.stderr and "MemoryError" not in proc.stderr
+        assert digest(path) == before
+        written = sorted(p.name for p in path.parent.iterdir() if p != path)
+        assert written == (["out_report.json", "out_report.xlsx"] if expected == 0 else []), \
+            (path.name, written)
