@@ -1,7 +1,8 @@
 """Faults injected into a real `roti-excel watch` process: the runner killed with SIGKILL at
-random points (several seeds), a worker killed mid-file. Each run asserts that every file is
-answered exactly once (in the ledger and on disk), none is lost, no good file is blamed, no
-traceback reaches the terminal and no temporary file is left."""
+random points over 200 files (two seeds), a worker killed mid-file, paused copies, a full
+disk, a read-only folder, another file system, poison names. Each run asserts that every
+file is answered exactly once (in the ledger and on disk), none is lost, no good file is
+blamed, no traceback reaches the terminal and no temporary file is left."""
 
 from __future__ import annotations
 
@@ -124,10 +125,10 @@ def test_runner_killed_at_random_points(tmp_path: Path, seed: int) -> None:
     folder = tmp_path / "drop"
     folder.mkdir()
     log = tmp_path / "terminal.log"
-    goods, bads = _drop(folder, seed, good=60, bad=4)
+    goods, bads = _drop(folder, seed, good=191, bad=8)  # 200 files with the CSV
     rng = random.Random(seed)
     kills = 0
-    while _inputs_left(folder) and kills < 5:
+    while _inputs_left(folder) and kills < 8:
         runner = _runner(folder, log)
         time.sleep(rng.uniform(0.8, 4.0))
         runner.kill()  # SIGKILL: no cleanup runs, its workers are left orphaned
