@@ -87,11 +87,7 @@ class TestGoogleForms:
                "Sangat tidak setuju; Tidak setuju; Netral; Setuju; Sangat setuju" in result.output
         assert "berisi teks bebas (38 jawaban berbeda)" in result.output  # advice column
         assert "Dimensi P1 belum diisi" in result.output
-        fill_as_hr(out)
-        loaded = load(out)
-        assert loaded.ok, loaded.messages()
-        assert loaded.evaluation is not None
-        reaction = evaluate(loaded.evaluation).reaction
+        loaded, reaction = filled_and_evaluated(out)
         points = {w: i + 1 for i, w in enumerate(WORDS_ID)}
         expected = [points[r[2]] for r in rows] + [points[r[3]] for r in rows] + \
             [int(r[4]) for r in rows]
@@ -152,6 +148,15 @@ class TestGoogleForms:
             statistics.mean(v for a in answers for v in a))
 
 
+def filled_and_evaluated(path: Path) -> tuple[Any, Any]:
+    """The imported workbook once HR has filled it: loaded (valid) and its level 1."""
+    fill_as_hr(path)
+    loaded = load(path)
+    assert loaded.ok, loaded.messages()
+    assert loaded.evaluation is not None
+    return loaded, evaluate(loaded.evaluation).reaction
+
+
 class TestMicrosoftForms:
     def test_quiz_columns_are_the_forms_own(self, tmp_path: Path) -> None:
         blank = template(tmp_path, "en")
@@ -200,11 +205,7 @@ class TestMicrosoftForms:
         result = run_import(str(source), "--into", str(blank), "-o", str(out))
         assert result.exit_code == 0, result.output
         assert "(Microsoft Forms)" in result.output
-        fill_as_hr(out)
-        loaded = load(out)
-        assert loaded.ok, loaded.messages()
-        assert loaded.evaluation is not None
-        reaction = evaluate(loaded.evaluation).reaction
+        _loaded, reaction = filled_and_evaluated(out)
         points = {w: i + 1 for i, w in enumerate(WORDS_ID)}
         expected = [points[w] for pair in answers for w in pair]
         assert reaction.respondents == len(answers)
