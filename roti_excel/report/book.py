@@ -32,7 +32,7 @@ _GLYPH_WIDTH = dict(zip(
      623, 252, 319, 520, 420, 855, 646, 662, 517, 673, 543, 459, 487, 642, 567, 890, 519,
      487, 468, 252, 250, 303, 303, 306, 268, 268, 221, 401, 715, 386, 498), strict=True))
 GLYPH_DEFAULT = 507  # digits, and any other character (the width of a digit)
-CELL_PADDING_PT = 6.0  # what a cell's text leaves free of its width
+CELL_PADDING_PT = 4.0  # what a cell's text leaves free of its width (about 5 pixels)
 HEADER_CAP = 16  # a header wraps (on two lines or more) rather than widen its column more
 # A4 landscape less the margins, in points
 MARGIN_SIDE_IN, MARGIN_TOP_IN, MARGIN_BOTTOM_IN = 0.4, 0.5, 0.6
@@ -529,7 +529,7 @@ class Sheet:
         if repeat is not None:
             ws.repeat_rows(repeat)
         self._register(heights, repeat, across=scale == MIN_PRINT_SCALE and not one_page)
-        ws.set_footer(self.footer(), {"margin": 0.25})
+        ws.set_footer(self.footer(page_width), {"margin": 0.25})
         breaks = [] if one_page else self._page_breaks(heights, scale)
         if breaks:
             ws.set_h_pagebreaks(breaks)
@@ -549,13 +549,21 @@ class Sheet:
         if across:
             self.book.across.add(self.name)
 
-    def footer(self) -> str:
-        name = self.book.program.replace("&", "&&")
-        if len(name) > 120:
-            name = name[:117] + "..."
+    def footer(self, page_width: float = PRINT_WIDTH_PT) -> str:
+        """Program (left, cut with "..." where it would run into the centre), page
+        (centre), sheet and date (right), on a page `page_width` points wide."""
         page = self.t("footer_page")
         date = self.t("footer_generated", date=format_date(self.book.generated, self.book.lang))
+        size = FOOTER_PT[0] if self._smallest < FOOTER_PT[1] else FOOTER_PT[1]
+        # the left part ends before the centred page number ("Halaman 10 dari 28")
+        room = (page_width - text_points(page.replace("&P", "99").replace("&N", "99"))
+                * size / 10) / 2 - 12
+        name = self.book.program
+        if text_points(name) * size / 10 > room:
+            while name and text_points(name + "...") * size / 10 > room:
+                name = name[:-1]
+            name = name.rstrip() + "..."
+        name = name.replace("&", "&&")
         # the sheet's name beside the date (the centre is too narrow on a portrait page): a
         # loose page says where it is from
-        size = FOOTER_PT[0] if self._smallest < FOOTER_PT[1] else FOOTER_PT[1]
         return f"&L&{size}{name}&C&{size}{page}&R&{size}&A - {date}"
