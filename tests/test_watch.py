@@ -405,11 +405,11 @@ def test_help_lists_every_name_the_runner_ignores() -> None:
     from click.testing import CliRunner
 
     from roti_excel.cli import cli
-    from roti_excel.dropfolder.folder import _IGNORED_NAMES, _TEMP_SUFFIXES
+    from roti_excel.dropfolder.folder import IGNORED_NAMES, TEMP_SUFFIXES
 
     text = " ".join(CliRunner().invoke(cli, ["watch", "--help"]).output.split()).lower()
-    for suffix in _TEMP_SUFFIXES:
+    for suffix in TEMP_SUFFIXES:
         assert (suffix if suffix != "~" else "ending in ~") in text, suffix
-    for name in _IGNORED_NAMES:
+    for name in IGNORED_NAMES:
         assert name in text, name
     assert "~$x.xlsx" in text and ".~lock.x.xlsx#" in text

@@ -33,9 +33,9 @@ REPORTS_DIR, PROCESSED_DIR, FAILED_DIR = "reports", "processed", "failed"
 LOG_NAME = "roti.log"
 WORKBOOK_SUFFIXES = frozenset({".xlsx", ".xlsm"})
 # Office and download temporaries: skipped, never answered, never moved.
-_TEMP_SUFFIXES = (".tmp", ".temp", ".part", ".partial", ".crdownload", ".download", ".swp",
+TEMP_SUFFIXES = (".tmp", ".temp", ".part", ".partial", ".crdownload", ".download", ".swp",
                   ".lock", "~")
-_IGNORED_NAMES = frozenset({"thumbs.db", "desktop.ini", ".ds_store"})
+IGNORED_NAMES = frozenset({"thumbs.db", "desktop.ini", ".ds_store"})
 _EXCEL_SAVE_TEMP = re.compile(r"^[0-9A-F]{8}$")  # Excel saves to e.g. "A1B2C3D4", then renames
 _OWN_OUTPUT = re.compile(r"(_report\.(xlsx|json)|\.errors\.txt)$", re.IGNORECASE)
 # Least time between two rebuilds of portfolio.xlsx while files are still in hand.
@@ -49,8 +49,8 @@ STOP_GRACE_S = 10.0
 def is_ignored(name: str) -> bool:
     """Office lock files (`~$x.xlsx`, `.~lock.x.xlsx#`), hidden and temporary files."""
     lower = name.lower()
-    return (name.startswith(("~$", ".", "~")) or lower.endswith(_TEMP_SUFFIXES)
-            or lower in _IGNORED_NAMES or bool(_EXCEL_SAVE_TEMP.match(name))
+    return (name.startswith(("~$", ".", "~")) or lower.endswith(TEMP_SUFFIXES)
+            or lower in IGNORED_NAMES or bool(_EXCEL_SAVE_TEMP.match(name))
             or (name.startswith(".~lock.") and name.endswith("#")))
 
 

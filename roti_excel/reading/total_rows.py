@@ -20,7 +20,7 @@ TOTAL_WORDS = frozenset(normalise(w) for w in (
 ))
 # Every word above contains one of these: a cell without any cannot be a total label (a
 # quick test first: a survey's respondent codes are 100,000 distinct texts).
-_TOTALISH = re.compile("total|jumlah|sum|avg|average|mean|rata|rerata|keseluruhan",
+TOTALISH = re.compile("total|jumlah|sum|avg|average|mean|rata|rerata|keseluruhan",
                        re.IGNORECASE)
 # Sheets of free text or field/value pairs, where such a word is no sign of a total row.
 _NOT_CHECKED = frozenset({"program", "questions", "intangibles"})
@@ -38,7 +38,7 @@ def total_row_issues(table: RawTable) -> list[Issue]:
             continue
         column = table.raw_column(index)
         # each different text judged once (a column repeats its groups and dates)
-        labels = {v for v in set(column) if type(v) is str and v and _TOTALISH.search(v)
+        labels = {v for v in set(column) if type(v) is str and v and TOTALISH.search(v)
                   and normalise(v) in TOTAL_WORDS}
         if not labels:
             continue
