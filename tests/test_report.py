@@ -21,6 +21,7 @@ from roti_excel.errors import OutputError
 from roti_excel.method.evaluate import Results, evaluate
 from roti_excel.report import workbook as report
 from roti_excel.report.labels import SHEETS
+from roti_excel.report.styles import typed_decimals, typed_format
 from tests.cases import EVIL, no_costs_evaluation, no_groups_evaluation, rich_evaluation
 from tests.workbooks import thesis_workbook
 
@@ -307,6 +308,82 @@ def test_data_quality_lists_warnings_findings_and_assumptions(
         assert finding.message in texts
     assert any(t.startswith("3,500,000.00 / 30 / 2 / 8 = 7,291.67") for t in texts)
     assert "Benefit horizon (months)" in texts
+
+
+def _objective_cells(path: Path) -> list[tuple[str, object, str]]:
+    """(where, value, number format) of every cell showing the ROI objective: its input
+    copy, each formula that is only a reference to it, and the Level 5 objective cells of
+    the Brief and the Summary; the Data quality's text of it (format "text")."""
+    wb = openpyxl.load_workbook(path)
+    copies = wb["Input copies"]
+    row = find_row(copies, "ROI objective", 2)
+    source = copies.cell(row, 3)
+    objective = source.value
+    cells = [("Input copies", objective, source.number_format)]
+    reference = f"='Input copies'!$C${row}"
+    for ws in wb.worksheets:
+        level_5 = [c.row for c in ws["A"] if str(c.value or "").startswith("5 ROI")]
+        for line in ws.iter_rows():
+            for c in line:
+                if c.value == reference or (c.row in level_5 and ws.title in (
+                        "Brief", "Summary") and c.value == objective and c.column > 2):
+                    cells.append((f"{ws.title}!{c.coordinate}", c.value, c.number_format))
+    quality = wb["Data quality"]
+    cells.append(("Data quality", quality.cell(find_row(quality, "ROI objective"), 2).value,
+                  "text"))
+    return cells
+
+
+def test_roi_objective_shows_as_typed_on_every_sheet(thesis: tuple[Results, Path]) -> None:
+    """One precision for the objective (REPORT.md): 25 % typed reads 25% on the Brief, the
+    Summary, Level 5, Input copies and Data quality - not 25.0% here and 25.00% there."""
+    cells = _objective_cells(thesis[1])
+    where = {w.split("!")[0] for w, _, _ in cells}
+    assert {"Input copies", "Brief", "Summary", "Level 5 ROI", "Data quality"} <= where
+    assert len(cells) >= 7, cells  # with the level 5 rows of the Brief and the Summary
+    formats = {f for _, _, f in cells if f != "text"}
+    assert formats == {"0%"}, cells
+    assert ("Data quality", "25%", "text") in cells
+    # as many decimals as typed, no more, never rounding the value away
+    assert typed_decimals([22.5]) == 1 and typed_format(1, pct=True) == "0.0%"
+    assert typed_decimals([25.0]) == 0 and typed_decimals([0.125 * 100]) == 1
+
+
+def _format_decimals(number_format: str) -> int:
+    """The decimals a number format shows: '#,##0.00' -> 2, '0%' -> 0."""
+    found = re.search(r"0\.(0+)", number_format)
+    return len(found.group(1)) if found else 0
+
+
+@pytest.mark.parametrize("case", ["thesis", "rich"])
+def test_input_copies_show_numbers_as_finance_reads_them(
+        case: str, request: pytest.FixtureRequest) -> None:
+    """Every number on the Input copies sheets has a number format (thousands separated,
+    not General's 10025.08) with the decimals its value has: none rounded by its format,
+    no decimals added to a column of whole numbers."""
+    _, path = request.getfixturevalue(case)
+    wb = openpyxl.load_workbook(path)
+    sheets = [ws for ws in wb.worksheets if ws.title.startswith("Input copies")]
+    assert len(sheets) >= 4
+    seen = 0
+    for ws in sheets:
+        for line in ws.iter_rows(min_row=3):
+            for c in line:
+                if not isinstance(c.value, (int, float)) or isinstance(c.value, bool):
+                    continue
+                seen += 1
+                fmt = c.number_format
+                assert fmt != "General", f"{ws.title}!{c.coordinate} {c.value} in General"
+                assert "#,##0" in fmt or "%" in fmt, f"{ws.title}!{c.coordinate}: {fmt}"
+                shown = c.value * 100 if "%" in fmt else c.value
+                assert _format_decimals(fmt) >= typed_decimals([shown]), \
+                    f"{ws.title}!{c.coordinate}: {c.value} rounded by {fmt}"
+    assert seen
+    impact = wb["Input copies - impact"]
+    formats = {c.number_format for line in impact.iter_rows(min_row=4) for c in line
+               if isinstance(c.value, (int, float))}
+    if case == "thesis":  # 8944 beside 10025.08: one measure, two decimals for all
+        assert formats == {"#,##0.00"}, formats
 
 
 # -- writing --------------------------------------------------------------------------------

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from typing import Any
 
 from roti_excel.report.palette import (
@@ -31,6 +32,29 @@ def money_format(currency: str, decimals: int) -> str:
 
 def money_decimals(currency: str) -> int:
     return 0 if currency.strip().upper() in ("IDR", "RP") else 2
+
+
+def typed_decimals(values: Iterable[float | None], limit: int = 4) -> int:
+    """The fewest decimals (at most `limit`) that show every value as typed: 8944 -> 0,
+    10025.08 -> 2, 0.225 as a percentage (22.5) -> 1 when given 22.5."""
+    most = 0
+    for value in values:
+        if value is None or value != value or value in (float("inf"), float("-inf")):
+            continue
+        decimals = 0
+        while decimals < limit:
+            scaled = value * 10 ** decimals
+            if abs(round(scaled) - scaled) < 1e-9 * max(1.0, abs(scaled)):
+                break
+            decimals += 1
+        most = max(most, decimals)
+    return most
+
+
+def typed_format(decimals: int, *, pct: bool = False) -> str:
+    """The number format that shows a value with `decimals` decimals: #,##0.00 or 0.0%."""
+    tail = "." + "0" * decimals if decimals else ""
+    return f"0{tail}%" if pct else f"#,##0{tail}"
 
 
 @dataclass(frozen=True)
@@ -89,9 +113,31 @@ class Styles:
     bands: dict[str, Any]
     money_fmt: str
     money2_fmt: str
+    # the ROI objective as typed: 25 % -> 0%, 22.5 % -> 0.0% (every sheet shows it so)
+    objective: Any = None
+    objective_left: Any = None
+    input_objective: Any = None
+    _wb: Any = None
+    _currency: str = ""
+    _typed: dict[tuple[int, str, bool], Any] = field(default_factory=dict, compare=False)
+
+    def typed(self, decimals: int, *, kind: str = "", entered: bool = False) -> Any:
+        """A format with `decimals` decimals, thousands separated, a percentage when `kind`
+        is "pct", an amount in the program's currency when "money" (at least the
+        currency's decimals); in the input font when `entered`: values as typed."""
+        key = (decimals, kind, entered)
+        if key not in self._typed:
+            text = (money_format(self._currency, max(decimals, money_decimals(self._currency)))
+                    if kind == "money" else typed_format(decimals, pct=kind == "pct"))
+            props: dict[str, Any] = {"font_name": FONT, "font_size": 10, "valign": "top",
+                                     "num_format": text}
+            if entered:
+                props["font_color"] = INPUT_FONT
+            self._typed[key] = self._wb.add_format(props)
+        return self._typed[key]
 
 
-def make(wb: Any, currency: str) -> Styles:
+def make(wb: Any, currency: str, objective: float = 0.25) -> Styles:
     def fmt(**props: Any) -> Any:
         base: dict[str, Any] = {"font_name": FONT, "font_size": 10, "valign": "top"}
         base.update(props)
@@ -107,6 +153,7 @@ def make(wb: Any, currency: str) -> Styles:
     bands = {(band.value if band else ""): fmt(bold=True, bg_color=fill, font_color=font,
                                                border=1, align="center", text_wrap=True)
              for band, (fill, font) in BAND_COLOURS.items()}
+    objective_fmt = typed_format(typed_decimals([objective * 100]), pct=True)
     return Styles(
         title=fmt(bold=True, font_size=14, font_color=TITLE_COLOUR),
         subtitle=fmt(italic=True, font_color=NOTE_FONT),
@@ -163,4 +210,9 @@ def make(wb: Any, currency: str) -> Styles:
         bands=bands,
         money_fmt=money,
         money2_fmt=money2,
+        objective=fmt(num_format=objective_fmt),
+        objective_left=fmt(num_format=objective_fmt, align="left"),
+        input_objective=fmt(num_format=objective_fmt, **input_font),
+        _wb=wb,
+        _currency=currency,
     )

@@ -81,7 +81,8 @@ def build(results: Results, path: Path, lang: str, generated: dt.date | None = N
         keys = sheets_for(results)
         for key in keys:
             wb.add_worksheet(names[key])
-        book = Book(wb, lang, t, styles.make(wb, program.currency), names, program.name,
+        formats = styles.make(wb, program.currency, program.roi_objective)
+        book = Book(wb, lang, t, formats, names, program.name,
                     generated or dt.date.today(), present=keys)
         _properties(wb, book, results)
         refs = input_copies.write(book, results)

@@ -75,7 +75,7 @@ def _write_result(sh: Sheet, results: Results, inputs: InputRefs, roi: RoiRefs,
     left = [figures[k] for k in ("benefits", "costs", "net", "months")]
     right: list[Figure] = [figures[k] for k in ("roi", "bcr", "payback")]
     right.append(("info_objective", inputs.objective,
-                  results.evaluation.program.roi_objective, st.pct))
+                  results.evaluation.program.roi_objective, st.objective))
     for i, ((lkey, lref, lval, lfmt), (rkey, rref, rval, rfmt)) in enumerate(
             zip(left, right, strict=True)):
         sh.text(row + i, 0, t(lkey), st.bold)
@@ -116,7 +116,7 @@ def _write_objectives(sh: Sheet, results: Results, roi: RoiRefs, row: int) -> in
     sh.text(row, 0, t("level_5"), st.bold)
     cached = roi_cached(sh.book, results.total)
     sh.formula(row, 1, roi.total.roi, cached, st.right if isinstance(cached, str) else st.pct)
-    _objective(sh, results, "level_5", row, st.pct)
+    _objective(sh, results, "level_5", row, st.objective)
     return row + 1
 
 

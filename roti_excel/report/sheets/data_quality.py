@@ -105,7 +105,7 @@ def _assumptions(sh: Sheet, ev: Evaluation) -> list[tuple[str, str, str]]:
     shared = any(line.group is None for line in ev.costs)
     assumptions: list[tuple[str, str, str]] = [
         (t("assume_horizon"), num(p.horizon_months), t("assume_horizon_note")),
-        (t("assume_objective"), num(p.roi_objective * 100) + " %", t("assume_objective_note")),
+        (t("assume_objective"), num(p.roi_objective * 100) + "%", t("assume_objective_note")),
         (t("assume_currency"), p.currency, ""),
         (t("assume_outlier"), t("outlier_" + p.outlier_rule) if p.outlier_rule in
          ("flag", "exclude") else p.outlier_rule,

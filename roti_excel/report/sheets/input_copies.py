@@ -6,12 +6,14 @@ each of its pages. Written first, so the other sheets know where each value live
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from roti_excel.method.evaluate import Results
 from roti_excel.model import Evaluation, Origin
 from roti_excel.report.book import Book, Sheet
+from roti_excel.report.styles import typed_decimals
 
 # columns shared by every block: A = where it came from, then the block's own columns
 SOURCE_COL = 0
@@ -71,6 +73,17 @@ class InputRefs:
     estimates: dict[int, EstimateRef] = field(default_factory=dict)
 
 
+def _entered(sh: Sheet, values: Iterable[float | None], kind: str = "") -> Any:
+    """The input font with thousands separators and as many decimals as the column's
+    values have (8,944 beside 10,025.08 shows 8,944.00): the value as finance reads it,
+    never rounded by its format (at most 4 decimals). `kind` "pct" for a share (80%,
+    12.5%), "money" for an amount (at least the currency's decimals)."""
+    values = list(values)
+    if kind == "pct":
+        values = [None if v is None else v * 100 for v in values]
+    return sh.st.typed(typed_decimals(values), kind=kind, entered=True)
+
+
 def origin_text(book: Book, origin: Origin) -> str:
     if not origin.sheet:
         return ""
@@ -125,10 +138,14 @@ def _copy_program(blocks: _Blocks, refs: InputRefs) -> None:
         sh.text(r, 1, t(key))
         if isinstance(value, str):
             sh.text(r, 2, value, st.input_text)
-        elif key in ("assume_objective", "assume_discount"):
-            sh.number(r, 2, float(value), st.input_pct)  # type: ignore[arg-type]
+        elif key == "assume_objective":
+            sh.number(r, 2, float(value), st.input_objective)  # type: ignore[arg-type]
+        elif key == "assume_discount":
+            share = float(value)  # type: ignore[arg-type]
+            sh.number(r, 2, share, _entered(sh, [share], "pct"))
         else:
-            sh.number(r, 2, float(value), st.input_number)  # type: ignore[arg-type]
+            number = float(value)  # type: ignore[arg-type]
+            sh.number(r, 2, number, _entered(sh, [number]))
     refs.horizon = sh.ref(first, 2)
     refs.objective = sh.ref(first + 1, 2)
     refs.discount = sh.ref(first + 2, 2)
@@ -142,12 +159,13 @@ def _copy_groups(blocks: _Blocks, refs: InputRefs) -> None:
     first = blocks.start("block_groups", [t("col_group"), t("col_participants"),
                                           t("col_surveys_sent"), t("col_description")])
     groups_sheet = ev.sheet_names.get("groups", "")
+    people = _entered(sh, [v for g in ev.groups for v in (g.participants, g.surveys_sent)])
     for i, g in enumerate(ev.groups):
         r = first + i
         sh.text(r, 0, groups_sheet)
         sh.text(r, 1, g.name, st.input_text)
-        sh.number(r, 2, g.participants, st.input_number)
-        sh.number(r, 3, g.surveys_sent, st.input_number)
+        sh.number(r, 2, g.participants, people)
+        sh.number(r, 3, g.surveys_sent, people)
         sh.text(r, 4, g.description, st.input_text)
         refs.participants[g.name] = sh.ref(r, 2)
     blocks.end(first, len(ev.groups), 5)
@@ -160,15 +178,19 @@ def _copy_costs(blocks: _Blocks, refs: InputRefs) -> None:
     first = blocks.start("block_costs", [
         t("col_group"), t("col_code"), t("col_unit_cost"), t("col_quantity"),
         t("col_duration"), t("col_proration"), t("col_description")])
+    unit_cost = _entered(sh, [line.unit_cost for line in ev.costs], "money")
+    quantity = _entered(sh, [line.quantity for line in ev.costs])
+    proration = _entered(sh, [line.proration for line in ev.costs], "pct")
+    duration = _entered(sh, [line.duration for line in ev.costs])
     for i, line in enumerate(ev.costs):
         r = first + i
         sh.text(r, 0, origin_text(sh.book, line.origin))
         sh.text(r, 1, line.group or "", st.input_text)
         sh.text(r, 2, line.code, st.input_text)
-        sh.number(r, 3, line.unit_cost, st.input_money2)
-        sh.number(r, 4, line.quantity, st.input_number)
-        sh.number(r, 5, line.duration, st.input_number)
-        sh.number(r, 6, line.proration, st.input_pct)
+        sh.number(r, 3, line.unit_cost, unit_cost)
+        sh.number(r, 4, line.quantity, quantity)
+        sh.number(r, 5, line.duration, duration)
+        sh.number(r, 6, line.proration, proration)
         sh.text(r, 7, line.description, st.input_text)
         refs.costs[id(line)] = CostRef(sh.ref(r, 3), sh.ref(r, 4), sh.ref(r, 5), sh.ref(r, 6))
     blocks.end(first, len(ev.costs), 8)
@@ -180,14 +202,17 @@ def _copy_rates(blocks: _Blocks, refs: InputRefs) -> None:
     st, t = sh.st, sh.t
     first = blocks.start("block_rates", [
         t("col_rate"), t("col_amount"), t("col_days"), t("col_shifts"), t("col_hours")])
+    amount = _entered(sh, [rate.amount for rate in ev.rates], "money")
+    days, shifts, hours = (_entered(sh, [getattr(rate, name) for rate in ev.rates])
+                           for name in ("days_per_month", "shifts_per_day", "hours_per_shift"))
     for i, rate in enumerate(ev.rates):
         r = first + i
         sh.text(r, 0, origin_text(sh.book, rate.origin))
         sh.text(r, 1, rate.name, st.input_text)
-        sh.number(r, 2, rate.amount, st.input_money2)
-        sh.number(r, 3, rate.days_per_month, st.input_number)
-        sh.number(r, 4, rate.shifts_per_day, st.input_number)
-        sh.number(r, 5, rate.hours_per_shift, st.input_number)
+        sh.number(r, 2, rate.amount, amount)
+        sh.number(r, 3, rate.days_per_month, days)
+        sh.number(r, 4, rate.shifts_per_day, shifts)
+        sh.number(r, 5, rate.hours_per_shift, hours)
         refs.rates[id(rate)] = RateRef(sh.ref(r, 2), sh.ref(r, 3), sh.ref(r, 4), sh.ref(r, 5))
     blocks.end(first, len(ev.rates), 6)
 
@@ -200,16 +225,19 @@ def _copy_measures(blocks: _Blocks, refs: InputRefs) -> None:
         t("col_measure"), t("col_group"), t("col_unit"), t("col_better_when"),
         t("col_isolation"), t("col_value_per_unit"), t("col_rate"), t("col_contribution"),
         t("col_confidence"), t("col_value_source")])
+    per_unit = _entered(sh, [m.value_per_unit for m in ev.measures], "money")
+    contribution = _entered(sh, [m.contribution for m in ev.measures], "pct")
+    confidence = _entered(sh, [m.confidence for m in ev.measures], "pct")
     for i, m in enumerate(ev.measures):
         r = first + i
         sh.text(r, 0, origin_text(sh.book, m.origin))
         for c, value in enumerate((m.name, m.group or "", m.unit, m.better_when, m.isolation),
                                   start=1):
             sh.text(r, c, value, st.input_text)
-        sh.number(r, 6, m.value_per_unit, st.input_money2)
+        sh.number(r, 6, m.value_per_unit, per_unit)
         sh.text(r, 7, m.rate or "", st.input_text)
-        sh.number(r, 8, m.contribution, st.input_pct)
-        sh.number(r, 9, m.confidence, st.input_pct)
+        sh.number(r, 8, m.contribution, contribution)
+        sh.number(r, 9, m.confidence, confidence)
         sh.text(r, 10, m.value_source, st.input_text)
         refs.measures[id(m)] = MeasureRef(sh.ref(r, 6), sh.ref(r, 8), sh.ref(r, 9))
     blocks.end(first, len(ev.measures), 11)
@@ -222,17 +250,25 @@ def _copy_impact(blocks: _Blocks, refs: InputRefs) -> None:
     first = blocks.start("block_impact", [
         t("col_measure"), t("col_group"), t("col_before_period"), t("col_before"),
         t("col_after_period"), t("col_after"), t("col_control_before"), t("col_control_after")])
+    # one format for a measure's figures: its before and after read alike, a measure in
+    # whole units is not shown with another's decimals
+    values: dict[str, list[float | None]] = {}
+    for row in ev.impact:
+        values.setdefault(row.measure, []).extend(
+            (row.before, row.after, row.control_before, row.control_after))
+    shown = {name: _entered(sh, numbers) for name, numbers in values.items()}
     for i, row in enumerate(ev.impact):
+        figures = shown[row.measure]
         r = first + i
         sh.text(r, 0, origin_text(sh.book, row.origin))
         sh.text(r, 1, row.measure, st.input_text)
         sh.text(r, 2, row.group or "", st.input_text)
         sh.text(r, 3, row.before_period, st.input_text)
-        sh.number(r, 4, row.before, st.input_number)
+        sh.number(r, 4, row.before, figures)
         sh.text(r, 5, row.after_period, st.input_text)
-        sh.number(r, 6, row.after, st.input_number)
-        sh.number(r, 7, row.control_before, st.input_number)
-        sh.number(r, 8, row.control_after, st.input_number)
+        sh.number(r, 6, row.after, figures)
+        sh.number(r, 7, row.control_before, figures)
+        sh.number(r, 8, row.control_after, figures)
         refs.impact[id(row)] = ImpactRef(sh.ref(r, 4), sh.ref(r, 6), sh.ref(r, 7), sh.ref(r, 8))
     blocks.end(first, len(ev.impact), 9)
 
@@ -244,15 +280,18 @@ def _copy_estimates(blocks: _Blocks, refs: InputRefs) -> None:
     first = blocks.start("block_estimates", [
         t("col_measure"), t("col_group"), t("col_respondent"), t("col_estimate_source"),
         t("col_annual"), t("col_contribution"), t("col_confidence")])
+    annual = _entered(sh, [e.annual_improvement for e in ev.estimates])
+    contribution = _entered(sh, [e.contribution for e in ev.estimates], "pct")
+    confidence = _entered(sh, [e.confidence for e in ev.estimates], "pct")
     for i, e in enumerate(ev.estimates):
         r = first + i
         sh.text(r, 0, origin_text(sh.book, e.origin))
         for c, value in enumerate((e.measure, e.group or "", e.respondent, e.source),
                                   start=1):
             sh.text(r, c, value, st.input_text)
-        sh.number(r, 5, e.annual_improvement, st.input_number)
-        sh.number(r, 6, e.contribution, st.input_pct)
-        sh.number(r, 7, e.confidence, st.input_pct)
+        sh.number(r, 5, e.annual_improvement, annual)
+        sh.number(r, 6, e.contribution, contribution)
+        sh.number(r, 7, e.confidence, confidence)
         refs.estimates[id(e)] = EstimateRef(sh.ref(r, 5), sh.ref(r, 6), sh.ref(r, 7))
     blocks.end(first, len(ev.estimates), 8)
 

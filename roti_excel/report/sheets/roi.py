@@ -249,7 +249,7 @@ def _write_fin_notes(sh: Sheet, results: Results, inputs: InputRefs, row: int) -
     sh.text(row, 0, t("roi_formulas_note"), st.note, fit=False)
     sh.text(row + 1, 0, t("objective_line"), st.bold, fit=False)
     sh.formula(row + 1, C_ROI, inputs.objective, results.evaluation.program.roi_objective,
-               st.pct)
+               st.objective)
     return row + 3
 
 

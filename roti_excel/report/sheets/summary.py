@@ -37,6 +37,7 @@ from roti_excel.report.sheets.roi import (
     status_key,
     status_label,
 )
+from roti_excel.report.styles import typed_decimals
 
 LAST_COL = C_STATUS
 
@@ -98,7 +99,7 @@ def _write_program(sh: Sheet, results: Results, inputs: InputRefs, row: int) -> 
                        ("info_objective", ""), ("info_horizon", "")):
         sh.text(row, 0, t(key), st.bold_wrap)  # wraps rather than widen the page
         if key == "info_objective":
-            sh.formula(row, 1, inputs.objective, p.roi_objective, st.pct_left)
+            sh.formula(row, 1, inputs.objective, p.roi_objective, st.objective_left)
         elif key == "info_horizon":
             sh.formula(row, 1, inputs.horizon, p.horizon_months, st.number_left)
         else:
@@ -264,10 +265,20 @@ def objective_cells(sh: Sheet, results: Results, key: str, row: int,  # noqa: PL
         sh.text(row, col + 1, t("targets_met", met=met, n=n),
                 st.bands["high" if met == n else "negative"])
         return
-    sh.number(row, col, found.value, fmt)
+    sh.number(row, col, found.value, _typed(sh, key, found.value, fmt))
     if found.met is not None:
         sh.text(row, col + 1, t("met" if found.met else "not_met"),
                 st.bands["high" if found.met else "negative"])
+
+
+def _typed(sh: Sheet, key: str, value: float | None, fmt: object) -> object:
+    """An objective as typed: the ROI's in the report's one objective format, a pass rate
+    or a mean score with the decimals it was typed with (4 -> 4, 3.5 -> 3.5)."""
+    if key == "level_5" or value is None:
+        return fmt
+    if key == "level_2":
+        return sh.st.typed(typed_decimals([value * 100]), kind="pct")
+    return sh.st.typed(typed_decimals([value]))
 
 
 # a survey level's row: (level, evaluated, key figure, its value and format, respondents)
@@ -320,7 +331,7 @@ def _write_roi_level(sh: Sheet, results: Results, roi: RoiRefs, row: int) -> Non
         sh.text(row, 5, t("status_not_monetised"), st.bands[""])
     else:
         sh.text(row, 5, t("evaluated") if total.costs > 0 else t("no_costs_short"))
-    objective_cells(sh, results, "level_5", row, 6, st.pct)
+    objective_cells(sh, results, "level_5", row, 6, st.objective)
 
 
 def _key_figure(sh: Sheet, row: int, text: str) -> None:
