@@ -83,7 +83,7 @@ def test_estimates_case(tmp_path: Path) -> None:
     results = c.results_of(c.estimates_case(tmp_path, c.TestEstimates.ROWS))
     v = cells(report.write(results, tmp_path / "r.xlsx"), "Methodology")
     row = row_of(v, "Isolate the program's effect")
-    assert v[f"C{row}"] == "1 of 1 measure(s) isolated; every monetised measure is"
+    assert v[f"C{row}"] == "1 of 1 measure(s) isolated, every monetised one among them"
     r4 = row_of(v, "4 Impact")
     assert v[f"F{r4}"] == pytest.approx(9 / 20)  # 9 estimates from 20 participants
     assert v[f"D{r4}"] == "participants' estimates (Estimates sheet)"

@@ -383,7 +383,29 @@ def test_input_copies_show_numbers_as_finance_reads_them(
     formats = {c.number_format for line in impact.iter_rows(min_row=4) for c in line
                if isinstance(c.value, (int, float))}
     if case == "thesis":  # 8944 beside 10025.08: one measure, two decimals for all
-        assert formats == {"#,##0.00"}, formats
+        assert formats == {'#,##0.00" "'}, formats
+
+
+def test_one_precision_for_months_scores_and_room_for_labels(
+        thesis: tuple[Results, Path]) -> None:
+    """Seen on the printed pages: the scenario's benefit months as the reported ones
+    beside them (12 and 12, not 12 and 12.0); Level 2 scores to 1 decimal as its paragraph
+    writes the mean (83.6, not 83.60); the break-even labels of Level 5 merged over A:B
+    (wrapped, not cut by the amount in C, in Indonesian)."""
+    wb = openpyxl.load_workbook(thesis[1])
+    ws = wb["Scenarios"]
+    row = find_row(ws, "Benefit months")
+    assert ws.cell(row, 2).number_format == ws.cell(row, 3).number_format
+    learning = wb["Level 2 Learning"]
+    overall = find_row(learning, "Overall")
+    assert {learning.cell(overall, c).number_format for c in (6, 7, 8, 9)} == {"#,##0.0"}
+    assert {learning.cell(overall - 1, c).number_format for c in (6, 7, 8, 9)} == {"#,##0.0"}
+    roi_sheet = wb["Level 5 ROI"]
+    merged = {str(m) for m in roi_sheet.merged_cells.ranges}
+    for label in ("Benefits needed to break even (ROI 0 %)",
+                  "Benefits needed to reach the ROI objective"):
+        r = find_row(roi_sheet, label)
+        assert f"A{r}:B{r}" in merged, label
 
 
 # -- writing --------------------------------------------------------------------------------

@@ -110,6 +110,8 @@ class Styles:
     total_label: Any
     total_money: Any
     total_number: Any
+    score: Any  # a test score (Level 2): 1 decimal, as the narrative writes it
+    total_score: Any
     bands: dict[str, Any]
     money_fmt: str
     money2_fmt: str
@@ -132,7 +134,9 @@ class Styles:
             props: dict[str, Any] = {"font_name": FONT, "font_size": 10, "valign": "top",
                                      "num_format": text}
             if entered:
-                props["font_color"] = INPUT_FONT
+                # a space after the number: on Input copies the next column is often text
+                # typed beside it ("80%Table 4.15" ran together)
+                props.update(font_color=INPUT_FONT, num_format=f'{text}" "')
             self._typed[key] = self._wb.add_format(props)
         return self._typed[key]
 
@@ -202,11 +206,14 @@ def make(wb: Any, currency: str, objective: float = 0.25) -> Styles:
         scenario_pct=fmt(num_format="0.0%", **editable),
         scenario_money=fmt(num_format=money, **editable),
         scenario_money2=fmt(num_format=money2, **editable),
-        scenario_months=fmt(num_format="0.0", **editable),
+        # benefit months as the reported figure beside them shows them: 12, 12.5
+        scenario_months=fmt(num_format="0.##;-0.##;0", **editable),
         change_pp=fmt(num_format="+0.0%;-0.0%;0.0%"),
         total_label=fmt(**total),
         total_money=fmt(num_format=money, **total),
         total_number=fmt(num_format="#,##0.00", **total),
+        score=fmt(num_format="#,##0.0"),
+        total_score=fmt(num_format="#,##0.0", **total),
         bands=bands,
         money_fmt=money,
         money2_fmt=money2,

@@ -135,9 +135,9 @@ TEXT: dict[str, tuple[str, str]] = {
                      "Aturan konservatif dan penerapannya"),
     "rule_not_used": ("not used in this evaluation", "tidak dipakai dalam evaluasi ini"),
     "rule_isolation": ("Isolate the program's effect", "Pisahkan pengaruh program"),
-    "rule_isolation_done": ("{n} of {of} measure(s) isolated; every monetised measure is",
-                            "{n} dari {of} ukuran diisolasi; setiap ukuran yang dinilai "
-                            "dengan uang sudah"),
+    "rule_isolation_done": ("{n} of {of} measure(s) isolated, every monetised one among them",
+                            "{n} dari {of} ukuran diisolasi, termasuk setiap ukuran yang "
+                            "dinilai dengan uang"),
     "rule_isolation_missing": ("not applied to {measures}: the whole change is credited "
                                "and the result is provisional",
                                "tidak diterapkan pada {measures}: seluruh perubahan diakui "

@@ -53,7 +53,8 @@ def write(book: Book, results: Results, narrative: str) -> None:
 
     def put(stat: LearningStat, label: str, *, total: bool = False) -> None:
         nonlocal row
-        num = st.total_number if total else st.number
+        # scores to 1 decimal, as the narrative above and the Summary write the mean
+        num = st.total_score if total else st.score
         sh.text(row, 0, label, st.total_label if total else st.text)
         for col, value in ((1, stat.participants), (2, stat.sat), (3, stat.absent),
                            (4, stat.likely_absent)):

@@ -209,7 +209,8 @@ def _rules(sh: Sheet, results: Results) -> list[tuple[str, str]]:
     excluding = ev.program.outlier_rule is OutlierRule.EXCLUDE
     missing = total.credibility.missing_codes
     rules = [
-        ("rule_isolation", t("rule_isolation_done", n=len(isolated), of=len(measures))
+        ("rule_isolation", t("rule_not_used") if not measures else
+         t("rule_isolation_done", n=len(isolated), of=len(measures))
          if Caveat.NO_ISOLATION not in caveats else
          t("rule_isolation_missing", measures=", ".join(total.credibility.unisolated))),
         ("rule_costs", t("rule_costs_done") if not missing else

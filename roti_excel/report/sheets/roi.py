@@ -399,9 +399,11 @@ def _write_break_even(sh: Sheet, results: Results, inputs: InputRefs, total: Fin
     """The benefits that break even (the costs) and that meet the ROI objective."""
     st, t = sh.st, sh.t
     c_cell, cost = _cell(total.costs), results.total.costs
-    sh.text(row, 0, t("break_even"), st.bold, fit=False)
+    # merged over A:B and wrapped: a label longer than the two columns (in Indonesian)
+    # wraps instead of being cut by the amount in C
+    sh.paragraph(row, 0, 1, t("break_even"), st.bold_wrap)
     sh.formula(row, 2, c_cell, cost, st.money_bold)
-    sh.text(row + 1, 0, t("objective_benefits"), st.bold, fit=False)
+    sh.paragraph(row + 1, 0, 1, t("objective_benefits"), st.bold_wrap)
     sh.formula(row + 1, 2, f"{c_cell}*(1+{inputs.objective})",
                cost * (1 + results.evaluation.program.roi_objective), st.money)
 
