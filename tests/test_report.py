@@ -391,7 +391,8 @@ def test_one_precision_for_months_scores_and_room_for_labels(
     """Seen on the printed pages: the scenario's benefit months as the reported ones
     beside them (12 and 12, not 12 and 12.0); Level 2 scores to 1 decimal as its paragraph
     writes the mean (83.6, not 83.60); the break-even labels of Level 5 merged over A:B
-    (wrapped, not cut by the amount in C, in Indonesian)."""
+    (wrapped, not cut by the amount in C, in Indonesian); a whole-rupiah unit cost on
+    Costs as the amounts beside it (Rp10,000,000, not Rp10,000,000.00)."""
     wb = openpyxl.load_workbook(thesis[1])
     ws = wb["Scenarios"]
     row = find_row(ws, "Benefit months")
@@ -400,6 +401,9 @@ def test_one_precision_for_months_scores_and_room_for_labels(
     overall = find_row(learning, "Overall")
     assert {learning.cell(overall, c).number_format for c in (6, 7, 8, 9)} == {"#,##0.0"}
     assert {learning.cell(overall - 1, c).number_format for c in (6, 7, 8, 9)} == {"#,##0.0"}
+    costs = wb["Costs"]
+    unit = costs.cell(find_row(costs, "Unit cost", 5) + 1, 5)
+    assert unit.number_format == '"Rp"#,##0', unit.number_format  # as the amounts, whole Rp
     roi_sheet = wb["Level 5 ROI"]
     merged = {str(m) for m in roi_sheet.merged_cells.ranges}
     for label in ("Benefits needed to break even (ROI 0 %)",

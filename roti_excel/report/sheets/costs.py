@@ -4,7 +4,9 @@ direct / indirect subtotals per group with the shared-cost allocation, and costs
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from roti_excel import schema
 from roti_excel.method.costs import CostTotals, allocation_shares, is_direct
@@ -13,6 +15,7 @@ from roti_excel.model import CostLine, Evaluation, Group
 from roti_excel.report import charts
 from roti_excel.report.book import Book, Sheet, runs, sum_of
 from roti_excel.report.sheets.input_copies import CostRef, InputRefs, origin_text
+from roti_excel.report.styles import typed_decimals
 
 # line table columns
 C_GROUP, C_CODE, C_CLASS, C_DESC, C_UNIT, C_QTY, C_DUR, C_PRO, C_AMOUNT, C_SRC = range(10)
@@ -129,7 +132,17 @@ def _shared_amounts(ev: Evaluation) -> tuple[float, float]:
 
 
 # -- the line table --------------------------------------------------------------------
-def _write_line(sh: Sheet, row: int, block: str | None, line: CostLine, ref: CostRef) -> None:
+def _input_formats(sh: Sheet, lines: Sequence[CostLine]) -> tuple[Any, Any, Any]:
+    """The unit cost, quantity and duration columns as their input copies show them: the
+    decimals the values have (Rp10,000,000 beside an amount of Rp10,000,000, not
+    Rp10,000,000.00; a quantity of 20, not 20.00), never rounding one."""
+    return (sh.st.typed(typed_decimals(x.unit_cost for x in lines), kind="money"),
+            sh.st.typed(typed_decimals(x.quantity for x in lines)),
+            sh.st.typed(typed_decimals(x.duration for x in lines)))
+
+
+def _write_line(sh: Sheet, row: int, block: str | None, line: CostLine,  # noqa: PLR0913
+                ref: CostRef, formats: tuple[Any, Any, Any]) -> None:
     """One cost line; its inputs are formulas over the input copy, and its amount the
     product unit cost x quantity x duration x proration."""
     st, t = sh.st, sh.t
@@ -138,9 +151,10 @@ def _write_line(sh: Sheet, row: int, block: str | None, line: CostLine, ref: Cos
     sh.text(row, C_CODE, line.code)
     sh.text(row, C_CLASS, t("direct") if is_direct(line.code) else t("indirect"), st.wrap)
     sh.text(row, C_DESC, line.description, st.wrap)
-    sh.formula(row, C_UNIT, ref.unit_cost, line.unit_cost, st.money2)
-    sh.formula(row, C_QTY, ref.quantity, line.quantity, st.number)
-    sh.formula(row, C_DUR, ref.duration, line.duration, st.number)
+    unit, quantity, duration = formats
+    sh.formula(row, C_UNIT, ref.unit_cost, line.unit_cost, unit)
+    sh.formula(row, C_QTY, ref.quantity, line.quantity, quantity)
+    sh.formula(row, C_DUR, ref.duration, line.duration, duration)
     sh.formula(row, C_PRO, ref.proration, line.proration, st.pct)
     sh.formula(row, C_AMOUNT, "*".join(sh.local(row, c) for c in (C_UNIT, C_QTY, C_DUR, C_PRO)),
                line.amount, st.money)
@@ -157,11 +171,12 @@ def _write_lines(refs: CostRefs, results: Results, inputs: InputRefs) -> _LineRo
                            t("col_proration"), t("col_amount"), t("col_source")])
     lines = _LineRows()
     row = _HEADER + 1
+    formats = _input_formats(sh, results.evaluation.costs)
     for name, block in ordered_lines(results):
         first = row
         refs.lines_by_block[name] = block
         for line in block:
-            _write_line(sh, row, name, line, inputs.costs[id(line)])
+            _write_line(sh, row, name, line, inputs.costs[id(line)], formats)
             rows = lines.direct if is_direct(line.code) else lines.indirect
             rows.setdefault(name, []).append(row)
             row += 1
