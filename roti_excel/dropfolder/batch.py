@@ -34,8 +34,8 @@ from roti_excel.dropfolder.folder import (
     try_output,
     write_errors,
 )
-from roti_excel.dropfolder.ledger import Answer, Ledger, ledger_path
-from roti_excel.dropfolder.portfolio import PORTFOLIO_NAME, Portfolio, seed_ledger
+from roti_excel.dropfolder.ledger import Answer, Ledger
+from roti_excel.dropfolder.portfolio import PORTFOLIO_NAME, Portfolio, open_ledger
 from roti_excel.dropfolder.watch import watch_folder
 from roti_excel.dropfolder.workers import DEFAULT_TIMEOUT_S, Job, WorkerPool
 from roti_excel.errors import UsageError
@@ -228,14 +228,11 @@ def _open_ledger(log: RunLog, reports: Path, folder: Path) -> Ledger | None:
     """The ledger in `reports` (made, and filled with what earlier runs left, when new);
     None when it cannot be opened (a read-only folder): the batch goes on without it."""
     try:
-        ledger = Ledger(ledger_path(reports))
-        if ledger.empty:
-            seed_ledger(ledger, reports, folder / FAILED_DIR)
+        return open_ledger(reports, folder / FAILED_DIR)
     except sqlite3.Error as exc:
         log.note(f"cannot open the ledger in {reports}: {exc}; answers are not recorded "
                  "for the portfolio command")
         return None
-    return ledger
 
 
 class Progress:

@@ -173,7 +173,7 @@ class Ledger:
         """The answer is made and where the input goes is decided: recorded before the
         errors file is written and the input moved."""
         summary = dict(answer.summary) if answer.summary is not None else None
-        period = (summary or {})
+        known = summary or {}
         self._set(row, state=ANSWERED, moved_to=os.fsencode(answer.moved_to),
                   reason=answer.reason or None, report=answer.report,
                   messages="\n".join(answer.messages),
@@ -181,7 +181,7 @@ class Ledger:
                   program=None if summary is None else str(summary.get("program") or ""),
                   organisation=None if summary is None else str(
                       summary.get("organization") or ""),
-                  period_start=period.get("period_start"), period_end=period.get("period_end"),
+                  period_start=known.get("period_start"), period_end=known.get("period_end"),
                   summary=None if summary is None else _stored_summary(summary))
 
     def settle(self, row: int, *, ok: bool) -> None:

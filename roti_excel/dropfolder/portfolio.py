@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
 
-from roti_excel.dropfolder.ledger import Answer, Ledger, Row
+from roti_excel.dropfolder.ledger import Answer, Ledger, Row, ledger_path
 from roti_excel.outcome import FileOutcome
 from roti_excel.report.portfolio import FailedRow, ProgramRow, write_portfolio
 from roti_excel.shown import shown_name
@@ -107,6 +107,16 @@ def read_failures(failed: Path) -> list[FailedRow]:
     return rows
 
 
+def open_ledger(reports: Path, failed: Path) -> Ledger:
+    """The folder's ledger in `reports`; a folder answered before it had one gets one, filled
+    from the reports and errors files it holds. Raises sqlite3.Error when it cannot be
+    opened (a read-only or full folder)."""
+    ledger = Ledger(ledger_path(reports))
+    if ledger.empty:
+        seed_ledger(ledger, reports, failed)
+    return ledger
+
+
 def seed_ledger(ledger: Ledger, reports: Path, failed: Path) -> None:
     """A folder answered before it had a ledger: its reports and failures, as settled rows
     (so the portfolio keeps showing them)."""
@@ -123,15 +133,20 @@ def ledger_portfolio(ledger: Ledger, path: Path, since: dt.datetime | None = Non
                      organisation: str | None = None) -> Callable[[], None]:
     """Take what the portfolio shows from the ledger (on the ledger's thread) and return
     the writing of `path` (which may run on another)."""
+    programs, failed, superseded = _ledger_rows(ledger, since, organisation)
+    # a function with its data (no lambda): it is sent to the writer process
+    return functools.partial(write_portfolio, path, programs, failed, history=superseded)
+
+
+def _ledger_rows(ledger: Ledger, since: dt.datetime | None, organisation: str | None
+                 ) -> tuple[list[ProgramRow], list[FailedRow], list[ProgramRow]]:
+    """(programs, failed files, superseded reports) the portfolio shows."""
     current, history = ledger.programs(since, organisation)
     failures = [] if organisation is not None else ledger.failures(since)
-    programs = [_program(row) for row in current]
-    superseded = [_program(row) for row in history]
     failed = [FailedRow(shown_name(row.moved_to or row.name), row.reason or "",
                         row.finished or dt.datetime.now(), row.errors_file or "")
               for row in failures]
-    # a function with its data (no lambda): it is sent to the writer process
-    return functools.partial(write_portfolio, path, programs, failed, history=superseded)
+    return [_program(row) for row in current], failed, [_program(row) for row in history]
 
 
 def _program(row: Row) -> ProgramRow:
@@ -147,7 +162,6 @@ def rebuild_portfolio(folder: Path, output: Path | None = None,
     (default: FOLDER/reports/portfolio.xlsx, or a name saying the filters when filtered);
     returns the path and how many programs and failures it shows. A folder answered before
     it had a ledger gets one first (under the runner lock: no runner is writing it)."""
-    from roti_excel.dropfolder.ledger import ledger_path
     from roti_excel.dropfolder.lock import runner_lock
 
     reports = folder.resolve() / "reports"
@@ -155,18 +169,15 @@ def rebuild_portfolio(folder: Path, output: Path | None = None,
     if not path.exists():
         reports.mkdir(exist_ok=True)
         with runner_lock(reports, folder):
-            seeded = Ledger(path)
-            seed_ledger(seeded, reports, folder.resolve() / "failed")
-            seeded.close()
+            open_ledger(reports, folder.resolve() / "failed").close()
     ledger = Ledger(path, read_only=True)
     try:
-        target = output or reports / _portfolio_name(since, organisation)
-        current, _history = ledger.programs(since, organisation)
-        failures = [] if organisation is not None else ledger.failures(since)
-        ledger_portfolio(ledger, target, since, organisation)()
+        programs, failed, superseded = _ledger_rows(ledger, since, organisation)
     finally:
         ledger.close()
-    return target, len(current), len(failures)
+    target = output or reports / _portfolio_name(since, organisation)
+    write_portfolio(target, programs, failed, history=superseded)
+    return target, len(programs), len(failed)
 
 
 def _portfolio_name(since: dt.datetime | None, organisation: str | None) -> str:

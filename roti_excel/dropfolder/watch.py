@@ -61,7 +61,7 @@ from roti_excel.dropfolder.ledger import (
 from roti_excel.dropfolder.lock import runner_lock
 from roti_excel.dropfolder.names import bounded_stem
 from roti_excel.dropfolder.openfiles import held_for_writing
-from roti_excel.dropfolder.portfolio import PORTFOLIO_NAME, ledger_portfolio, seed_ledger
+from roti_excel.dropfolder.portfolio import PORTFOLIO_NAME, ledger_portfolio, open_ledger
 from roti_excel.dropfolder.workers import DEFAULT_TIMEOUT_S, Job, WorkerPool
 from roti_excel.errors import OutputError
 from roti_excel.fingerprint import file_sha256
@@ -618,15 +618,12 @@ class _Watch:
 def _open_ledger(reports: Path, failed: Path) -> Ledger:
     """The folder's ledger; a folder answered before it had one gets one, filled from what
     it holds. Without a ledger the runner cannot promise anything: OutputError."""
-    path = ledger_path(reports)
     try:
-        ledger = Ledger(path)
-        if ledger.empty:
-            seed_ledger(ledger, reports, failed)
+        return open_ledger(reports, failed)
     except sqlite3.Error as exc:
-        raise OutputError(f"cannot open the drop folder's ledger {path} ({exc}); free some "
-                          f"space or make {reports} writable, then start again") from exc
-    return ledger
+        raise OutputError(f"cannot open the drop folder's ledger {ledger_path(reports)} "
+                          f"({exc}); free some space or make {reports} writable, then start "
+                          "again") from exc
 
 
 def _same_content(path: Path, signature: Signature, row: Row) -> bool:
