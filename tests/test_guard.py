@@ -480,6 +480,56 @@ class TestSharedStringIndexes:
         assert inspect_file(self.pointing_at(tmp_path, str(count - 1).encode())).ok
 
 
+class TestReferencesAmongManyCells:
+    """A large sheet's pieces are judged by their last reference and one search for any
+    other: a far or oddly written reference in the middle of thousands of ordinary cells
+    (not the last one, where a single look would see it) is still found."""
+
+    ROWS = 40_000  # about 2 MB of sheet XML: several pieces
+
+    @classmethod
+    def sheet(cls, tmp_path: Path, odd: bytes, at_row: int = 15_000) -> Path:
+        """The Data sheet with ROWS rows of three cells, row `at_row` holding `odd` too."""
+        def rows(xml: bytes) -> bytes:
+            body = b"".join(
+                b'<row r="%d"><c r="A%d"><v>%d</v></c><c r="B%d" t="s"><v>1</v></c>'
+                b'<c r="C%d"><v>2</v></c>%s</row>' % (r, r, r, r, r, odd if r == at_row else b"")
+                for r in range(7, cls.ROWS))
+            xml = set_dimension(f"A1:C{cls.ROWS - 1}")(xml)
+            return xml.replace(b"</sheetData>", body + b"</sheetData>")
+        return mutated(tmp_path, {SHEET1: rows})
+
+    def test_ordinary_cells_pass(self, tmp_path: Path) -> None:
+        result = judge(self.sheet(tmp_path, b""))
+        assert result.ok, [i.format() for i in result.issues]
+
+    @pytest.mark.parametrize("ref", [b"XFD1048576", b"xfd1048576", b"XFD01048576"])
+    def test_far_cell(self, tmp_path: Path, ref: bytes) -> None:
+        """The cell python-calamine aborts on, in capitals, small letters, a leading 0."""
+        refused(self.sheet(tmp_path, b'<c r="%s"><v>1</v></c>' % ref), "claims cells up to")
+
+    def test_far_row_only(self, tmp_path: Path) -> None:
+        refused(self.sheet(tmp_path, b'<c r="A1048577"><v>1</v></c>'), "past Excel's last cell")
+
+    def test_far_column_only(self, tmp_path: Path) -> None:
+        refused(self.sheet(tmp_path, b'<c r="XFE9"><v>1</v></c>'), "past Excel's last cell")
+
+    def test_text_number_past_the_texts(self, tmp_path: Path) -> None:
+        refused(self.sheet(tmp_path, b'<c r="D9" t="s"><v>99</v></c>'),
+                "uses text number 100 but the file holds")
+
+    @pytest.mark.parametrize("cell", [b'<c r="D9" t="s"><v>-1</v></c>',
+                                      b'<c r="D9" s="0" t = "s"><v>x</v></c>',
+                                      b"<c r='D9' t='s'><v></v></c>"])
+    def test_text_number_not_a_number(self, tmp_path: Path, cell: bytes) -> None:
+        refused(self.sheet(tmp_path, cell), "does not say which text it holds")
+
+    def test_row_element_far_away(self, tmp_path: Path) -> None:
+        """Cells without r= after a far <row r=...> take that row."""
+        refused(self.sheet(tmp_path, b'</row><row r="1048576">' + b"<c><v>1</v></c>" * 20),
+                "claims cells up to")
+
+
 class TestSheetScan:
     def test_dimension_to_last_cell(self, tmp_path: Path) -> None:
         """A <dimension> up to XFD1048576 is refused with the cell count and what to do."""

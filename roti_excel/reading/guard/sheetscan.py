@@ -16,6 +16,7 @@ from roti_excel import schema
 from roti_excel.a1 import a1, parse_a1, parse_range
 from roti_excel.issues import Issue, error, warning
 from roti_excel.messages import msg
+from roti_excel.reading.guard import above
 from roti_excel.reading.guard.common import (
     SHOWN,
     col_number,
@@ -104,6 +105,8 @@ def _sheet_patterns(prefix: bytes, min_long: int) -> dict[str, re.Pattern[bytes]
 _R_ATTR = re.compile(rb"(?:^|\s)r=[\"']([^\"']*)[\"']")
 _T_SHARED = re.compile(rb"(?:^|\s)t\s*=\s*[\"']s[\"']")
 _T_ERROR = re.compile(rb"\st\s*=\s*[\"']e[\"']")
+# t="s" spelled with white space around "=" (those cells take the exact count)
+_T_SHARED_ODD = re.compile(rb"\st(?:\s+=|=\s)")
 _T_STR = re.compile(rb"(?:^|\s)t=[\"']str[\"']")
 # Formula cells without a value remembered per sheet, for the data-area check (more are
 # counted): 10,000 references are well under a MB.
@@ -142,6 +145,18 @@ def _text_length(xml: bytes, pats: dict[str, re.Pattern[bytes]], stop: int) -> t
     return total, True
 
 
+def _may_hold_long_text(piece: bytes, limit: int, rich_run: tuple[bytes, bytes]) -> bool:
+    """False when no text over `limit` characters can be in the piece: such a text is more
+    than `limit` bytes without a "<" (XML escapes it), a run that covers a whole window of
+    half that length, so a "<" in every window rules it out. A piece with rich text (several
+    runs, <r>, in one cell) is always looked at."""
+    if rich_run[0] in piece or rich_run[1] in piece:
+        return True
+    step = (limit + 1) // 2
+    return any(piece.find(b"<", at, at + step) < 0
+               for at in range(0, len(piece) - step + 1, step))
+
+
 class SheetScan:
     """Everything the guard wants from one sheet's XML, fed piece by piece."""
 
@@ -153,6 +168,15 @@ class SheetScan:
         self.row_split = re.compile(rb"<" + re.escape(prefix) + rb"row[\s>/]")
         self.c_token = b"<" + prefix + b"c"
         self.row_token = b"<" + prefix + b"row"
+        # a cell as Excel, LibreOffice, openpyxl and xlsxwriter write it: r= first
+        self.cell_ref = b"<" + prefix + b'c r="'
+        self.ref_parts = re.compile(rb"([A-Za-z]+)([0-9]+)\"")
+        self.row_ref = b"<" + prefix + b'row r="'
+        self.rich_run = (b"<" + prefix + b"r>", b"<" + prefix + b"r ")
+        self.row_digits = re.compile(rb'([0-9]+)"')
+        # a text cell as they write it: t="s" last, then its <v> at once
+        self.shared_ref = b' t="s"><' + prefix + b"v>"
+        self.shared_end = b"</" + prefix + b"v>"
         long_shared = self.long_shared = shared.long
         self.shared_count = shared.count
         self.shared_max = -1  # the largest shared-string index a cell uses
@@ -192,13 +216,15 @@ class SheetScan:
         if self.pats["formula"].search(piece):
             self._formulas(piece)
             self._aggregates(piece)
-        if (b'"e"' in piece or b"'e'" in piece) and _T_ERROR.search(piece):
+        single = b"'" in piece  # attributes in single quotes (rare): look for those too
+        if (b'"e"' in piece or (single and b"'e'" in piece)) and _T_ERROR.search(piece):
             self._error_cells(piece)
-        if len(piece) > self.limits.max_string_chars:
+        if len(piece) > self.limits.max_string_chars and _may_hold_long_text(
+                piece, self.limits.max_string_chars, self.rich_run):
             self._long_texts(piece)
         if self.shared_v is not None:
             self._long_shared_cells(piece, self.shared_v)
-        if self.shared_count is not None and (b'"s"' in piece or b"'s'" in piece):
+        if self.shared_count is not None and (b'"s"' in piece or (single and b"'s'" in piece)):
             self._shared_indexes(piece)
 
     def _dimension(self, piece: bytes) -> None:
@@ -207,8 +233,31 @@ class SheetScan:
             self.dimension = match.group(1).decode("utf-8", "replace")
 
     def _cell_extent(self, piece: bytes) -> None:
-        """The last row and column the piece's cell references name: by the fast patterns,
-        or the lenient ones when those miss cells (and cells without r="..." counted)."""
+        """The last row and column the piece's cell references name: by the bounds of its
+        last reference when every cell is spelled as Excel writes it (see `above`), else by
+        the fast patterns, or the lenient ones when those miss cells (and cells without
+        r="..." counted)."""
+        if not self._extent_by_bound(piece):
+            self._extent_exact(piece)
+
+    def _extent_by_bound(self, piece: bytes) -> bool:
+        """True when the piece's largest row and column are known from its last cell: every
+        cell starts <c r="LettersDigits"> and names a row and column within that bound."""
+        count = piece.count(self.cell_ref)
+        if count == 0 or count != piece.count(self.c_token):  # <cols>, <cfRule>, odd cells
+            return False
+        last = self.ref_parts.match(piece, piece.rfind(self.cell_ref) + len(self.cell_ref))
+        if last is None or len(last.group(2)) > 9:
+            return False
+        rows = max(self.max_row, int(last.group(2)))
+        cols = max(self.max_col, col_number(last.group(1)))
+        within = above.letters_up_to(cols) + above.digits_up_to(rows)
+        if above.not_within(self.cell_ref, within, b'"').search(piece):
+            return False
+        self.max_row, self.max_col = rows, cols
+        return True
+
+    def _extent_exact(self, piece: bytes) -> None:
         pats = self.pats
         col_list = pats["col_fast"].findall(piece)
         row_list = pats["row_fast"].findall(piece)
@@ -228,12 +277,27 @@ class SheetScan:
         """The <row> elements seen and the largest r="..." among them."""
         rows_here = piece.count(self.row_token)  # rowBreaks too: only makes it larger
         if rows_here:
-            row_rs = self.pats["row_r"].findall(piece)
-            if row_rs:
-                self.max_row_r = max(self.max_row_r, max_number(row_rs))
+            if not self._row_r_by_bound(piece, rows_here):
+                row_rs = self.pats["row_r"].findall(piece)
+                if row_rs:
+                    self.max_row_r = max(self.max_row_r, max_number(row_rs))
             self.rows_seen += rows_here
             if b"hidden" in piece:
                 self._hidden_rows(piece)
+
+    def _row_r_by_bound(self, piece: bytes, rows_here: int) -> bool:
+        """True when the piece's largest <row r="..."> is its last one: every row element
+        starts <row r="Digits"> and none names a larger row (see `above`)."""
+        if piece.count(self.row_ref) != rows_here:
+            return False
+        last = self.row_digits.match(piece, piece.rfind(self.row_ref) + len(self.row_ref))
+        if last is None or len(last.group(1)) > 9:
+            return False
+        rows = max(self.max_row_r, int(last.group(1)))
+        if above.not_within(self.row_ref, above.digits_up_to(rows), b'"').search(piece):
+            return False
+        self.max_row_r = rows
+        return True
 
     def _hidden_rows(self, piece: bytes) -> None:
         """Rows hidden in the sheet: calamine reads them like any other, so a hidden line
@@ -296,6 +360,8 @@ class SheetScan:
         """The largest shared-string index the cells use, and the first cell whose index is
         not a plain number (negative, empty): calamine would read such a cell as another
         text (item 0) without a word."""
+        if self._shared_by_bound(piece):
+            return
         indexes: list[bytes] = self.pats["shared_fast"].findall(piece)
         exact = len(indexes) == len(_T_SHARED.findall(piece)) and all(
             i.isdigit() for i in indexes)
@@ -309,6 +375,20 @@ class SheetScan:
         if self.shared_bad is None and len(digits) < len(indexes):
             tag = next(tag for tag, index in found if not index.isdigit())
             self.shared_bad = self._cell_ref(tag)
+
+    def _shared_by_bound(self, piece: bytes) -> bool:
+        """True when every text cell of the piece is spelled t="s"><v>Digits</v> and names a
+        shared text that exists (see `above`): nothing to note then."""
+        count = piece.count(b't="s"')
+        if (count != piece.count(self.shared_ref) or b"'s'" in piece
+                or _T_SHARED_ODD.search(piece) or self.shared_count is None):
+            return False
+        if count == 0:
+            return True
+        if self.shared_count == 0:  # no shared texts: any text cell is one too many
+            return False
+        within = above.digits_up_to(self.shared_count - 1, zero=True)
+        return above.not_within(self.shared_ref, within, self.shared_end).search(piece) is None
 
     def _error_cells(self, piece: bytes) -> None:
         """Cells holding a spreadsheet error: calamine reads them as blank, which would be a
