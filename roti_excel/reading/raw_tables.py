@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import threading
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -223,6 +226,25 @@ def _open(path: Path) -> Any:
     return CalamineWorkbook.from_path(str(path))
 
 
+def _grids(path: Path, names: list[str]) -> Iterator[list[list[Any]]]:
+    """Each named sheet's cells as rows of values, in order. Two sheets are parsed at once,
+    each thread with its own calamine workbook: calamine's parsing lets go of the
+    interpreter, so the next sheet is parsed while this one is turned into a table."""
+    local = threading.local()
+
+    def parse(name: str) -> list[list[Any]]:
+        if not hasattr(local, "wb"):
+            local.wb = _open(path)
+        grid: list[list[Any]] = local.wb.get_sheet_by_name(name).to_python(
+            skip_empty_area=False)
+        return grid
+
+    with ThreadPoolExecutor(max_workers=2, thread_name_prefix="calamine") as pool:
+        futures = [pool.submit(parse, name) for name in names]
+        for future in futures:
+            yield future.result()
+
+
 def read_workbook(path: Path) -> RawWorkbook:
     """Read every sheet the schema knows; other sheets (Instructions, lists) are ignored."""
     book = RawWorkbook(path)
@@ -232,17 +254,19 @@ def read_workbook(path: Path) -> RawWorkbook:
         book.issues.append(warning(msg("renamed_workbook", suffix=suffix)))
     visibility = {m.name: str(m.visible).rsplit(".", 1)[-1].lower()
                   for m in wb.sheets_metadata}
+    wanted: list[tuple[str, schema.Sheet]] = []
     for name in wb.sheet_names:
         sheet = schema.match_sheet(name)
         if sheet is None:
             book.ignored_sheets.append(name)
             continue
-        if sheet.key in book.tables:
-            first = book.tables[sheet.key].name
+        first = next((n for n, s in wanted if s.key == sheet.key), None)
+        if first is not None:
             book.issues.append(error(
                 msg("sheet_twice", first=first, second=name, sheet=sheet), name))
             continue
-        grid = wb.get_sheet_by_name(name).to_python(skip_empty_area=False)
+        wanted.append((name, sheet))
+    for (name, sheet), grid in zip(wanted, _grids(path, [n for n, _ in wanted]), strict=True):
         state = visibility.get(name, "visible")
         hidden = state != "visible"
         table = _table(sheet, name, grid, hidden=hidden, issues=book.issues)
