@@ -7,6 +7,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from roti_excel import collector
 from roti_excel.atomic import write_bytes
 from roti_excel.domain import FileStatus, Language
 from roti_excel.errors import InputError
@@ -82,10 +83,11 @@ def process(source: Path, report: Path, json_path: Path | None = None,
         return FileOutcome(source, FileStatus.FAILED, messages,
                            seconds=time.perf_counter() - start, error_count=errors,
                            language=shown_in, incomplete=cut_short)
-    computed = evaluate(loaded.evaluation)
-    data = summary(computed)
-    text = summary_json(data)  # checked before anything is written
-    write_report(computed, report, lang)
+    with collector.frozen():
+        computed = evaluate(loaded.evaluation)
+        data = summary(computed)
+        text = summary_json(data)  # checked before anything is written
+        write_report(computed, report, lang)
     if json_path is not None:
         write_bytes(json_path, text.encode("utf-8"))
     # what the conservative rules found (outliers, costs split equally, missing L/TE lines)

@@ -4,12 +4,10 @@ value inside a table). The evaluation carries its warnings, attached here once."
 
 from __future__ import annotations
 
-import contextlib
-import gc
-from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
+from roti_excel import collector
 from roti_excel.domain import Language
 from roti_excel.fingerprint import file_sha256
 from roti_excel.issues import Issue, error
@@ -29,7 +27,7 @@ def read(path: Path) -> tuple[Evaluation | None, list[Issue], Language]:
     guarded = inspect_file(path)
     if not guarded.ok:
         return None, list(guarded.issues), Language.EN
-    with _gc_paused():
+    with collector.paused():
         try:
             book = read_workbook(path)
         except Exception as exc:  # noqa: BLE001 - any parser failure is a file problem
@@ -44,16 +42,3 @@ def read(path: Path) -> tuple[Evaluation | None, list[Issue], Language]:
     warnings = tuple(i for i in all_issues if not i.is_error)
     return replace(evaluation, warnings=warnings, source=shown_name(path.name),
                    fingerprint=file_sha256(path)), all_issues, language
-
-
-@contextlib.contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Reading a large sheet allocates millions of objects and no reference cycles; the
-    cycle collector would rescan them again and again for nothing."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
