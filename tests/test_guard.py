@@ -480,6 +480,36 @@ class TestSharedStringIndexes:
         assert inspect_file(self.pointing_at(tmp_path, str(count - 1).encode())).ok
 
 
+class TestSheetsCleared:
+    """A parser may start on a sheet as soon as the guard tells it is cleared: only after
+    every part read on opening the workbook is judged safe, and never after an error."""
+
+    @staticmethod
+    def told(path: Path) -> tuple[list[str], bool]:
+        names: list[str] = []
+        result = inspect_file(path, cleared=names.append)
+        return names, result.ok
+
+    def test_each_sheet_of_a_good_workbook(self, good: Path) -> None:
+        assert self.told(good) == (["Data", "Notes"], True)
+
+    def test_none_when_a_part_read_on_opening_is_unsafe(self, tmp_path: Path) -> None:
+        """styles.xml comes after the sheets in the zip; it is judged before any is cleared."""
+        path = mutated(tmp_path, {"xl/styles.xml": after_declaration(BILLION_LAUGHS)})
+        assert self.told(path) == ([], False)
+
+    def test_none_after_a_refused_sheet(self, tmp_path: Path) -> None:
+        cell = b'<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>'
+        path = mutated(tmp_path, {SHEET1: before_end_of_sheet_data(cell)})
+        assert self.told(path) == ([], False)
+
+    def test_the_sheets_before_a_refused_one(self, tmp_path: Path) -> None:
+        """The first sheet may have been parsed already; the result still says not ok."""
+        cell = b'<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>'
+        path = mutated(tmp_path, {"xl/worksheets/sheet2.xml": before_end_of_sheet_data(cell)})
+        assert self.told(path) == (["Data"], False)
+
+
 class TestReferencesAmongManyCells:
     """A large sheet's pieces are judged by their last reference and one search for any
     other: a far or oddly written reference in the middle of thousands of ordinary cells

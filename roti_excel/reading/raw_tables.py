@@ -11,8 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import threading
-from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -226,27 +225,49 @@ def _open(path: Path) -> Any:
     return CalamineWorkbook.from_path(str(path))
 
 
-def _grids(path: Path, names: list[str]) -> Iterator[list[list[Any]]]:
-    """Each named sheet's cells as rows of values, in order. Two sheets are parsed at once,
-    each thread with its own calamine workbook: calamine's parsing lets go of the
-    interpreter, so the next sheet is parsed while this one is turned into a table."""
-    local = threading.local()
+class SheetParser:
+    """Sheets parsed ahead, two at a time, each thread with its own calamine workbook:
+    calamine's parsing lets go of the interpreter, so a sheet is parsed while the guard
+    judges the next one (see `inspect_file`'s `cleared`) and while the one before becomes
+    a table. Only sheets the schema knows are parsed; a use as a context manager waits for
+    the threads at its end."""
 
-    def parse(name: str) -> list[list[Any]]:
-        if not hasattr(local, "wb"):
-            local.wb = _open(path)
-        grid: list[list[Any]] = local.wb.get_sheet_by_name(name).to_python(
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._local = threading.local()
+        self._pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="calamine")
+        self._parsing: dict[str, Future[list[list[Any]]]] = {}
+
+    def __enter__(self) -> SheetParser:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+    def start(self, name: str) -> None:
+        """Begin parsing the sheet `name` (once; ignored for a sheet the schema does not know)."""
+        if name not in self._parsing and schema.match_sheet(name) is not None:
+            self._parsing[name] = self._pool.submit(self._parse, name)
+
+    def grid(self, name: str) -> list[list[Any]]:
+        """The sheet's cells as rows of values (started now when it was not yet)."""
+        self.start(name)
+        return self._parsing[name].result()
+
+    def _parse(self, name: str) -> list[list[Any]]:
+        if not hasattr(self._local, "wb"):
+            self._local.wb = _open(self.path)
+        grid: list[list[Any]] = self._local.wb.get_sheet_by_name(name).to_python(
             skip_empty_area=False)
         return grid
 
-    with ThreadPoolExecutor(max_workers=2, thread_name_prefix="calamine") as pool:
-        futures = [pool.submit(parse, name) for name in names]
-        for future in futures:
-            yield future.result()
 
-
-def read_workbook(path: Path) -> RawWorkbook:
-    """Read every sheet the schema knows; other sheets (Instructions, lists) are ignored."""
+def read_workbook(path: Path, parser: SheetParser | None = None) -> RawWorkbook:
+    """Read every sheet the schema knows; other sheets (Instructions, lists) are ignored.
+    `parser` may have started on some sheets already (its own one otherwise)."""
+    if parser is None:
+        with SheetParser(path) as own:
+            return read_workbook(path, own)
     book = RawWorkbook(path)
     wb = _open(path)
     if path.suffix.lower() not in _ZIP_SUFFIXES:
@@ -266,7 +287,10 @@ def read_workbook(path: Path) -> RawWorkbook:
                 msg("sheet_twice", first=first, second=name, sheet=sheet), name))
             continue
         wanted.append((name, sheet))
-    for (name, sheet), grid in zip(wanted, _grids(path, [n for n, _ in wanted]), strict=True):
+    for name, _ in wanted:
+        parser.start(name)
+    for name, sheet in wanted:
+        grid = parser.grid(name)
         state = visibility.get(name, "visible")
         hidden = state != "visible"
         table = _table(sheet, name, grid, hidden=hidden, issues=book.issues)

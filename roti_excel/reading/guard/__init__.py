@@ -34,6 +34,7 @@ import os
 import struct
 import zipfile
 import zlib
+from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 from xml.etree.ElementTree import ParseError
@@ -60,9 +61,15 @@ _FILE_ERRORS = (OSError, zipfile.BadZipFile, zlib.error, EOFError, NotImplemente
 # --------------------------------------------------------------------------- entry point
 
 
-def inspect_file(path: Path | str, limits: Limits = DEFAULT_LIMITS) -> GuardResult:
+def inspect_file(path: Path | str, limits: Limits = DEFAULT_LIMITS,
+                 cleared: Callable[[str], None] | None = None) -> GuardResult:
     """Judge the file before any parser reads it. Never raises for anything in the file;
-    never writes to it. `result.ok` is False when the file must not be parsed."""
+    never writes to it. `result.ok` is False when the file must not be parsed.
+
+    `cleared`, when given, is told each sheet's name once that sheet, every part a parser
+    reads on opening the workbook and every sheet before it are found safe: a parser may
+    read that sheet while the guard goes on (it must still use nothing when the result is
+    not ok)."""
     path = Path(path)
     state = State([], [])
     fh, problem = open_regular(path)
@@ -70,7 +77,7 @@ def inspect_file(path: Path | str, limits: Limits = DEFAULT_LIMITS) -> GuardResu
         return GuardResult([problem] if problem else [], [], is_macro_enabled=False)
     with fh:
         try:
-            _inspect_open(fh, path, limits, state)
+            _inspect_open(fh, path, limits, state, cleared)
         except Refused as refused:
             state.issues.append(refused.issue)
         except (ParseError, defusedxml.DefusedXmlException) as exc:
@@ -86,7 +93,8 @@ def _damaged(exc: BaseException) -> Issue:
     return error(msg("file_damaged_unzip", damaged=DAMAGED))
 
 
-def _inspect_open(fh: BinaryIO, path: Path, limits: Limits, state: State) -> None:
+def _inspect_open(fh: BinaryIO, path: Path, limits: Limits, state: State,
+                  cleared: Callable[[str], None] | None) -> None:
     size = os.fstat(fh.fileno()).st_size
     if size == 0:
         state.issues.append(error(msg("file_empty")))
@@ -108,4 +116,4 @@ def _inspect_open(fh: BinaryIO, path: Path, limits: Limits, state: State) -> Non
             return
     fh.seek(0)
     with zipfile.ZipFile(fh) as zf:
-        inspect_zip(zf, fh, limits, state)
+        inspect_zip(zf, fh, limits, state, cleared)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import posixpath
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import BinaryIO
 from urllib.parse import unquote
@@ -213,7 +214,18 @@ def _check_other_parts(z: _Zip, infos: list[zipfile.ZipInfo], done: set[str],
             return
 
 
-def inspect_zip(zf: zipfile.ZipFile, fh: BinaryIO, limits: Limits, state: State) -> None:
+def _sheet_parts(z: _Zip, rels: dict[str, tuple[str, str]], declared: list[_Declared]
+                 ) -> set[str]:
+    """The parts (lower case) of the declared sheets that the file holds."""
+    parts = {rels.get(rid or "", ("", ""))[1] for _, _, rid in declared}
+    return {part for part in parts if part in z.by_name}
+
+
+def inspect_zip(zf: zipfile.ZipFile, fh: BinaryIO, limits: Limits, state: State,
+                cleared: Callable[[str], None] | None = None) -> None:
+    """Judge the workbook's parts; every part but the sheets first, then the sheets in
+    order. `cleared` is told each sheet's name as soon as it and everything before it
+    are found safe (no error so far), so a parser may start on it while the guard goes on."""
     infos = zf.infolist()
     by_name = _entries(infos, limits, state)
     if by_name is None:
@@ -228,6 +240,10 @@ def inspect_zip(zf: zipfile.ZipFile, fh: BinaryIO, limits: Limits, state: State)
         return
     shared, sst = _shared_strings(z, rels, state)
     sheets = _Sheets(rels, shared, {sst.filename.lower()} if sst is not None else set())
+    # what a parser reads on opening the workbook is judged before any sheet is cleared
+    _check_other_parts(z, infos, {_CONTENT_TYPES, _WORKBOOK_RELS, _WORKBOOK, *sheets.read,
+                                  *_sheet_parts(z, rels, declared)}, state)
     for sheet in declared:
         _inspect_sheet(z, sheets, sheet, state)
-    _check_other_parts(z, infos, {_CONTENT_TYPES, _WORKBOOK_RELS, _WORKBOOK, *sheets.read}, state)
+        if cleared is not None and not any(i.is_error for i in state.issues):
+            cleared(sheet[0])
