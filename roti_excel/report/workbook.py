@@ -21,7 +21,7 @@ from roti_excel.errors import OutputError
 from roti_excel.method.evaluate import Results
 from roti_excel.report import styles
 from roti_excel.report.book import Book, PrintedTable
-from roti_excel.report.fast_sheet import FastFormulaWorksheet
+from roti_excel.report.fast_sheet import FastWorksheet
 from roti_excel.report.labels import Labels, sheet_names
 from roti_excel.report.sheets import (
     brief,
@@ -75,7 +75,7 @@ def build(results: Results, path: Path, lang: str, generated: dt.date | None = N
     program = results.evaluation.program
     t = Labels(lang)
     wb = xlsxwriter.Workbook(str(path), WORKBOOK_OPTIONS)
-    wb.worksheet_class = FastFormulaWorksheet
+    wb.worksheet_class = FastWorksheet
     try:
         names = sheet_names(lang)
         keys = sheets_for(results)
