@@ -197,7 +197,8 @@ def make(wb: Any, currency: str, objective: float = 0.25) -> Styles:
         right=fmt(align="right", text_wrap=True),  # "not recovered within 12 months" wraps
         ratio=fmt(num_format="0.00"),
         months=fmt(num_format="0.0"),
-        month_count=fmt(num_format="0.##;-0.##;0"),
+        # months as typed or computed, 12 or 12.5: "General" (Excel shows 0.## as "12.")
+        month_count=fmt(num_format="General"),
         input_number=fmt(num_format="General", **input_font),
         input_money=fmt(num_format=money, **input_font),
         input_money2=fmt(num_format=money2, **input_font),
@@ -207,7 +208,7 @@ def make(wb: Any, currency: str, objective: float = 0.25) -> Styles:
         scenario_money=fmt(num_format=money, **editable),
         scenario_money2=fmt(num_format=money2, **editable),
         # benefit months as the reported figure beside them shows them: 12, 12.5
-        scenario_months=fmt(num_format="0.##;-0.##;0", **editable),
+        scenario_months=fmt(num_format="General", **editable),
         change_pp=fmt(num_format="+0.0%;-0.0%;0.0%"),
         total_label=fmt(**total),
         total_money=fmt(num_format=money, **total),
