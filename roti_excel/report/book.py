@@ -129,8 +129,16 @@ def word_width(text: str, wider: float = 1.0) -> float:
     return text_points(text, wider) / 5.25 + 1.0
 
 
-@functools.lru_cache(maxsize=1 << 14)
 def _longest_line(text: str) -> int:
+    """Characters on the text's longest line. Most texts are one line: isprintable() is
+    False for every line break splitlines() knows, so such a text is its own length."""
+    if text.isprintable():
+        return len(text)
+    return _longest_of_lines(text)
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _longest_of_lines(text: str) -> int:
     return max((len(line) for line in text.splitlines()), default=0)
 
 
@@ -251,6 +259,7 @@ class Sheet:
         self._charts: list[tuple[int, int, int, float, float]] = []  # row, col, x, w, h (px)
         self._max_row = 0
         self._smallest = 10.0  # the smallest text on the sheet (points), charts' included
+        self._last_sized: Any = None  # the format _sized saw last
         self.max_width = max_width  # longer text wraps (in a wrapping format)
 
     # -- references -------------------------------------------------------------------
@@ -272,6 +281,9 @@ class Sheet:
     # -- writing ----------------------------------------------------------------------
     def _sized(self, fmt: Any) -> None:
         """Note the size of a cell's text: the smallest sets how far the page may shrink."""
+        if fmt is self._last_sized:  # a table's cells share a few formats
+            return
+        self._last_sized = fmt
         self._smallest = min(self._smallest, float(getattr(fmt, "font_size", 10) or 10))
 
     def _fit(self, col: int, width: float, *, wraps: bool = False) -> None:
