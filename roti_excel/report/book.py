@@ -247,6 +247,7 @@ class Sheet:
         self._min_width: dict[int, float] = {}
         self._max_width: dict[int, float] = {}
         self._rigid: dict[int, float] = {}  # the width content that cannot wrap needs
+        self._numbers: dict[tuple[int, str], float] = {}  # (column, format) -> largest |n|
         self._headers: dict[int, dict[int, str]] = {}  # header row -> column -> label
         self._leftmost: dict[int, tuple[int, str]] = {}  # row -> its leftmost text cell
         self._used: set[int] = set()  # rows holding anything
@@ -352,7 +353,14 @@ class Sheet:
             return
         self.ws.write_number(row, col, finite(value), fmt)
         self._sized(fmt)
-        self._fit(col, _number_width(value, fmt.num_format or ""))
+        self._fit_number(col, value, fmt)
+
+    def _fit_number(self, col: int, value: float, fmt: Any) -> None:
+        """Note the largest number a column shows in each format: its width, which only
+        grows with the number, is measured once, when the widths are asked for."""
+        key = (col, fmt.num_format or "")
+        if abs(value) > self._numbers.get(key, -1.0):
+            self._numbers[key] = abs(value)
 
     # one cell (row, col, formula, cached value, format) and where a merged cell ends
     def formula(self, row: int, col: int, formula: str, cached: float | str,  # noqa: PLR0913
@@ -369,8 +377,10 @@ class Sheet:
         self._sized(fmt)
         if isinstance(cached, str):
             self._fit_text(row, col, cached, fmt, last_col=last_col)
+        elif last_col is None or last_col == col:
+            self._fit_number(col, cached, fmt)
         else:
-            cols = range(col, (col if last_col is None else last_col) + 1)
+            cols = range(col, last_col + 1)
             for c in cols:
                 self._fit(c, _number_width(cached, fmt.num_format or "") / len(cols))
 
@@ -421,6 +431,9 @@ class Sheet:
 
     # -- finishing --------------------------------------------------------------------
     def widths(self) -> dict[int, float]:
+        for (col, fmt_text), largest in self._numbers.items():
+            self._fit(col, _number_width(largest, fmt_text))
+        self._numbers.clear()
         cols = set(self._width) | set(self._min_width)
         wide = {c: max(self._width.get(c, MIN_WIDTH), self._min_width.get(c, 0.0), MIN_WIDTH)
                 for c in cols}
