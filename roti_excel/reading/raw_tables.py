@@ -2,8 +2,9 @@
 
 Only this module and the guard know about files and cells. Values are read with
 python-calamine (fast, values only: formulas are never evaluated, macros never run).
-The caller must have run :func:`roti_excel.reading.guard.inspect_file` first: calamine can abort
-the whole process on some hostile files.
+A sheet is parsed only once :func:`roti_excel.reading.guard.inspect_file` has cleared it (and
+everything read on opening the workbook), and its table used only when the whole file is
+cleared: calamine can abort the whole process on some hostile files.
 """
 
 from __future__ import annotations

@@ -15,6 +15,11 @@ and defusedxml only, and turns everything it finds into :class:`~roti_excel.issu
 * each sheet, scanned as a byte stream without building a tree: the extent of its cells,
   merged ranges, formulas without a stored value, strings over Excel's 32,767 characters.
 
+The parts a parser reads on opening a workbook (content types, relationships, workbook,
+shared strings, styles, every part but the sheets) are judged first, then the sheets in
+order; `cleared` is told each sheet found safe while no error has been found, so its parse
+can run beside the rest of the judging (calamine lets go of the interpreter while parsing).
+
 Every entry read is decompressed here, as a stream, with a byte cap, and must end exactly
 at the size and CRC its zip declares: a zip that lies about its sizes is refused and cannot
 make the guard use more memory or time than the limits allow. Work is linear in the bytes
