@@ -7,10 +7,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import openpyxl
 import pytest
 from click.testing import CliRunner
 
 from roti_excel.cli import cli
+from roti_excel.input_template import thesis_case
 from tests.workbooks import simple_program, thesis_workbook, write_workbook
 
 SUMMARY_KEYS = {"program", "currency", "language", "objective_pct", "total", "groups", "levels",
@@ -303,3 +305,41 @@ class TestPdf:
                                capture_output=True, text=True, check=True).stdout
         assert "Brief for the board" in first and "Sign-off" in first
         assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
+
+
+class TestFindingsShownOncePerProblem:
+    """Two years of monthly Impact periods under a 12-month horizon: each period past it is
+    a finding, but `run` prints one line per measure, the JSON lists one issue per measure
+    and Data quality one row, each with the count and range; the narrative still counts
+    the periods."""
+
+    PERIODS = 24  # per measure: 12 counted, 12 past the horizon
+
+    @pytest.fixture
+    def long_impact(self, tmp_path: Path) -> Path:
+        rows = thesis_case.SHEETS["Impact"]
+        grown = [dict(rows[i % len(rows)], **{"Before period": f"p{i}",
+                                              "After period": f"q{i}"})
+                 for i in range(2 * self.PERIODS)]
+        return thesis_workbook(tmp_path / "long.xlsx", Impact=grown)
+
+    def test_run_json_and_report(self, long_impact: Path, tmp_path: Path) -> None:
+        report, summary = tmp_path / "r.xlsx", tmp_path / "r.json"
+        result = invoke("run", str(long_impact), "-o", str(report), "--json", str(summary))
+        assert result.exit_code == 0, result.output
+        lines = [x for x in result.output.splitlines() if "benefit horizon" in x]
+        assert len(lines) == 2, result.output  # one per measure (Maker, Packer)
+        assert all("cells like this" in x for x in lines)
+        assert any("Impact!A" in x and ": warning: " in x for x in lines)
+        issues = json.loads(summary.read_text(encoding="utf-8"))["issues"]
+        horizon = [i for i in issues if "benefit horizon" in i["message"]]
+        assert len(horizon) == 2
+        assert {i["cell"].count(":") for i in horizon} == {1}  # a range, A27:A99
+        wb = openpyxl.load_workbook(report, read_only=True)
+        shown = [r for r in wb["Data quality"].iter_rows(values_only=True)
+                 if any(isinstance(v, str) and "benefit horizon" in v and "cells like" in v
+                        for v in r)]
+        assert len(shown) == 2
+        texts = " ".join(str(v) for r in wb["Data quality"].iter_rows(values_only=True)
+                         for v in r if v)
+        assert f"{2 * (self.PERIODS - 12)} periods beyond the 12-month benefit horizon" in texts

@@ -3,9 +3,11 @@ what was zeroed, excluded, trimmed or assumed, and what looks wrong."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from roti_excel import schema
+from roti_excel.alike import column_of, grouped, span
 from roti_excel.domain import FindingKind, PeriodNote
 from roti_excel.issues import Issue, warning
 from roti_excel.messages import Text, msg
@@ -38,6 +40,29 @@ class Finding:
     def as_issue(self) -> Issue:
         """The finding as the warning `run` prints and the JSON summary lists."""
         return warning(self.text, self.sheet or None, self.cell or None)
+
+
+def _alike_key(f: Finding) -> tuple[object, ...] | None:
+    """Alike: one rule, worded alike, down one column, about one measure (a finding's
+    measure is its "name")."""
+    column = column_of(f.cell)
+    name = dict(f.text.params).get("name")
+    return None if column is None else (f.kind, f.text.key, f.sheet, column, str(name))
+
+
+def _alike_summary(alike: list[Finding]) -> Finding:
+    first = alike[0]
+    return Finding(first.kind, msg("repeated", count=len(alike), first=first.cell,
+                                   message=first.text),
+                   first.sheet, span([f.cell for f in alike]))
+
+
+def shown(found: Sequence[Finding]) -> list[Finding]:
+    """The findings as `run` prints them, the JSON summary lists them and Data quality shows
+    them: a set of alike ones (the same rule and wording, sheet and column, at least three:
+    40,000 Impact periods past the horizon) as one, with its count, its range and the first
+    one's words. The method's own list keeps one per period, estimate or person."""
+    return grouped(found, _alike_key, _alike_summary)
 
 
 def findings(ev: Evaluation, learning: LearningResult, impact: ImpactResult,
