@@ -13,7 +13,6 @@ from roti_excel.domain import FileStatus, Language
 from roti_excel.errors import InputError
 from roti_excel.issues import Issue, sort_issues
 from roti_excel.method.evaluate import Results, evaluate
-from roti_excel.method.findings import shown
 from roti_excel.model import Evaluation
 from roti_excel.outcome import FileOutcome
 from roti_excel.summary import summary, summary_json
@@ -93,7 +92,7 @@ def process(source: Path, report: Path, json_path: Path | None = None,
         write_bytes(json_path, text.encode("utf-8"))
     # what the conservative rules found (outliers, costs split equally, missing L/TE lines)
     # is shown like the validation's warnings, not only inside the report
-    messages += [f.as_issue().format(str(source), shown_in) for f in shown(computed.findings)]
+    messages += [f.as_issue().format(str(source), shown_in) for f in computed.shown_findings]
     return FileOutcome(source, FileStatus.OK, messages, data, report,
                        time.perf_counter() - start, error_count=errors, language=shown_in)
 

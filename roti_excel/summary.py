@@ -10,7 +10,6 @@ from typing import Any, TypedDict
 from roti_excel.errors import OutputError
 from roti_excel.fingerprint import input_sha256, report_version
 from roti_excel.method.evaluate import Results
-from roti_excel.method.findings import shown
 from roti_excel.method.roi import Financials
 from roti_excel.model import Question
 
@@ -123,7 +122,7 @@ def summary(results: Results) -> Summary:
     issues: list[IssueSummary] = [
         {"severity": i.severity.value, "sheet": i.sheet, "cell": i.cell,
          "message": i.in_language(lang), "key": i.key}
-        for i in (*ev.warnings, *(f.as_issue() for f in shown(results.findings)))]
+        for i in (*ev.warnings, *(f.as_issue() for f in results.shown_findings))]
     participants = {g.name: g.participants for g in ev.groups}
     return {
         "program": program.name, "currency": program.currency,

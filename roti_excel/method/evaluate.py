@@ -4,6 +4,7 @@ total, and the findings of the conservative rules."""
 from __future__ import annotations
 
 import dataclasses
+import functools
 import math
 from dataclasses import dataclass
 
@@ -37,6 +38,12 @@ class Results:
     @property
     def warnings(self) -> tuple[Issue, ...]:
         return self.evaluation.warnings
+
+    @functools.cached_property
+    def shown_findings(self) -> tuple[flags.Finding, ...]:
+        """The findings as shown: alike ones grouped (see `findings.shown`), worked out once
+        for the run's messages, the JSON summary and Data quality."""
+        return tuple(flags.shown(self.findings))
 
 
 def _financials(ev: Evaluation, name: str, measures: tuple[impact.MeasureResult, ...],

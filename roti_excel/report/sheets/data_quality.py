@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from roti_excel.method.costs import allocation_shares
 from roti_excel.method.evaluate import Results
-from roti_excel.method.findings import shown
 from roti_excel.method.stats import OUTLIER_IQR_FACTOR
 from roti_excel.model import Evaluation
 from roti_excel.narrative.numbers import format_compact, format_number
@@ -62,7 +61,7 @@ def _write_problems(sh: Sheet, results: Results, row: int) -> int:
         sh.text(row, 3, issue.cell or "")
         sh.text(row, 4, issue.in_language(sh.book.lang), st.wrap)
         row += 1
-    for f in shown(results.findings):
+    for f in results.shown_findings:
         sh.text(row, 0, t("dq_method"))
         sh.text(row, 1, t.get("kind_" + f.kind, f.kind))
         sh.text(row, 2, f.sheet)
