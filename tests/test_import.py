@@ -42,6 +42,18 @@ def google_csv(folder: Path, rows: list[list[str]], name: str = "reaksi.csv",
     return path
 
 
+def forms_xlsx(folder: Path, rows: list[list[Any]], name: str) -> Path:
+    """An export downloaded as a workbook: `rows` (the header first) on its one sheet."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    for row in rows:
+        ws.append(row)
+    path = folder / name
+    wb.save(path)
+    return path
+
+
 def answers_id(n: int = 38) -> list[list[str]]:
     """n responses: words for two questions, a number for the third, free-text advice."""
     return [[f"{12 + i % 3:02d}/03/2025 16:{i % 60:02d}:32", f"peserta{i}@contoh.co.id",
@@ -115,16 +127,12 @@ class TestGoogleForms:
 
     def test_english_xlsx_numbers_grid_and_application(self, tmp_path: Path) -> None:
         blank = template(tmp_path, "en")
-        wb = openpyxl.Workbook()
-        ws = wb.active
-        assert ws is not None
-        ws.append(["Timestamp", "Username", "I use the new procedure [Daily]",
-                   "I use the new procedure [Weekly]", "My supervisor supports it"])
         answers = [[1 + (i % 4), 1 + (i * 3) % 4, 2 + (i % 3)] for i in range(20)]
-        for i, a in enumerate(answers):
-            ws.append([dt.datetime(2025, 9, 1 + i % 5, 10, 0), f"user{i}", *a])
-        source = tmp_path / "followup.xlsx"
-        wb.save(source)
+        source = forms_xlsx(tmp_path, [
+            ["Timestamp", "Username", "I use the new procedure [Daily]",
+             "I use the new procedure [Weekly]", "My supervisor supports it"],
+            *([dt.datetime(2025, 9, 1 + i % 5, 10, 0), f"user{i}", *a]
+              for i, a in enumerate(answers))], "followup.xlsx")
         out = tmp_path / "filled.xlsx"
         result = run_import(str(source), "--into", str(blank), "-o", str(out),
                             "--as", "application", "--group", "Warehouse")
@@ -160,18 +168,14 @@ def filled_and_evaluated(path: Path) -> tuple[Any, Any]:
 class TestMicrosoftForms:
     def test_quiz_columns_are_the_forms_own(self, tmp_path: Path) -> None:
         blank = template(tmp_path, "en")
-        wb = openpyxl.Workbook()
-        ws = wb.active
-        assert ws is not None
-        ws.append(["ID", "Start time", "Completion time", "Email", "Name", "Total points",
-                   "Quiz feedback", "The trainer was well prepared",
-                   "Points - The trainer was well prepared",
-                   "Feedback - The trainer was well prepared"])
-        for i in range(6):
-            ws.append([i + 1, dt.datetime(2025, 3, 12, 9), dt.datetime(2025, 3, 12, 9, 5),
-                       "anonymous", None, 1, None, ["Agree", "Strongly agree"][i % 2], 1, None])
-        source = tmp_path / "msforms.xlsx"
-        wb.save(source)
+        source = forms_xlsx(tmp_path, [
+            ["ID", "Start time", "Completion time", "Email", "Name", "Total points",
+             "Quiz feedback", "The trainer was well prepared",
+             "Points - The trainer was well prepared",
+             "Feedback - The trainer was well prepared"],
+            *([i + 1, dt.datetime(2025, 3, 12, 9), dt.datetime(2025, 3, 12, 9, 5),
+               "anonymous", None, 1, None, ["Agree", "Strongly agree"][i % 2], 1, None]
+              for i in range(6))], "msforms.xlsx")
         out = tmp_path / "filled.xlsx"
         result = run_import(str(source), "--into", str(blank), "-o", str(out))
         assert result.exit_code == 0, result.output
@@ -190,17 +194,13 @@ class TestMicrosoftForms:
         """A plain (not quiz) form downloaded from an Indonesian Microsoft 365: its own
         column names in Indonesian, answers as Likert words, one respondent per email."""
         blank = template(tmp_path, "id")
-        wb = openpyxl.Workbook()
-        ws = wb.active
-        assert ws is not None
-        ws.append(["ID", "Waktu mulai", "Waktu penyelesaian", "Email", "Nama",
-                   "Waktu terakhir diubah", *QUESTIONS_ID[:2]])
         answers = [(WORDS_ID[3 + i % 2], WORDS_ID[1 + i % 4]) for i in range(9)]
-        for i, (first, second) in enumerate(answers):
-            ws.append([i + 1, dt.datetime(2025, 3, 12, 9, i), dt.datetime(2025, 3, 12, 9, 9),
-                       f"peserta{i}@contoh.co.id", f"Peserta {i}", None, first, second])
-        source = tmp_path / "msforms_id.xlsx"
-        wb.save(source)
+        source = forms_xlsx(tmp_path, [
+            ["ID", "Waktu mulai", "Waktu penyelesaian", "Email", "Nama",
+             "Waktu terakhir diubah", *QUESTIONS_ID[:2]],
+            *([i + 1, dt.datetime(2025, 3, 12, 9, i), dt.datetime(2025, 3, 12, 9, 9),
+               f"peserta{i}@contoh.co.id", f"Peserta {i}", None, first, second]
+              for i, (first, second) in enumerate(answers))], "msforms_id.xlsx")
         out = tmp_path / "terisi.xlsx"
         result = run_import(str(source), "--into", str(blank), "-o", str(out))
         assert result.exit_code == 0, result.output
