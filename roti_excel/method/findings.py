@@ -59,9 +59,9 @@ def _alike_summary(alike: list[Finding]) -> Finding:
 
 def shown(found: Sequence[Finding]) -> list[Finding]:
     """The findings as `run` prints them, the JSON summary lists them and Data quality shows
-    them: a set of alike ones (the same rule and wording, sheet and column, at least three:
-    40,000 Impact periods past the horizon) as one, with its count, its range and the first
-    one's words. The method's own list keeps one per period, estimate or person."""
+    them: a set of alike ones (the same rule and wording, sheet, column and measure, at
+    least three: 40,000 Impact periods past the horizon) as one, with its count, its range
+    and the first one's words. The method's own list keeps one per period, estimate or person."""
     return grouped(found, _alike_key, _alike_summary)
 
 

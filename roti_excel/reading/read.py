@@ -24,18 +24,18 @@ from roti_excel.shown import shown_name
 def read(path: Path) -> tuple[Evaluation | None, list[Issue], Language]:
     """The evaluation (None when any error), every issue, and the language to show them in
     (English for a file that is not a readable workbook). Never raises for file content."""
-    with SheetParser(path) as parser, collector.paused():
-        # each sheet the guard clears is parsed while it judges the next
-        guarded = inspect_file(path, cleared=parser.start)
-        if not guarded.ok:
-            return None, list(guarded.issues), Language.EN
-        try:
-            book = read_workbook(path, parser)
-        except Exception as exc:  # noqa: BLE001 - any parser failure is a file problem
-            reason = str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
-            return None, [*guarded.issues, error(msg("workbook_unreadable", reason=reason))
-                          ], Language.EN
     with collector.paused():
+        with SheetParser(path) as parser:  # its threads are done when the block ends
+            # each sheet the guard clears is parsed while it judges the next
+            guarded = inspect_file(path, cleared=parser.start)
+            if not guarded.ok:
+                return None, list(guarded.issues), Language.EN
+            try:
+                book = read_workbook(path, parser)
+            except Exception as exc:  # noqa: BLE001 - any parser failure is a file problem
+                reason = str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
+                return None, [*guarded.issues, error(msg("workbook_unreadable",
+                                                         reason=reason))], Language.EN
         evaluation, issues, language = build(book)
     # merged ranges and uncomputed formulas inside the tables read: errors, each cell once
     all_issues = group_repeats(drop_total_row_noise(check_areas(guarded, book, issues)))
