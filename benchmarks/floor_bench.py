@@ -10,7 +10,12 @@ cost-line workbook processed; 200,000 is refused by the guard (the time to refus
 Each measure in a fresh process, median of --repeat: "bare read" is python-calamine
 reading every cell of every sheet into Python values (`to_python`), nothing else; "run" is
 the whole `roti-excel run IN -o OUT --json J` (guard, read, validation, method, report,
-JSON), with its peak resident memory. Not a test: the numbers depend on the machine.
+JSON), with its peak resident memory. Two floors show what the run cannot go below:
+"guarded" is the guard judging the file with calamine parsing each sheet it clears (the
+least a safe read does: no sheet reaches the parser before its extent is known), and
+"write floor" is xlsxwriter's own calls writing only the cells REPORT.md asks for per cost
+line (the Costs line with its five formulas and the input copy they refer to), nothing
+else of the report. Not a test: the numbers depend on the machine.
 """
 
 from __future__ import annotations
@@ -27,6 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.growth_bench import costs
 from benchmarks.perf_bench import make_large
+from roti_excel.reading.guard.limits import DEFAULT_LIMITS
 from tests.workbooks import thesis_workbook
 
 BARE_READ = """
@@ -36,6 +42,40 @@ book = CalamineWorkbook.from_path(sys.argv[1])
 cells = sum(len(row) for name in book.sheet_names
             for row in book.get_sheet_by_name(name).to_python())
 print(cells)
+"""
+GUARDED_READ = """
+import sys
+from pathlib import Path
+from roti_excel.reading.guard import inspect_file
+from roti_excel.reading.raw_tables import SheetParser, read_workbook
+path = Path(sys.argv[1])
+with SheetParser(path) as parser:
+    if inspect_file(path, cleared=parser.start).ok:
+        read_workbook(path, parser)
+"""
+# xlsxwriter's own calls writing only the cells REPORT.md asks for per cost line: the Costs
+# line (group, code, class, description, 4 input formulas, the amount formula, source) and
+# the input copy it refers to (source, group, code, 4 numbers, description)
+WRITE_FLOOR = """
+import sys, xlsxwriter
+n = int(sys.argv[1])
+book = xlsxwriter.Workbook(sys.argv[2], {"constant_memory": True})
+costs, copy = book.add_worksheet("Costs"), book.add_worksheet("Input copies")
+money = book.add_format({"num_format": "#,##0"})
+for r in range(1, n + 1):
+    costs.write_string(r, 0, "Group A"); costs.write_string(r, 1, "TRD1")
+    costs.write_string(r, 2, "Direct"); costs.write_string(r, 3, f"line {r}")
+    for c, col in zip(range(4, 8), "DEFG"):
+        costs.write_formula(r, c, f"='Input copies'!${col}${r + 1}", money, 1.0)
+    costs.write_formula(r, 8, f"=E{r + 1}*F{r + 1}*G{r + 1}*H{r + 1}", money, 1.0)
+    costs.write_string(r, 9, f"Costs!A{r + 5}")
+for r in range(1, n + 1):
+    copy.write_string(r, 0, f"Costs!A{r + 5}"); copy.write_string(r, 1, "Group A")
+    copy.write_string(r, 2, "TRD1")
+    for c in range(3, 7):
+        copy.write_number(r, c, 1000.0 + r, money)
+    copy.write_string(r, 7, f"line {r}")
+book.close()
 """
 RUN = """
 import resource, sys
@@ -49,6 +89,9 @@ print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024, file=sys.stder
 """
 
 
+COSTS_CAPACITY = DEFAULT_LIMITS.table_capacity("costs") or 0
+
+
 def timed(args: list[str]) -> tuple[float, str]:
     start = time.perf_counter()
     done = subprocess.run([sys.executable, "-c", *args], capture_output=True, text=True,
@@ -56,15 +99,24 @@ def timed(args: list[str]) -> tuple[float, str]:
     return time.perf_counter() - start, (done.stderr.strip().splitlines() or [""])[-1]
 
 
-def measure(path: Path, repeat: int) -> tuple[float, float, int]:
-    """(bare read s, run s, run peak MB), medians."""
+def measure(path: Path, repeat: int, lines: int | None) -> dict[str, float]:
+    """Medians of the bare read, the guarded read, the run (and its peak MB), and for a
+    cost-line workbook the write floor of its `lines`; side by side, so a slower moment of
+    the machine hits them all."""
     out = path.with_name(path.stem + "_report.xlsx")
-    bares, runs = [], []
-    for _ in range(repeat):  # side by side, so a slower moment of the machine hits both
-        bares.append(timed([BARE_READ, str(path)])[0])
-        runs.append(timed([RUN, str(path), str(out), str(out.with_suffix(".json"))]))
-    return (statistics.median(bares), statistics.median(r[0] for r in runs),
-            max(int(r[1]) for r in runs))
+    times: dict[str, list[float]] = {"bare": [], "guarded": [], "run": [], "peak": [],
+                                     "write": []}
+    for _ in range(repeat):
+        times["bare"].append(timed([BARE_READ, str(path)])[0])
+        times["guarded"].append(timed([GUARDED_READ, str(path)])[0])
+        took, peak = timed([RUN, str(path), str(out), str(out.with_suffix(".json"))])
+        times["run"].append(took)
+        times["peak"].append(float(peak))
+        if lines is not None:
+            times["write"].append(timed([WRITE_FLOOR, str(lines),
+                                         str(path.with_name("floor.xlsx"))])[0])
+    return {k: (max(v) if k == "peak" else statistics.median(v)) for k, v in times.items()
+            if v}
 
 
 def main() -> None:
@@ -76,15 +128,19 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="roti_floor_") as tmp:
         survey = Path(tmp) / "survey.xlsx"
         make_large(survey, args.survey_rows)
-        books = [(f"survey {args.survey_rows:,} + {args.survey_rows:,}", survey)] + [
-            (f"cost lines {n:,}", thesis_workbook(Path(tmp) / f"cost_lines_{n}.xlsx",
-                                                  **costs(n))) for n in args.cost_lines]
-        print(f"{'workbook':<28} {'MB':>6} {'bare read s':>12} {'run s':>8} {'ratio':>6} "
-              f"{'peak MB':>8}")
-        for label, path in books:
-            bare, run, peak = measure(path, args.repeat)
-            print(f"{label:<28} {path.stat().st_size / 1e6:6.1f} {bare:12.2f} {run:8.2f} "
-                  f"{run / bare:6.2f} {peak:8}", flush=True)
+        books: list[tuple[str, Path, int | None]] = [
+            (f"survey {args.survey_rows:,} + {args.survey_rows:,}", survey, None)]
+        for n in args.cost_lines:
+            book = thesis_workbook(Path(tmp) / f"cost_lines_{n}.xlsx", **costs(n))
+            books.append((f"cost lines {n:,}", book, n if n <= COSTS_CAPACITY else None))
+        print(f"{'workbook':<28} {'MB':>5} {'bare read':>9} {'guarded':>8} {'run':>7} "
+              f"{'ratio':>6} {'peak MB':>7} {'write floor':>11}")
+        for label, path, lines in books:
+            m = measure(path, args.repeat, lines)
+            floor = f"{m['write']:11.2f}" if "write" in m else f"{'-':>11}"
+            print(f"{label:<28} {path.stat().st_size / 1e6:5.1f} {m['bare']:9.2f} "
+                  f"{m['guarded']:8.2f} {m['run']:7.2f} {m['run'] / m['bare']:6.2f} "
+                  f"{m['peak']:7.0f} {floor}", flush=True)
 
 
 if __name__ == "__main__":
