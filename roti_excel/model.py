@@ -52,6 +52,9 @@ class Program:
     application_objective: float | None = None  # minimum mean score
     reviewed_by: str = ""
     approved_by: str = ""
+    # the fields left blank, which took their default (schema keys): the report shows them
+    # as defaults, not as values entered
+    defaulted: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)

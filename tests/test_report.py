@@ -21,7 +21,7 @@ from roti_excel.errors import OutputError
 from roti_excel.method.evaluate import Results, evaluate
 from roti_excel.report import workbook as report
 from roti_excel.report.labels import SHEETS
-from roti_excel.report.styles import typed_decimals, typed_format
+from roti_excel.report.styles import INPUT_FONT, typed_decimals, typed_format
 from tests.cases import EVIL, no_costs_evaluation, no_groups_evaluation, rich_evaluation
 from tests.workbooks import thesis_workbook
 
@@ -384,6 +384,37 @@ def test_input_copies_show_numbers_as_finance_reads_them(
                if isinstance(c.value, (int, float))}
     if case == "thesis":  # 8944 beside 10025.08: one measure, two decimals for all
         assert formats == {'#,##0.00" "'}, formats
+
+
+def test_input_copies_mark_defaults_and_show_choices_in_the_reports_language(
+        thesis: tuple[Results, Path], tmp_path: Path) -> None:
+    """Blue means "as entered": a Program field left blank shows the default it took in the
+    body font, its source saying so; a measure's choices (Better when, Isolation) read in
+    the report's language, as the template's drop-downs offer them."""
+    results, path = thesis
+    copies = openpyxl.load_workbook(path)["Input copies"]
+    rows = {copies.cell(r, 2).value: r for r in range(1, copies.max_row + 1)}
+    blue = "FF" + INPUT_FONT.lstrip("#").upper()
+
+    def shown(label: str) -> tuple[object, object, object]:
+        c = copies.cell(rows[label], 3)
+        rgb = c.font.color.rgb if c.font.color is not None else None
+        return copies.cell(rows[label], 1).value, c.value, rgb if isinstance(rgb, str) else None
+
+    # the thesis leaves Discount rate and Annualise blank and types its horizon
+    assert results.evaluation.program.discount_rate is None
+    assert shown("Discount rate (per year)") == ("Program: blank, default used", 0, None)
+    assert shown("Annualise") == ("Program: blank, default used", "no", None)
+    assert shown("Benefit horizon (months)") == ("Program", 12, blue)
+    measures = openpyxl.load_workbook(path)["Input copies - measures"]
+    choices = {(line[4].value, line[5].value) for line in measures.iter_rows(min_row=4)
+               if line[1].value}
+    assert choices == {("Better when", "Isolation"), ("lower", "none")}  # header, rows
+    indonesian = openpyxl.load_workbook(write(results, tmp_path, lang="id"))
+    choices = {(line[4].value, line[5].value)
+               for line in indonesian["Salinan input - ukuran"].iter_rows(min_row=4)
+               if line[1].value}
+    assert choices == {("Lebih baik bila", "Isolasi"), ("lebih rendah", "tidak ada")}
 
 
 def test_one_precision_for_months_scores_and_room_for_labels(

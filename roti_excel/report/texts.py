@@ -509,9 +509,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "inputs_title": ("Input copies: the data the formulas refer to",
                      "Salinan input: data yang dirujuk rumus"),
     "inputs_note": ("Copied from the input workbook; each row names the sheet and row it came "
-                    "from. Blue = value as entered.",
+                    "from. Blue = value as entered (a choice in the report's language).",
                     "Disalin dari workbook input; setiap baris menyebut lembar dan baris "
-                    "asalnya. Biru = nilai sesuai isian."),
+                    "asalnya. Biru = nilai sesuai isian (pilihan dalam bahasa laporan)."),
+    "default_source": ("{sheet}: blank, default used", "{sheet}: kosong, nilai bawaan"),
     "inputs_block_title": ("Input copies: {block}", "Salinan input: {block}"),
     "block_assumptions": ("Program", "Program"),
     "block_groups": ("Groups", "Kelompok"),

@@ -21,6 +21,7 @@ def read_program(p: Parser, default_language: Language = Language.EN) -> model.P
     (`default_language`)."""
     table = p.table("program")
     found: dict[str, Any] = {}
+    blank: set[str] = set()  # fields whose Value cell is empty
     if table is not None:
         conv = Converter(table.name, p.issues)
         value_col = schema.PROGRAM.column("value")
@@ -43,6 +44,8 @@ def read_program(p: Parser, default_language: Language = Language.EN) -> model.P
                                   default=spec.default, choices=spec.choices,
                                   example=spec.example or value_col.example, limit=spec.limit)
             found[spec.key] = (conv.value(typed, CellAt(cell)), cell.ref)
+            if cell.blank:
+                blank.add(spec.key)
     name = found.get("program_name", ("", ""))[0]
     if not name and table is not None:  # a missing sheet is reported as such
         where = table.name if table else schema.PROGRAM.en
@@ -57,6 +60,8 @@ def read_program(p: Parser, default_language: Language = Language.EN) -> model.P
         if value in (None, "") and spec.default is not None:
             value = spec.default
         kw[spec.key] = value
+    # a field absent or left blank took its default (the converter gives a blank cell it)
+    defaulted = {s.key for s in schema.PROGRAM_FIELDS if s.key not in found or s.key in blank}
     _check_period(p, kw, found, table)
     _check_discount(p, kw, found, table)
     bands = category_bands(p, kw.pop("category_bands") or "", table, found)
@@ -73,7 +78,8 @@ def read_program(p: Parser, default_language: Language = Language.EN) -> model.P
         discount_rate=kw["discount_rate"], trend_r2_minimum=float(kw["trend_r2_minimum"]),
         reaction_objective=kw["reaction_objective"], learning_objective=kw["learning_objective"],
         application_objective=kw["application_objective"],
-        reviewed_by=kw["reviewed_by"] or "", approved_by=kw["approved_by"] or "")
+        reviewed_by=kw["reviewed_by"] or "", approved_by=kw["approved_by"] or "",
+        defaulted=frozenset(defaulted))
 
 
 def _currency(typed: str | None) -> str:

@@ -107,8 +107,7 @@ def _assumptions(sh: Sheet, ev: Evaluation) -> list[tuple[str, str, str]]:
         (t("assume_horizon"), num(p.horizon_months), t("assume_horizon_note")),
         (t("assume_objective"), num(p.roi_objective * 100) + "%", t("assume_objective_note")),
         (t("assume_currency"), p.currency, ""),
-        (t("assume_outlier"), t("outlier_" + p.outlier_rule) if p.outlier_rule in
-         ("flag", "exclude") else p.outlier_rule,
+        (t("assume_outlier"), t("outlier_" + p.outlier_rule.key),
          t("assume_outlier_note", k=f"{OUTLIER_IQR_FACTOR:g}")),
         (t("assume_allocation"),
          t("allocation_basis_" + basis) if shared and basis else t("allocation_basis_none"),

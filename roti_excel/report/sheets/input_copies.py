@@ -121,31 +121,37 @@ class _Blocks:
 
 
 def _copy_program(blocks: _Blocks, refs: InputRefs) -> None:
-    """The program's assumptions: horizon, ROI objective, currency, outlier rule."""
+    """The program's assumptions: horizon, ROI objective, currency, outlier rule. A field
+    left blank shows the default it took, in the body font (not blue: nobody entered it),
+    its source saying so."""
     sh, ev = blocks.sh, blocks.ev
     st, t = sh.st, sh.t
     program_sheet = ev.sheet_names.get("program", "Program")
     first = blocks.start("block_assumptions", [t("col_item"), t("col_value")])
     p = ev.program
-    rows: list[tuple[str, object]] = [
-        ("assume_horizon", p.horizon_months), ("assume_objective", p.roi_objective),
-        ("assume_discount", p.discount_rate or 0.0),
-        ("assume_annualise", t("yes") if p.annualise else t("no")),
-        ("assume_currency", p.currency), ("assume_outlier", p.outlier_rule)]
-    for i, (key, value) in enumerate(rows):
+    defaulted = p.defaulted | ({"discount_rate"} if p.discount_rate is None else set())
+    rows: list[tuple[str, str, object]] = [
+        ("assume_horizon", "benefit_horizon", p.horizon_months),
+        ("assume_objective", "roi_objective", p.roi_objective),
+        ("assume_discount", "discount_rate", p.discount_rate or 0.0),
+        ("assume_annualise", "annualise", t("yes") if p.annualise else t("no")),
+        ("assume_currency", "currency", p.currency),
+        ("assume_outlier", "outlier_rule", t("outlier_" + p.outlier_rule.key))]
+    for i, (key, schema_key, value) in enumerate(rows):
         r = first + i
-        sh.text(r, 0, program_sheet)
+        entered = schema_key not in defaulted
+        sh.text(r, 0, program_sheet if entered else t("default_source", sheet=program_sheet))
         sh.text(r, 1, t(key))
         if isinstance(value, str):
-            sh.text(r, 2, value, st.input_text)
-        elif key == "assume_objective":
-            sh.number(r, 2, float(value), st.input_objective)  # type: ignore[arg-type]
-        elif key == "assume_discount":
-            share = float(value)  # type: ignore[arg-type]
-            sh.number(r, 2, share, _entered(sh, [share], "pct"))
+            sh.text(r, 2, value, st.input_text if entered else st.wrap)
+            continue
+        number = float(value)  # type: ignore[arg-type]
+        if key == "assume_objective":
+            sh.number(r, 2, number, st.input_objective if entered else st.objective)
         else:
-            number = float(value)  # type: ignore[arg-type]
-            sh.number(r, 2, number, _entered(sh, [number]))
+            kind = "pct" if key == "assume_discount" else ""
+            decimals = typed_decimals([number * 100 if kind else number])
+            sh.number(r, 2, number, sh.st.typed(decimals, kind=kind, entered=entered))
     refs.horizon = sh.ref(first, 2)
     refs.objective = sh.ref(first + 1, 2)
     refs.discount = sh.ref(first + 2, 2)
@@ -231,7 +237,9 @@ def _copy_measures(blocks: _Blocks, refs: InputRefs) -> None:
     for i, m in enumerate(ev.measures):
         r = first + i
         sh.text(r, 0, origin_text(sh.book, m.origin))
-        for c, value in enumerate((m.name, m.group or "", m.unit, m.better_when, m.isolation),
+        # choices in the report's language, as the template's drop-downs offer them
+        for c, value in enumerate((m.name, m.group or "", m.unit,
+                                   t("better_" + m.better_when.key), t("iso_" + m.isolation.key)),
                                   start=1):
             sh.text(r, c, value, st.input_text)
         sh.number(r, 6, m.value_per_unit, per_unit)
