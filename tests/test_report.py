@@ -417,6 +417,31 @@ def test_input_copies_mark_defaults_and_show_choices_in_the_reports_language(
     assert choices == {("Lebih baik bila", "Isolasi"), ("lebih rendah", "tidak ada")}
 
 
+def test_more_respondents_than_sent_is_flagged_not_shown_as_a_rate(
+        thesis: tuple[Results, Path]) -> None:
+    """The thesis's Packer group has 21 follow-up respondents for 19 participants (Surveys
+    sent blank): Level 3 flags it where the rate would be and says why, Maker keeps its
+    rate, and neither Methodology nor the narrative gives an overall rate built on it."""
+    results, path = thesis
+    rates = {x.group: x for x in results.application.response}
+    assert rates["Packer"].over and not rates["Maker"].over
+    wb = openpyxl.load_workbook(path)
+    level3 = wb["Level 3 Application"]
+    packer, maker = find_row(level3, "Packer", 2), find_row(level3, "Maker", 2)
+    assert level3.cell(packer, 7).value == "more than sent"
+    assert level3.cell(maker, 7).value == pytest.approx(16 / 30)
+    notes = [c.value for line in level3.iter_rows(min_row=packer) for c in line
+             if isinstance(c.value, str)]
+    assert any(n.startswith("More respondents than surveys sent") for n in notes)
+    assert any(n.startswith("Surveys sent left blank") for n in notes)
+    method = wb["Methodology"]
+    assert method.cell(find_row(method, "3 Application"), 6).value == "n/a"
+    paragraph = [c.value for ws in wb.worksheets for line in ws.iter_rows() for c in line
+                 if isinstance(c.value, str) and "Response rate: Maker" in c.value]
+    assert paragraph and all("Packer 21 of 19 (more than sent)." in p for p in paragraph)
+    assert not any("overall" in p for p in paragraph)
+
+
 def test_one_precision_for_months_scores_and_room_for_labels(
         thesis: tuple[Results, Path]) -> None:
     """Seen on the printed pages: the scenario's benefit months as the reported ones

@@ -80,6 +80,26 @@ class ResponseRate:
     sent: float | None
     rate_pct: float | None
 
+    @property
+    def over(self) -> bool:
+        """More responses than surveys sent: the counts are wrong somewhere, and what
+        divides them is not a response rate."""
+        return self.sent is not None and self.respondents > self.sent + 1e-9
+
+    @property
+    def shown_pct(self) -> float | None:
+        """The rate a report may show: none for a group with more responses than sent."""
+        return None if self.over else self.rate_pct
+
+
+def overall_rate(response: tuple[ResponseRate, ...]) -> float | None:
+    """All responses over all surveys sent (a fraction): only when every group's surveys
+    sent is known and none has more responses than sent."""
+    if not response or any(x.sent is None or x.over for x in response):
+        return None
+    sent = math.fsum(x.sent or 0.0 for x in response)
+    return math.fsum(x.respondents for x in response) / sent if sent else None
+
 
 @dataclass(frozen=True)
 class ApplicationResult:

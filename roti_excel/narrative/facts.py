@@ -222,11 +222,7 @@ def application_facts(results: Results, fmt: Formatter) -> Facts:
     if questions and ap.overall_mean is not None:
         category = application_level.category(ap.overall_mean, questions[0],
                                               ev.program.category_bands, fmt.lang)
-    known = [x for x in ap.response if x.sent]
-    sent = math.fsum(x.sent or 0 for x in known)
-    got = math.fsum(x.respondents for x in known)
-    overall_rate = fmt.pct(100 * got / sent) if known and len(known) == len(ap.response) \
-        and sent else ""
+    overall = application_level.overall_rate(ap.response)
     return {
         "evaluated": ap.evaluated,
         "mean": fmt.opt(ap.overall_mean, 2),
@@ -239,9 +235,10 @@ def application_facts(results: Results, fmt: Formatter) -> Facts:
                     for a in ap.by_aspect if a.mean is not None],
         "response": [{"group": x.group, "respondents": fmt.compact(x.respondents),
                       "sent": "" if x.sent is None else fmt.compact(x.sent),
-                      "rate": fmt.opt_pct(x.rate_pct)} for x in ap.response],
+                      "rate": fmt.opt_pct(x.shown_pct), "over": x.over}
+                     for x in ap.response],
         "respondents": fmt.compact(math.fsum(x.respondents for x in ap.response)),
-        "overall_rate": overall_rate,
+        "overall_rate": "" if overall is None else fmt.pct(100 * overall),
     }
 
 

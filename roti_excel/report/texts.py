@@ -506,6 +506,17 @@ TEXT: dict[str, tuple[str, str]] = {
                          "jumlah / hari per bulan / shift per hari / jam per shift = nilai "
                          "per satuan"),
     "assume_value": ("Value per unit: {name}", "Nilai per satuan: {name}"),
+    "response_over": ("more than sent", "melebihi yang dikirim"),
+    "response_over_note": ("More respondents than surveys sent: check the respondents and "
+                           "Surveys sent on the Groups sheet; no response rate is shown for "
+                           "such a group, nor overall.",
+                           "Responden melebihi survei yang dikirim: periksa responden dan "
+                           "Survei dikirim pada lembar Kelompok; tingkat respons kelompok itu "
+                           "dan keseluruhan tidak ditampilkan."),
+    "surveys_sent_note": ("Surveys sent left blank on the Groups sheet: the group's "
+                          "participants are counted as sent.",
+                          "Survei dikirim kosong pada lembar Kelompok: peserta kelompok "
+                          "dihitung sebagai survei yang dikirim."),
     "inputs_title": ("Input copies: the data the formulas refer to",
                      "Salinan input: data yang dirujuk rumus"),
     "inputs_note": ("Copied from the input workbook; each row names the sheet and row it came "

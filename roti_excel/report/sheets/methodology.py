@@ -9,6 +9,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from roti_excel.domain import Caveat, FindingKind, Isolation, OutlierRule
+from roti_excel.method.application import overall_rate
 from roti_excel.method.evaluate import Results
 from roti_excel.method.impact import MeasureResult
 from roti_excel.method.scenarios import has_salary_line
@@ -90,13 +91,15 @@ def _level_rows(sh: Sheet, results: Results) -> list[_LevelRow]:
     if r3.evaluated:
         q = ev.questions_at(3)
         answered = sum(x.respondents for x in r3.response)
-        sent = [x.sent for x in r3.response]
-        base = sum(s or 0.0 for s in sent) if sent and all(s for s in sent) else everyone
+        # surveys sent unknown for a group: the rate of all participants; none at all when
+        # a group has more responses than sent (its counts are wrong somewhere)
+        rate = overall_rate(r3.response) if all(x.sent for x in r3.response) else None if \
+            any(x.over for x in r3.response) else _rate(answered, everyone)
         rows.append(("level_3", t("method_l3_instrument", n=len(q),
                                   scale=f"{q[0].scale_min:g}–{q[0].scale_max:g}" if q else ""),
                      _dates(sh, [r.date for r in ev.application]) or t("method_no_dates"),
                      t("source_" + (r3.source or "none")), format_compact(answered, 2, lang),
-                     _rate(answered, base), t("method_l3_missing")))
+                     rate, t("method_l3_missing")))
     if results.impact.evaluated:
         rows.append(_impact_row(sh, results))
     total = results.total

@@ -4,6 +4,7 @@ survey rows themselves stay in the input workbook), with their charts."""
 from __future__ import annotations
 
 from roti_excel import schema
+from roti_excel.domain import Band
 from roti_excel.method.application import Distribution
 from roti_excel.method.evaluate import Results
 from roti_excel.method.reaction import ScoreStat
@@ -139,8 +140,16 @@ def write_application(book: Book, results: Results, narrative: str) -> None:
         sh.text(row, 1, resp.group or t("total_all"), fit=False)
         sh.number(row, 4, resp.respondents, st.integer)
         sh.number(row, 5, resp.sent, st.integer)
-        sh.number(row, 6, None if resp.rate_pct is None else resp.rate_pct / 100, st.pct1)
+        if resp.over:  # not a response rate: flagged where the rate would be
+            sh.text(row, 6, t("response_over"), st.bands[Band.NEGATIVE.value])
+        else:
+            sh.number(row, 6, None if resp.rate_pct is None else resp.rate_pct / 100, st.pct1)
         row += 1
+    for key, shown in (("response_over_note", any(x.over for x in a.response)),
+                       ("surveys_sent_note", any(g.surveys_sent is None for g in ev.groups))):
+        if shown:
+            sh.text(row, 1, t(key), st.note, fit=False)
+            row += 1
     row += 1
     del ev
     for i, (kind, title_key) in enumerate((("slice_question", "chart_application_questions"),
