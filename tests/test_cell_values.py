@@ -216,22 +216,24 @@ class TestFractions:
         """A contribution of 60 is not guessed to mean 60 %: it is an error that shows how
         to type 60 %."""
         assert message(CONTRIBUTION, value) == (
-            "Contribution is 60, outside 0 %..100 %; enter a percentage such as 80% "
-            "(if you meant 60 %, type 60%)")
+            "Contribution is 60, outside 0\u00a0%..100\u00a0%; enter a percentage such as 80% "
+            "(if you meant 60\u00a0%, type 60%)")
 
     @pytest.mark.parametrize(("value", "shown"), [(150.0, "150"), (-0.1, "-0.1"),
                                                   ("-5%", "-0.05")])
     def test_out_of_range_without_a_hint(self, value: Any, shown: str) -> None:
         """Above 100 or below 0 is an error with no 'if you meant' hint."""
         assert message(CONTRIBUTION, value) == (
-            f"Contribution is {shown}, outside 0 %..100 %; enter a percentage such as 80%")
+            f"Contribution is {shown}, outside 0\u00a0%..100\u00a0%; "
+            "enter a percentage such as 80%")
 
     @pytest.mark.parametrize("value", ["abc", "60 persen", True])
     def test_not_a_percentage(self, value: Any) -> None:
         """Something that is no number asks for a percentage between 0 % and 100 %."""
         found = f"'{value}'" if isinstance(value, str) else str(value)
         assert message(CONTRIBUTION, value) == (
-            f"Contribution is {found}; enter a percentage between 0 % and 100 % such as 60%")
+            f"Contribution is {found}; enter a percentage between 0\u00a0% and 100\u00a0% "
+            "such as 60%")
 
 
 class TestChoices:

@@ -173,7 +173,7 @@ class TestTemplateAndDemo:
         """demo runs the bundled example and prints where the report is."""
         result = invoke("demo", "--out-dir", str(tmp_path))
         assert result.exit_code == 0, result.output
-        assert "report:" in result.output and "BCR 1.61, ROI 60.6 % (High; Provisional: " \
+        assert "report:" in result.output and "BCR 1.61, ROI 60.6\u00a0% (High; Provisional: " \
             "no isolation, costs not fully loaded)" in result.output
         assert any(p.name.endswith("_report.xlsx") for p in tmp_path.iterdir())
 

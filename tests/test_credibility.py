@@ -188,7 +188,7 @@ class TestEstimates:
         impact_text = render(r, "en").levels["impact"]
         assert "9 of 20 participants gave an estimate; the other 11 count as no " \
                "improvement" in impact_text
-        assert "factors from 40 % to 40 %" in impact_text
+        assert "factors from 40\u00a0% to 40\u00a0%" in impact_text
         assert "No adjustments or cautions" not in render(r, "en").data_quality
 
     def test_measure_factors_required_with_impact_rows(self, tmp_path: Path) -> None:
@@ -403,7 +403,7 @@ class TestObjectivesAndActions:
         barrier = next(a for a in actions if "likely barriers" in a)
         assert '"My supervisor supports applying it" (1.50)' in barrier
         assert "I use the checklist" not in barrier  # 4.00 is above the objective
-        assert any("pass rate of 60.0 % is below the learning objective of 80 %" in a
+        assert any("pass rate of 60.0\u00a0% is below the learning objective of 80\u00a0%" in a
                    for a in actions)
         assert any("Scrap improved by 1,200.00 kg, short of its target of 2,000" in a
                    for a in actions)
@@ -417,7 +417,7 @@ class TestObjectivesAndActions:
         thin = results_of(path)
         assert thin.total.band is Band.THIN_POSITIVE
         actions = render(thin, "en").actions
-        assert any("may fall by only 16.7 %" in a for a in actions), actions
+        assert any("may fall by only 16.7\u00a0%" in a for a in actions), actions
 
     def test_negative_asks_for_a_longer_window_only_when_short(self, tmp_path: Path) -> None:
         short = results_of(monthly_case(tmp_path, 6, costs=5_000_000))
@@ -515,7 +515,7 @@ class TestFinanceReview:
         assert r.total.status is Status.PROVISIONAL
         assert r.total.measured_roi_pct == pytest.approx(-40.0)
         en = render(r, "en")
-        assert "on the months measured alone the ROI is -40.0 %" in en.credibility
+        assert "on the months measured alone the ROI is -40.0\u00a0%" in en.credibility
         assert not any("justify" in a for a in en.actions)
 
     def test_two_before_values_make_a_weak_trend(self, tmp_path: Path) -> None:

@@ -44,7 +44,7 @@ def test_levels_instrument_timing_source_and_response(thesis: tuple[Results, Pat
     v = cells(path, "Methodology")
     r1, r2, r4 = (row_of(v, k) for k in ("1 Reaction", "2 Learning", "4 Impact"))
     questions = len(results.evaluation.questions_at(1))
-    assert v[f"B{r1}"] == f"Reaction questionnaire: {questions} question(s), scale 1–5"
+    assert v[f"B{r1}"] == f"Reaction questionnaire: {questions} questions, scale 1–5"
     assert v[f"E{r1}"] == f"{results.reaction.respondents:g}"
     o = results.learning.overall
     assert v[f"E{r2}"] == f"{o.sat} of {o.participants} sat the test"
@@ -60,8 +60,9 @@ def test_measures_isolation_conversion_value_source_and_notes(
     maker = row_of(v, "Working time (Maker)")
     measure = next(m for m in results.evaluation.measures if m.group == "Maker")
     assert v[f"B{maker}"] == "none"
-    assert str(v[f"D{maker}"]).startswith("7,291.67 per unit (hours): rate ")
-    assert "3,500,000.00 / 30 days / 2 shifts / 8 hours" in str(v[f"D{maker}"])
+    assert str(v[f"D{maker}"]).startswith(
+        "Rp7,291.67 per unit (hours): rate Operator wage, Rp3,500,000 / ")
+    assert "Rp3,500,000 / 30 days / 2 shifts / 8 hours" in str(v[f"D{maker}"])
     assert v[f"E{maker}"] == measure.value_source
     assert v[f"G{maker}"] == measure.notes
 
@@ -83,10 +84,28 @@ def test_estimates_case(tmp_path: Path) -> None:
     results = c.results_of(c.estimates_case(tmp_path, c.TestEstimates.ROWS))
     v = cells(report.write(results, tmp_path / "r.xlsx"), "Methodology")
     row = row_of(v, "Isolate the program's effect")
-    assert v[f"C{row}"] == "1 of 1 measure(s) isolated, every monetised one among them"
+    assert v[f"C{row}"] == "1 of 1 measure isolated, every monetised one among them"
     r4 = row_of(v, "4 Impact")
     assert v[f"F{r4}"] == pytest.approx(9 / 20)  # 9 estimates from 20 participants
     assert v[f"D{r4}"] == "participants' estimates (Estimates sheet)"
+    # the workbook's own sheet, not the Indonesian template's name for it
+    v = cells(report.write(results, tmp_path / "id.xlsx", "id"), "Metodologi")
+    assert v[f"D{row_of(v, '4 Dampak')}"] == "estimasi peserta (lembar Estimates)"
+
+
+def test_outlier_rule_names_the_measures_it_could_not_test(thesis: tuple[Results, Path],
+                                                           tmp_path: Path) -> None:
+    """"0 found" reads as checked: a measure with fewer values than the rule needs (8) is
+    named as not tested; the thesis's 12 months a measure are all tested."""
+    extreme = "Extreme values (outside Q1 - 3 IQR .. Q3 + 3 IQR)"
+    v = cells(thesis[1], "Methodology")
+    assert v[f"C{row_of(v, extreme)}"] == "flagged and kept: 0 found"
+    results = c.results_of(c.estimates_case(tmp_path, c.TestEstimates.ROWS[:5]))
+    v = cells(report.write(results, tmp_path / "r.xlsx"), "Methodology")
+    m = results.impact.measures[0]
+    assert v[f"C{row_of(v, extreme)}"] == (
+        f"flagged and kept: 0 found; not tested, fewer than 8 values: {m.measure.name} "
+        f"({m.group})")
 
 
 def test_indonesian(thesis: tuple[Results, Path], tmp_path: Path) -> None:

@@ -410,18 +410,20 @@ def contribution_typed_as_70_not_70_percent(b: Book, base: Baseline) -> Expect:
     b.put("measures", "confidence", r, 0.8)
     ref = b.put("measures", "contribution", r, 70)
     return Expect(ERROR, "fraction_range", b.tab("measures"), ref,
-                  (b.words("Contribution is 70, outside 0 %..100 %",
-                           "Kontribusi berisi 70, di luar 0 %..100 %"),
-                   b.words("(if you meant 70 %, type 70%)", "(bila maksudnya 70 %, ketik 70%)")))
+                  (b.words("Contribution is 70, outside 0\u00a0%..100\u00a0%",
+                           "Kontribusi berisi 70, di luar 0\u00a0%..100\u00a0%"),
+                   b.words("(if you meant 70\u00a0%, type 70%)",
+                           "(bila maksudnya 70\u00a0%, ketik 70%)")))
 
 
 @mistake()
 def roi_objective_typed_as_25(b: Book, base: Baseline) -> Expect:
     ref = b.put_field("roi_objective", 25)
     return Expect(ERROR, "fraction_range", "Program", ref,
-                  (b.words("ROI objective is 25, outside 0 %..100 %",
-                           "Target ROI berisi 25, di luar 0 %..100 %"),
-                   b.words("(if you meant 25 %, type 25%)", "(bila maksudnya 25 %, ketik 25%)")))
+                  (b.words("ROI objective is 25, outside 0\u00a0%..100\u00a0%",
+                           "Target ROI berisi 25, di luar 0\u00a0%..100\u00a0%"),
+                   b.words("(if you meant 25\u00a0%, type 25%)",
+                           "(bila maksudnya 25\u00a0%, ketik 25%)")))
 
 
 @mistake()
@@ -429,8 +431,8 @@ def proration_typed_as_50(b: Book, base: Baseline) -> Expect:
     r = cost_row(b, "T")
     ref = b.put("costs", "proration", r, 50)
     return Expect(ERROR, "fraction_range", b.tab("costs"), ref,
-                  (b.words("Proration is 50, outside 0 %..100 %",
-                           "Proporsi berisi 50, di luar 0 %..100 %"),))
+                  (b.words("Proration is 50, outside 0\u00a0%..100\u00a0%",
+                           "Proporsi berisi 50, di luar 0\u00a0%..100\u00a0%"),))
 
 
 @mistake()

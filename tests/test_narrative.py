@@ -3,6 +3,7 @@ formatted, level paragraphs, groups, data-quality caveats, and the template rule
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import jinja2
@@ -151,6 +152,21 @@ class TestTemplates:
             for mark in ("{{", "{%", "**", "<", ">", "#", "  ", " ,", " .", "None"):
                 assert mark not in text, (mark, text)
 
+    @pytest.mark.parametrize("lang", ["en", "id"])
+    def test_no_line_break_inside_a_figure(self, lang, thesis):
+        """A wrapped paragraph never puts the % sign or a date's month at the start of a
+        line: the space before them is a no-break space (the thesis's user texts, such as
+        "87.5\u00a0% of Protos 70 respondents", left as typed)."""
+        typed = " ".join(i.benefit for i in thesis.evaluation.intangibles)
+        seen = 0
+        for text in everything(render(thesis, lang)):
+            for found in re.finditer(r"\d[ \u00a0](%|[A-Z][a-z]+ \d{4}|[A-Z][a-z]+\u00a0\d{4})",
+                                     text):
+                seen += 1
+                assert found.group(0)[1] == "\u00a0" or found.group(0) in typed, (found, text)
+                assert " " not in found.group(0)[2:], (found, text)
+        assert seen
+
 
 class TestBands:
     """Each ROI band: its label, interpretation paragraph and actions, in both languages."""
@@ -159,10 +175,10 @@ class TestBands:
         """High: keep, scale to other units, raise budget; figures and objective shown."""
         n = render(case(200 * MILLION, 100 * MILLION))
         assert (n.band, n.band_label) == ("high", "High")
-        assert "ROI 100.0 %" in n.headline and "BCR 2.00" in n.headline
+        assert "ROI 100.0\u00a0%" in n.headline and "BCR 2.00" in n.headline
         assert "Each Rp1 spent returned Rp2.00 in benefits" in n.headline
         assert "net benefits Rp100,000,000" in n.headline
-        assert "25 % objective" in n.band_text
+        assert "25\u00a0% objective" in n.band_text
         actions = " ".join(n.actions)
         assert "Keep the program" in actions
         assert "other units" in actions
@@ -172,10 +188,10 @@ class TestBands:
         """Tinggi: pertahankan, perluas ke unit lain, tambah anggaran; angka gaya Indonesia."""
         n = render(case(200 * MILLION, 100 * MILLION), "id")
         assert (n.band, n.band_label) == ("high", "Tinggi")
-        assert "ROI 100,0 %" in n.headline and "BCR 2,00" in n.headline
+        assert "ROI 100,0\u00a0%" in n.headline and "BCR 2,00" in n.headline
         assert "Setiap Rp1 biaya menghasilkan manfaat Rp2,00" in n.headline
         assert "Rp100.000.000" in n.headline
-        assert "target 25 %" in n.band_text
+        assert "target 25\u00a0%" in n.band_text
         actions = " ".join(n.actions)
         assert "Pertahankan" in actions and "unit atau departemen lain" in actions
         assert "anggaran" in actions
@@ -184,8 +200,8 @@ class TestBands:
         """Thin positive: below the objective; cost leaks, processes, vendors, workflow."""
         n = render(case(110 * MILLION, 100 * MILLION))
         assert (n.band, n.band_label) == ("thin_positive", "Thin positive")
-        assert "ROI 10.0 %" in n.headline and "BCR 1.10" in n.headline
-        assert "below the 25 % objective" in n.band_text
+        assert "ROI 10.0\u00a0%" in n.headline and "BCR 1.10" in n.headline
+        assert "below the 25\u00a0% objective" in n.band_text
         assert "break-even" not in n.band_text
         actions = " ".join(n.actions)
         for words in ("cost leaks", "inefficient processes", "vendors", "workflow blockers"):
@@ -195,14 +211,14 @@ class TestBands:
         """Positif tipis: kebocoran biaya, proses tidak efisien, vendor, alur kerja."""
         n = render(case(110 * MILLION, 100 * MILLION), "id")
         assert (n.band, n.band_label) == ("thin_positive", "Positif tipis")
-        assert "ROI 10,0 %" in n.headline
-        assert "di bawah target 25 %" in n.band_text
+        assert "ROI 10,0\u00a0%" in n.headline
+        assert "di bawah target 25\u00a0%" in n.band_text
         actions = " ".join(n.actions)
         for words in ("kebocoran biaya", "tidak efisien", "vendor", "alur kerja"):
             assert words in actions
 
-    @pytest.mark.parametrize(("lang", "word", "roi"), [("en", "break-even", "0.0 %"),
-                                                        ("id", "impas", "0,0 %")])
+    @pytest.mark.parametrize(("lang", "word", "roi"), [("en", "break-even", "0.0\u00a0%"),
+                                                        ("id", "impas", "0,0\u00a0%")])
     def test_break_even(self, lang, word, roi):
         """An ROI of exactly 0 is thin positive and is called break-even."""
         n = render(case(100 * MILLION, 100 * MILLION), lang)
@@ -215,10 +231,10 @@ class TestBands:
         """Negative: check the evaluation window first, then stop or redesign."""
         n = render(case(80 * MILLION, 100 * MILLION))
         assert (n.band, n.band_label) == ("negative", "Negative")
-        assert "ROI -20.0 %" in n.headline and "BCR 0.80" in n.headline
+        assert "ROI -20.0\u00a0%" in n.headline and "BCR 0.80" in n.headline
         assert "exceed the benefits by Rp20,000,000" in n.band_text
         assert "evaluation window was long enough" in n.band_text
-        assert "25 % objective" in n.band_text
+        assert "25\u00a0% objective" in n.band_text
         assert "extend the measurement: the benefits were measured over 1 month," in \
             n.actions[0]
         assert any("stop the program or redesign" in a for a in n.actions)
@@ -227,7 +243,7 @@ class TestBands:
         """Negatif: pastikan jangka waktu evaluasi cukup, lalu hentikan atau desain ulang."""
         n = render(case(80 * MILLION, 100 * MILLION), "id")
         assert (n.band, n.band_label) == ("negative", "Negatif")
-        assert "ROI -20,0 %" in n.headline and "BCR 0,80" in n.headline
+        assert "ROI -20,0\u00a0%" in n.headline and "BCR 0,80" in n.headline
         assert "selisih Rp20.000.000" in n.band_text
         assert "jangka waktu evaluasi" in n.band_text
         assert "perpanjang pengukuran" in n.actions[0]
@@ -241,8 +257,10 @@ class TestBands:
                                 evaluation_end=dt.date(2011, 12, 31))
         results = evaluate(model.Evaluation(program, ev.groups, ev.costs,
                                             measures=ev.measures, impact=ev.impact))
-        assert "1 January 2011 to 31 December 2011" in render(results, "en").band_text
-        assert "1 Januari 2011 sampai 31 Desember 2011" in render(results, "id").band_text
+        assert "1 January 2011 to 31 December 2011" in render(results, "en").band_text.replace(
+            "\u00a0", " ")
+        assert "1 Januari 2011 sampai 31 Desember 2011" in render(results, "id").band_text.replace(
+            "\u00a0", " ")
 
     def test_without_impact_data_is_not_monetised(self):
         """With no Level 4 data no money is claimed: no ROI, no -100 %, no "stop"."""
@@ -269,9 +287,9 @@ class TestBands:
         """The band text names the program's own objective, not a fixed 25 %."""
         n = render(case(140 * MILLION, 100 * MILLION, objective=0.5))
         assert n.band == "thin_positive"
-        assert "50 % objective" in n.band_text
+        assert "50\u00a0% objective" in n.band_text
         n = render(case(140 * MILLION, 100 * MILLION, objective=0.125))
-        assert n.band == "high" and "12.5 % objective" in n.band_text
+        assert n.band == "high" and "12.5\u00a0% objective" in n.band_text
 
     def test_language_from_program(self):
         """Without lang the workbook's Language picks the texts; a bad lang is refused."""
@@ -316,12 +334,13 @@ class TestLevels:
         results = level_case(questions=qs, reaction=rows)
         en = render(results, "en").levels["reaction"]
         assert "4.00 on average on a 1-5 scale (n = 3)" in en
-        assert "80.0 % of the answers were favourable (4 or higher)" in en
-        assert "material 4.00 (66.7 % favourable), trainer 4.00 (100.0 % favourable)" in en
+        assert "80.0\u00a0% of the answers were favourable (4 or higher)" in en
+        assert ("material 4.00 (66.7\u00a0% favourable), trainer 4.00 "
+                "(100.0\u00a0% favourable)") in en
         assert "1 answer outside the scale" in en
         id_ = render(results, "id").levels["reaction"]
         assert "rata-rata 4,00 pada skala 1-5 (n = 3)" in id_
-        assert "materi 4,00 (66,7 % positif)" in id_
+        assert "materi 4,00 (66,7\u00a0% positif)" in id_
 
     def test_learning(self):
         """Learning: mean post score, pass rate, who sat and who was absent, gains."""
@@ -335,12 +354,12 @@ class TestLevels:
         en = render(level_case(learning=rows), "en").levels["learning"]
         assert "Of 5 participants, 3 sat the post-test and 2 were absent" in en
         assert "mean post-test score was 80.0 out of 100 (median 80, range 65 to 95)" in en
-        assert "2 of 3 passed, a pass rate of 66.7 %" in en
-        assert "mean gain was 20.0 points (normalised gain 54.4 %)" in en
+        assert "2 of 3 passed, a pass rate of 66.7\u00a0%" in en
+        assert "mean gain was 20.0 points (normalised gain 54.4\u00a0%)" in en
         assert "1 score of 0 with no status was read as absence" in en
         id_ = render(level_case(learning=rows), "id").levels["learning"]
         assert "Dari 5 peserta, 3 mengikuti post-test dan 2 tidak hadir" in id_
-        assert "tingkat kelulusan 66,7 %" in id_
+        assert "tingkat kelulusan 66,7\u00a0%" in id_
 
     def test_application(self):
         """Application: mean, category per aspect, response rate; a scale the tool knows
@@ -355,10 +374,10 @@ class TestLevels:
         en = render(results, "en").levels["application"]
         assert "mean score was 2.88 on a 1-4 scale (useful)" in en
         assert "cognitive 3.25 (very useful), affective 2.50 (useful)" in en
-        assert "Response rate: G 8 of 10 (80.0 %); overall 80.0 %" in en
+        assert "Response rate: G 8 of 10 (80.0\u00a0%); overall 80.0\u00a0%" in en
         id_ = render(results, "id").levels["application"]
         assert "kognitif 3,25 (sangat bermanfaat), afektif 2,50 (bermanfaat)" in id_
-        assert "Tingkat respons: G 8 dari 10 (80,0 %)" in id_
+        assert "Tingkat respons: G 8 dari 10 (80,0\u00a0%)" in id_
 
     def test_application_labels_of_its_own_kept_as_typed(self):
         """A question's own scale words (no set the tool knows) are shown as typed in
@@ -382,8 +401,8 @@ class TestLevels:
         en = render(results, "en").levels["impact"]
         assert "Overtime improved by 72.00 hours (lower is better) over 2 periods" in en
         assert "worth Rp3,600,000 at a value of Rp50,000.00 per unit" in en
-        assert "contribution of the program (60 %) and the confidence" in en
-        assert "(80 %)" in en
+        assert "contribution of the program (60\u00a0%) and the confidence" in en
+        assert "(80\u00a0%)" in en
         assert "1 intangible benefit is listed" in en
         id_ = render(results, "id").levels["impact"]
         assert "Overtime membaik sebesar 72,00 hours (makin rendah makin baik)" in id_
@@ -406,7 +425,7 @@ class TestLevels:
         """ROI: benefits, costs with TRD/TRI, net, BCR, ROI and payback months."""
         text = render(case(200 * MILLION, 100 * MILLION)).levels["roi"]
         assert "fully loaded costs of Rp100,000,000 (direct Rp100,000,000, indirect Rp0)" in text
-        assert "BCR) of 2.00 and an ROI of 100.0 %" in text
+        assert "BCR) of 2.00 and an ROI of 100.0\u00a0%" in text
         assert "over 1 month, the costs are paid back in 0.5 months" in text
         text = render(case(50 * MILLION, 100 * MILLION)).levels["roi"]
         assert "the costs are not recovered within the 1 month the benefits cover" in text
@@ -421,9 +440,9 @@ class TestGroups:
         en = render(thesis, "en").groups
         assert list(en) == ["Maker", "Packer"]
         assert en["Maker"].startswith("Maker: ")
-        assert "BCR 1.58 and ROI 57.6 %, high against the 25 % objective" in en["Maker"]
+        assert "BCR 1.58 and ROI 57.6\u00a0%, high against the 25\u00a0% objective" in en["Maker"]
         assert "paid back in 7.6 months" in en["Maker"]
-        assert "ROI 64,7 %" in render(thesis, "id").groups["Packer"]
+        assert "ROI 64,7\u00a0%" in render(thesis, "id").groups["Packer"]
 
     def test_group_without_costs(self):
         """A group without costs gets a sentence, not a division error."""
@@ -463,9 +482,10 @@ class TestDataQuality:
                               measures=(measure,), impact=rows)
         dq = render(evaluate(ev)).data_quality
         assert "1 period or estimate with a missing value was counted as 0" in dq
-        assert "The ROI of 600.0 % is above 500 %" in dq
+        assert "The ROI of 600.0\u00a0% is above 500\u00a0%" in dq
         assert "learner salaries and benefits (L) or evaluation (TE)" in dq
-        assert "ROI sebesar 600,0 % berada di atas 500 %" in render(evaluate(ev), "id").data_quality
+        assert "ROI sebesar 600,0\u00a0% berada di atas 500\u00a0%" in render(
+            evaluate(ev), "id").data_quality
 
     @pytest.mark.parametrize(("rule", "words"), [("exclude", "was excluded from the benefits"),
                                                   ("flag", "was flagged but kept")])
@@ -503,7 +523,7 @@ class TestThesis:
         """The English headline gives BCR 1.61 and ROI 60.6 % with the rupiah figures."""
         n = render(thesis, "en")
         assert n.band == "high" and n.band_label == "High"
-        assert "BCR 1.61" in n.headline and "ROI 60.6 %" in n.headline
+        assert "BCR 1.61" in n.headline and "ROI 60.6\u00a0%" in n.headline
         assert "Rp346,324,198" in n.headline and "Rp215,593,000" in n.headline
         assert "Each Rp1 spent returned Rp1.61 in benefits; net benefits Rp130,731,198" \
             in n.headline
@@ -513,7 +533,7 @@ class TestThesis:
         """The Indonesian headline gives BCR 1,61 and ROI 60,6 % in Indonesian style."""
         n = render(thesis, "id")
         assert n.band_label == "Tinggi"
-        assert "BCR 1,61" in n.headline and "ROI 60,6 %" in n.headline
+        assert "BCR 1,61" in n.headline and "ROI 60,6\u00a0%" in n.headline
         assert "Rp346.324.198" in n.headline and "manfaat bersih Rp130.731.198" in n.headline
 
     def test_default_language(self, thesis):
@@ -523,7 +543,7 @@ class TestThesis:
     def test_levels(self, thesis):
         """The thesis level paragraphs carry its key figures."""
         levels = render(thesis, "en").levels
-        assert "4.35" in levels["reaction"] and "88.8 %" in levels["reaction"]
+        assert "4.35" in levels["reaction"] and "88.8\u00a0%" in levels["reaction"]
         assert "43 sat the post-test and 6 were absent" in levels["learning"]
         assert "3.05 on a 1-4 scale" in levels["application"]
         assert "26,502.89 hours" in levels["impact"]

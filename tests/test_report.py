@@ -13,6 +13,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 from openpyxl.chart import BarChart, LineChart
+from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from roti_excel import load_valid
@@ -20,8 +21,10 @@ from roti_excel.domain import Language
 from roti_excel.errors import OutputError
 from roti_excel.method.evaluate import Results, evaluate
 from roti_excel.report import workbook as report
-from roti_excel.report.labels import SHEETS
+from roti_excel.report.book import MIN_PRINT_SCALE, PRINT_WIDTH_PT
+from roti_excel.report.labels import SHEETS, Labels
 from roti_excel.report.styles import INPUT_FONT, typed_decimals, typed_format
+from roti_excel.report.texts import TEXT
 from tests.cases import EVIL, no_costs_evaluation, no_groups_evaluation, rich_evaluation
 from tests.workbooks import thesis_workbook
 
@@ -306,7 +309,7 @@ def test_data_quality_lists_warnings_findings_and_assumptions(
         assert issue.message in texts
     for finding in results.findings:
         assert finding.message in texts
-    assert any(t.startswith("3,500,000.00 / 30 / 2 / 8 = 7,291.67") for t in texts)
+    assert any(t.startswith("Rp3,500,000 / 30 / 2 / 8 = Rp7,291.67") for t in texts)
     assert "Benefit horizon (months)" in texts
 
 
@@ -442,6 +445,79 @@ def test_more_respondents_than_sent_is_flagged_not_shown_as_a_rate(
     assert not any("overall" in p for p in paragraph)
 
 
+def test_counted_words_agree_with_their_count() -> None:
+    """English labels say "1 question" and "9 questions", never "question(s)"."""
+    t = Labels("en")
+    assert t("method_l1_instrument", n=1, scale="1-5") == \
+        "Reaction questionnaire: 1 question, scale 1-5"
+    assert t("method_l4_rows", measures=2, periods=1) == "2 measures, 1 period"
+    assert t("method_l5_timing", months="12.5") == "12.5 months of benefits"
+    assert t("method_l5_timing", months="1") == "1 month of benefits"
+    assert not [key for key in TEXT if "(s)" in t(key, **dict.fromkeys(
+        re.findall(r"\{(\w+)", TEXT[key][0]), "2"))]
+    assert Labels("id")("method_l5_timing", months="12") == "12 bulan manfaat"
+
+
+def test_paragraphs_of_a_sheet_printed_across_pages_end_on_its_first_page(
+        rich: tuple[Results, Path]) -> None:
+    """The rich case's Level 4 sheet is too wide for one page and prints across pages at
+    90 %: its paragraphs are merged only over the columns of the first page (merged over
+    all of them, the story was cut at the page's edge and overprinted the next page)."""
+    ws = openpyxl.load_workbook(rich[1])["Level 4 Impact"]
+    assert ws.page_setup.scale == round(MIN_PRINT_SCALE * 100)
+
+    def px(col: int) -> int:
+        width = ws.column_dimensions[get_column_letter(col)].width
+        return int((width if width else 8.43) * 7 + 5)
+
+    room = PRINT_WIDTH_PT / MIN_PRINT_SCALE / 0.75 * 0.95  # as LibreOffice prints it
+    assert sum(px(c) for c in range(1, ws.max_column + 1)) > room  # wider than a page
+    paragraphs = [m for m in ws.merged_cells.ranges if m.min_row == m.max_row
+                  and m.min_col == 1 and len(str(ws.cell(m.min_row, 1).value or "")) > 200]
+    assert paragraphs
+    for m in paragraphs:
+        assert sum(px(c) for c in range(1, m.max_col + 1)) <= room, m.coord
+        assert sum(px(c) for c in range(1, m.max_col + 1)) > room / 2, m.coord  # not narrow
+
+
+def test_estimate_sources_in_the_reports_language(rich: tuple[Results, Path],
+                                                  tmp_path: Path) -> None:
+    """An estimate's Source (participant, supervisor, manager) reads as the Indonesian
+    template offers it on an Indonesian report, in the detail and in the input copy."""
+    results, _ = rich
+    sources = {e.source for e in results.evaluation.estimates if e.source}
+    assert len(sources) >= 2
+    wb = openpyxl.load_workbook(write(results, tmp_path, lang="id"))
+    shown = {c.value for ws in (wb["Level 4 Dampak"], wb["Salinan input - estimasi"])
+             for line in ws.iter_rows() for c in line}
+    words = {"participant": "peserta", "supervisor": "atasan", "manager": "manajer"}
+    assert {words[s] for s in sources} <= shown
+    assert not sources & shown
+
+
+def test_a_blank_program_fact_says_not_stated(rich: tuple[Results, Path]) -> None:
+    """The rich case has no evaluation dates: the Brief and the Summary say "not stated"
+    beside Evaluation period instead of an empty line."""
+    results, path = rich
+    assert results.evaluation.program.evaluation_start is None
+    wb = openpyxl.load_workbook(path)
+    for sheet in ("Brief", "Summary"):
+        ws = wb[sheet]
+        assert ws.cell(find_row(ws, "Evaluation period"), 2).value == "not stated", sheet
+
+
+def test_payback_of_a_group_without_positive_benefits_says_never(
+        rich: tuple[Results, Path]) -> None:
+    """North's benefits are negative: its costs are never paid back, which "n/a" did not
+    say while South's line said "not recovered within 6 months"."""
+    results, path = rich
+    north = next(g for g in results.groups if g.name == "North")
+    assert north.benefits < 0 < north.costs
+    texts = [c.value for line in openpyxl.load_workbook(path)["Level 5 ROI"].iter_rows()
+             for c in line if isinstance(c.value, str)]
+    assert "never recovered (no positive benefits)" in texts
+
+
 def test_one_precision_for_months_scores_and_room_for_labels(
         thesis: tuple[Results, Path]) -> None:
     """Seen on the printed pages: the scenario's benefit months as the reported ones
@@ -462,7 +538,7 @@ def test_one_precision_for_months_scores_and_room_for_labels(
     assert unit.number_format == '"Rp"#,##0', unit.number_format  # as the amounts, whole Rp
     roi_sheet = wb["Level 5 ROI"]
     merged = {str(m) for m in roi_sheet.merged_cells.ranges}
-    for label in ("Benefits needed to break even (ROI 0 %)",
+    for label in ("Benefits needed to break even (ROI 0\u00a0%)",
                   "Benefits needed to reach the ROI objective"):
         r = find_row(roi_sheet, label)
         assert f"A{r}:B{r}" in merged, label

@@ -102,6 +102,25 @@ class TestSheet:
             else:
                 assert scenario == reported, label
 
+    def test_changes_of_the_roi_are_percentage_points(self, thesis: tuple[Results, Path]
+                                                      ) -> None:
+        """"+68.8%" beside an ROI of 60.6% reads as a relative change; the sensitivity
+        table's changes are points (ROI at the value - reported ROI, x 100), so headed."""
+        results, path = thesis
+        ws = openpyxl.load_workbook(path, data_only=True)["Scenarios"]
+        header = find(ws, "Change of ROI at the low value (points)", 6)
+        assert ws.cell(header, 7).value == "Change of ROI at the high value (points)"
+        reported = (results.total.roi_pct or 0) / 100
+        swings = sc.swings(results, sc.measure_assumptions(results.impact.measures))
+        rows = range(header + 1, header + 1 + len(swings))
+        assert len(rows) >= 4
+        for r in rows:
+            for roi_col, change_col in ((4, 6), (5, 7)):
+                change = ws.cell(r, change_col)
+                assert change.value == pytest.approx((ws.cell(r, roi_col).value - reported)
+                                                     * 100, abs=1e-9)
+                assert "%" not in change.number_format
+
     def test_brief_points_to_the_scenarios(self, thesis: tuple[Results, Path]) -> None:
         ws = openpyxl.load_workbook(thesis[1])["Brief"]
         text = " ".join(str(c.value) for row in ws.iter_rows() for c in row if c.value)

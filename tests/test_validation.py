@@ -104,8 +104,8 @@ class TestEveryProblemAtOnce:
 class TestRules:
     @pytest.mark.parametrize(("sheets", "expected"), [
         ({"Costs": [{"Code": "TM", "Unit cost": 1, "Proration": 1.5}]},
-         "Costs!C3: Proration is 1.5, outside 0 %..100 %; enter a percentage such as 80% "
-         "(if you meant 1.5 %, type 1.5%)"),
+         "Costs!C3: Proration is 1.5, outside 0\u00a0%..100\u00a0%; enter a percentage such as 80% "
+         "(if you meant 1.5\u00a0%, type 1.5%)"),
         ({"Costs": [{"Code": "TM", "Unit cost": 1, "Quantity": -1}]},
          "Costs!C3: Quantity is -1; enter a number of 0 or more"),
         ({"Measures": [{"Measure": "Output", "Better when": "higher", "Isolation": "none"}]},
@@ -118,8 +118,8 @@ class TestRules:
          "Confidence is empty; Isolation = estimate applies it to the measure's Impact rows"),
         ({"Measures": [{"Measure": "Output", "Better when": "higher", "Value per unit": 1,
                         "Isolation": "estimate", "Contribution": 60, "Confidence": 0.8}]},
-         "Contribution is 60, outside 0 %..100 %; enter a percentage such as 80% "
-         "(if you meant 60 %, type 60%)"),
+         "Contribution is 60, outside 0\u00a0%..100\u00a0%; enter a percentage such as 80% "
+         "(if you meant 60\u00a0%, type 60%)"),
         ({"Impact": [{"Measure": "Sales", "Before": 1, "After": 2}]},
          "Impact!A3: Measure 'Sales' is not in the Measures sheet"),
         ({"Measures": [{"Measure": "Output", "Better when": "higher", "Value per unit": 1,
@@ -162,7 +162,7 @@ class TestRules:
     def test_bad_program_field_value(self, tmp_path):
         """ROI objective 25 (not 25 %) is an error pointing at its Value cell."""
         loaded = _load(tmp_path, program=simple_program(**{"ROI objective": 25}))
-        assert any("Program!B4: ROI objective is 25, outside 0 %..100 %" in m
+        assert any("Program!B4: ROI objective is 25, outside 0\u00a0%..100\u00a0%" in m
                    for m in loaded.messages()), loaded.messages()
 
     def test_impact_with_one_side_empty_is_a_warning(self, tmp_path):

@@ -8,9 +8,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "demo_report": ("report:        {path}", "laporan:       {path}"),
     "demo_summary": ("summary:       {path}", "ringkasan:     {path}"),
     "demo_headline": (
-        "{program}: benefits {benefits}, costs {costs}, BCR {bcr}, ROI {roi} % ({band}; "
+        "{program}: benefits {benefits}, costs {costs}, BCR {bcr}, ROI {roi}\u00a0% ({band}; "
         "{status})",
-        "{program}: manfaat {benefits}, biaya {costs}, BCR {bcr}, ROI {roi} % ({band}; "
+        "{program}: manfaat {benefits}, biaya {costs}, BCR {bcr}, ROI {roi}\u00a0% ({band}; "
         "{status})"),
     "demo_no_roi": (
         "{program}: costs {costs}; no ROI ({status})",

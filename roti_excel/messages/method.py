@@ -35,10 +35,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "total costs are 0: BCR, ROI and payback cannot be computed; enter the cost lines",
         "total biaya 0: BCR, ROI, dan payback tidak dapat dihitung; isi baris biayanya"),
     "roi_review": (
-        "{whose}ROI of {roi} % is above {limit} %: review the benefit data and isolation "
+        "{whose}ROI of {roi}\u00a0% is above {limit}\u00a0%: review the benefit data and isolation "
         "before reporting it; the result is provisional",
-        "{whose}ROI sebesar {roi} % di atas {limit} %: tinjau data manfaat dan isolasinya "
-        "sebelum melaporkannya; hasilnya sementara"),
+        "{whose}ROI sebesar {roi}\u00a0% di atas {limit}\u00a0%: tinjau data manfaat dan "
+        "isolasinya sebelum melaporkannya; hasilnya sementara"),
     "no_isolation": (
         "{name}: no isolation applied to its Impact rows; the whole change is credited to the "
         "program and the result is provisional",

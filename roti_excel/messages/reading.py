@@ -17,8 +17,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "example_eg": (", e.g. {ex}", ", mis. {ex}"),
     "typed": ("'{value}'", "'{value}'"),
     "expect_number": ("a number", "angka"),
-    "expect_percentage": ("a percentage between 0 % and 100 %",
-                          "persentase antara 0 % dan 100 %"),
+    "expect_percentage": ("a percentage between 0\u00a0% and 100\u00a0%",
+                          "persentase antara 0\u00a0% dan 100\u00a0%"),
     "expect_nonnegative": ("a number of 0 or more", "angka 0 atau lebih"),
     "expect_positive": ("a number above 0", "angka lebih dari 0"),
     "expect_date": ("a date (YYYY-MM-DD)", "tanggal (YYYY-MM-DD)"),
@@ -31,11 +31,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{col} berisi {value}, terlalu dekat ke 0 untuk disengaja; isi 0 atau angka minimal "
         "0,000000001"),
     "fraction_range": (
-        "{col} is {value}, outside 0 %..100 %; enter a percentage such as 80%{hint}",
-        "{col} berisi {value}, di luar 0 %..100 %; isi persentase seperti 80%{hint}"),
+        "{col} is {value}, outside 0\u00a0%..100\u00a0%; enter a percentage such as 80%{hint}",
+        "{col} berisi {value}, di luar 0\u00a0%..100\u00a0%; isi persentase seperti 80%{hint}"),
     "fraction_meant": (
-        " (if you meant {value} %, type {value}%)",
-        " (bila maksudnya {value} %, ketik {value}%)"),
+        " (if you meant {value}\u00a0%, type {value}%)",
+        " (bila maksudnya {value}\u00a0%, ketik {value}%)"),
     "choice_bad": (
         "{col} is '{value}'; enter one of: {choices}",
         "{col} berisi '{value}'; isi salah satu: {choices}"),
@@ -294,9 +294,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{col} berisi {value}, jauh tidak sebanding dengan baris lain (mediannya {median}); "
         "periksa nilainya: apakah harga atau jumlah uang terketik di kolom ini?"),
     "implausible_line": (
-        "this cost line comes to {amount}, {share} % of all the costs and over 100 times the "
+        "this cost line comes to {amount}, {share}\u00a0% of all the costs and over 100 times the "
         "typical line; check its Unit cost, Quantity and Duration",
-        "baris biaya ini berjumlah {amount}, {share} % dari seluruh biaya dan lebih dari 100 "
+        "baris biaya ini berjumlah {amount}, {share}\u00a0% dari seluruh biaya dan lebih dari 100 "
         "kali baris yang lazim; periksa Biaya satuan, Kuantitas, dan Durasinya"),
     "roster_mismatch": (
         "Participants says {participants} for {group}, but the Learning sheet lists {listed}; "

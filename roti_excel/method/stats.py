@@ -26,10 +26,15 @@ def median(values: Sequence[float]) -> float | None:
     return quantile(sorted(values), 0.5) if values else None
 
 
+def outliers_testable(count: int) -> bool:
+    """Whether `count` values are enough to call one of them extreme."""
+    return count >= OUTLIER_MIN_VALUES
+
+
 def outlier_fences(values: Sequence[float]) -> tuple[float, float] | None:
     """(low, high) fences of the 3 x IQR rule; None when there are too few values, or when
     the middle half are all equal (IQR 0: any other value would be "extreme")."""
-    if len(values) < OUTLIER_MIN_VALUES:
+    if not outliers_testable(len(values)):
         return None
     ordered = sorted(values)
     q1, q3 = quantile(ordered, 0.25), quantile(ordered, 0.75)

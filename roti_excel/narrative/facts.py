@@ -17,7 +17,7 @@ from roti_excel.method.objectives import meets
 from roti_excel.method.roi import Financials
 from roti_excel.method.stats import favourable_threshold
 from roti_excel.model import Question
-from roti_excel.narrative.numbers import Formatter, format_date
+from roti_excel.narrative.numbers import PCT_SPACE, Formatter, format_date
 
 Facts = dict[str, Any]
 
@@ -53,7 +53,7 @@ def financial_facts(f: Financials, fmt: Formatter) -> Facts:
         "has_payback": payback is not None,
         "not_recovered": f.recovered is False,
         "break_even": f.band == Band.THIN_POSITIVE and roi is not None and abs(roi) < 1e-9,
-        "objective": f"{fmt.compact(f.objective_pct)} %",
+        "objective": f"{fmt.compact(f.objective_pct)}{PCT_SPACE}%",
         "months": fmt.compact(f.months),
         "months_text": months_text(f.months, fmt),
         "discounted": f.undiscounted is not None and abs(f.undiscounted - f.benefits) > 1e-6,

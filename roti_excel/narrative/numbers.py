@@ -42,9 +42,14 @@ def format_compact(value: float, max_decimals: int, lang: str) -> str:
     return format_number(value, max_decimals, lang)
 
 
+# a space before the sign, as the design writes it; a no-break one, so that a wrapped
+# line never starts with the sign ("88.8" at the end of one line, "% favourable" below)
+PCT_SPACE = "\u00a0"
+
+
 def format_pct(value: float, decimals: int, lang: str) -> str:
-    """60.6 % (en) / 60,6 % (id): a space before the sign, as the design writes it."""
-    return f"{format_number(value, decimals, lang)} %"
+    """60.6 % (en) / 60,6 % (id), the space a no-break space (`PCT_SPACE`)."""
+    return f"{format_number(value, decimals, lang)}{PCT_SPACE}%"
 
 
 def format_money(value: float, currency: str, lang: str, decimals: int | None = None) -> str:
@@ -60,7 +65,10 @@ def format_money(value: float, currency: str, lang: str, decimals: int | None = 
 
 
 def format_date(value: dt.date, lang: str) -> str:
-    return f"{value.day} {_MONTHS[language_named(lang)][value.month - 1]} {value.year}"
+    """1 November 2010, with no-break spaces: a wrapped line breaks between dates
+    ("... 2010 –" / "1 November 2010"), never inside one ("1" / "November 2010")."""
+    month = _MONTHS[language_named(lang)][value.month - 1]
+    return f"{value.day}\u00a0{month}\u00a0{value.year}"
 
 
 def format_period(first: dt.date | None, last: dt.date | None, lang: str) -> str:

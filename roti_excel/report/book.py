@@ -258,6 +258,8 @@ class Sheet:
         self._sections: dict[int, int] = {}  # heading row -> rows kept with it
         self._section_text: dict[int, str] = {}
         self._charts: list[tuple[int, int, int, float, float]] = []  # row, col, x, w, h (px)
+        # row, first and last column, text, format: written by finish (`paragraph`)
+        self._paragraphs: list[tuple[int, int, int, str, Any]] = []
         self._max_row = 0
         self._smallest = 10.0  # the smallest text on the sheet (points), charts' included
         self._last_sized: Any = None  # the format _sized saw last
@@ -412,13 +414,32 @@ class Sheet:
         self._section_text[row] = text
 
     def paragraph(self, row: int, first: int, last: int, text: str, fmt: Any = None) -> None:
-        """A wrapped paragraph merged across columns; its height set when the sheet is done."""
+        """A wrapped paragraph merged across columns, written when the sheet is done: on a
+        sheet printed across pages it ends with the first page's columns (one merged past
+        them was cut at the page's edge), and its height fits the width it has."""
         if not text:
             return
         fmt = fmt if fmt is not None else self.st.paragraph
-        if last > first:
-            self.ws.merge_range(row, first, row, last, "", fmt)
-        self.text(row, first, text, fmt, fit=False, last_col=last)
+        self._max_row = max(self._max_row, row)
+        self._used.add(row)
+        self._sized(fmt)  # its text size bounds how far the sheet may shrink
+        self._paragraphs.append((row, first, last, text, fmt))
+
+    def _write_paragraphs(self, widths: dict[int, float], page_width: float | None) -> None:
+        """The paragraphs, each ending by the last column printed on the first page of a
+        sheet `page_width` points wide (None: printed one page wide, any column)."""
+        on_page = len(widths) + 1
+        if page_width is not None:  # the columns that fit at MIN_PRINT_SCALE, with room to
+            # spare: LibreOffice's page holds a little less than this estimate
+            room, on_page = page_width / MIN_PRINT_SCALE / 0.75 * 0.95, -1
+            while room >= _px(widths.get(on_page + 1, 8.43)):
+                on_page += 1
+                room -= _px(widths.get(on_page, 8.43))
+        for row, first, last, text, fmt in self._paragraphs:
+            last = max(first, min(last, on_page))
+            if last > first:
+                self.ws.merge_range(row, first, row, last, "", fmt)
+            self.text(row, first, text, fmt, fit=False, last_col=last)
 
     # where the chart goes, then xlsxwriter's insert_chart options, keyword-only
     def chart(self, row: int, col: int, chart: Any, *, x_offset: int = 0,  # noqa: PLR0913
@@ -554,6 +575,9 @@ class Sheet:
         widths = self._narrowed(self.widths(), page_width)
         for col, width in sorted(widths.items()):
             self.ws.set_column(col, col, width)
+        scale = self._fit_scale(widths, page_width)
+        across = not one_page and scale < self._fit_scale_min()
+        self._write_paragraphs(widths, page_width if across else None)
         heights = self._heights(widths)
         for row, h in heights.items():
             self.ws.set_row(row, h)
@@ -563,8 +587,7 @@ class Sheet:
         if landscape:
             ws.set_landscape()
         ws.set_paper(9)  # A4
-        scale = self._fit_scale(widths, page_width)
-        if one_page or scale >= self._fit_scale_min():
+        if not across:
             ws.fit_to_pages(1, 1 if one_page else 0)
         else:
             # shrinking a wide sheet to one page wide would print its text below 8 pt: print

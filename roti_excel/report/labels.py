@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import re
+
 from roti_excel.domain import LANGUAGES, Language
 from roti_excel.report.texts import TEXT
 
@@ -118,12 +120,12 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "col_net": ("Net benefits", "Manfaat bersih"),
     "col_bcr": ("Benefit-cost ratio", "Rasio manfaat-biaya"),
     "col_roi": ("ROI", "ROI"),
-    "col_payback": ("Payback (months)", "Payback (bulan)"),
+    "col_payback": ("Payback (months)", "Periode pengembalian (bulan)"),
     "col_band": ("Result band", "Kategori hasil"),
     "col_months": ("Benefit months", "Bulan manfaat"),
     "col_costs_not_loaded": ("Costs (not fully loaded)", "Biaya (belum penuh)"),
     "col_costs_plain": ("Costs", "Biaya"),
-    "col_costs_entered": ("Costs entered (not fully loaded)", "Biaya yang diisi (belum lengkap)"),
+    "col_costs_entered": ("Costs entered (not fully loaded)", "Biaya yang diisi (belum penuh)"),
     "col_credibility": ("Credibility", "Kredibilitas"),
     "col_roi_benefits_move": ("ROI when benefits change", "ROI bila manfaat berubah"),
     "col_roi_costs_move": ("ROI when costs change", "ROI bila biaya berubah"),
@@ -154,9 +156,10 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "col_high": ("High value", "Nilai tinggi"),
     "col_roi_low": ("ROI at the low value", "ROI pada nilai rendah"),
     "col_roi_high": ("ROI at the high value", "ROI pada nilai tinggi"),
-    "col_change_low": ("Change of ROI at the low value", "Perubahan ROI pada nilai rendah"),
-    "col_change_high": ("Change of ROI at the high value",
-                        "Perubahan ROI pada nilai tinggi"),
+    "col_change_low": ("Change of ROI at the low value (points)",
+                       "Perubahan ROI pada nilai rendah (poin)"),
+    "col_change_high": ("Change of ROI at the high value (points)",
+                        "Perubahan ROI pada nilai tinggi (poin)"),
     "col_role": ("Role", "Peran"),
     "col_name": ("Name", "Nama"),
     "col_signature": ("Signature", "Tanda tangan"),
@@ -201,6 +204,20 @@ def sheet_names(lang: str) -> dict[str, str]:
     return {key: names[i] for key, names in SHEETS.items()}
 
 
+# a count's field and the words after it, ending in "(s)": "{n} question(s)"
+_PLURAL = re.compile(r"\{(\w+)\}((?: [a-z-]+)+?)\(s\)")
+
+
+def _counted(m: re.Match[str], fields: dict[str, object]) -> str:
+    """The words after a count, plural unless the count is 1 ("1", "1.0", 1)."""
+    count = str(fields.get(m.group(1), "")).replace(",", ".")
+    try:
+        one = float(count) == 1
+    except ValueError:
+        one = False
+    return "{" + m.group(1) + "}" + m.group(2) + ("" if one else "s")
+
+
 class Labels:
     """`t("key", field=value)`: the label in the report language, fields filled in."""
 
@@ -213,6 +230,8 @@ class Labels:
         if entry is None:
             raise KeyError(f"no report label {key!r}")
         text = entry[self._i]
+        if "(s)" in text:  # "{n} question(s)": 1 question, 9 questions
+            text = _PLURAL.sub(lambda m: _counted(m, fields), text)
         return text.format(**fields) if fields else text
 
     def get(self, key: str, default: str) -> str:

@@ -62,7 +62,7 @@ HEADERS: tuple[tuple[str, str], ...] = (
     ("Groups", "Kelompok"), ("Participants", "Peserta"), ("Benefits", "Manfaat"),
     ("Costs", "Biaya"), ("Net benefits", "Manfaat bersih"), ("BCR", "BCR"),
     ("ROI %", "ROI %"), ("ROI objective %", "Target ROI %"), ("Band", "Kategori"),
-    ("Credibility", "Kredibilitas"), ("Payback (months)", "Payback (bulan)"),
+    ("Credibility", "Kredibilitas"), ("Payback (months)", "Periode pengembalian (bulan)"),
     ("Report", "Laporan"), ("Processed at", "Diproses pada"))
 FAILED_HEADERS = (("File", "File"), ("First error", "Kesalahan pertama"),
                   ("Errors file", "File kesalahan"), ("Failed at", "Gagal pada"))

@@ -106,7 +106,7 @@ class Styles:
     scenario_money: Any
     scenario_money2: Any
     scenario_months: Any
-    change_pp: Any  # a change of the ROI: +12.3%
+    change_pp: Any  # a change of the ROI in percentage points: +12.3
     total_label: Any
     total_money: Any
     total_number: Any
@@ -209,7 +209,7 @@ def make(wb: Any, currency: str, objective: float = 0.25) -> Styles:
         scenario_money2=fmt(num_format=money2, **editable),
         # benefit months as the reported figure beside them shows them: 12, 12.5
         scenario_months=fmt(num_format="General", **editable),
-        change_pp=fmt(num_format="+0.0%;-0.0%;0.0%"),
+        change_pp=fmt(num_format="+0.0;-0.0;0.0"),
         total_label=fmt(**total),
         total_money=fmt(num_format=money, **total),
         total_number=fmt(num_format="#,##0.00", **total),

@@ -42,7 +42,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "caveat_no_isolation": ("no isolation", "tanpa isolasi"),
     "caveat_not_fully_loaded": ("costs not fully loaded", "biaya belum penuh"),
     "caveat_weak_trend": ("weak trend", "tren lemah"),
-    "caveat_roi_review": ("ROI above 500 %", "ROI di atas 500 %"),
+    "caveat_roi_review": ("ROI above 500\u00a0%", "ROI di atas 500\u00a0%"),
     "caveat_extrapolated": ("extrapolated", "diekstrapolasi"),
     "caveat_annualised": ("annualised", "disetahunkan"),
     "band_high": ("High", "Tinggi"),
@@ -55,12 +55,14 @@ TEXT: dict[str, tuple[str, str]] = {
                            "payback or sensitivity is computed: the costs are shown for the "
                            "record.",
                            "Tidak ada manfaat uang yang diklaim, sehingga rasio manfaat-biaya, "
-                           "ROI, payback, dan sensitivitas tidak dihitung: biaya ditampilkan "
-                           "sebagai catatan."),
+                           "ROI, periode pengembalian, dan sensitivitas tidak dihitung: biaya "
+                           "ditampilkan sebagai catatan."),
     "status_provisional": ("Provisional", "Sementara"),
     "status_not_monetised": ("Not monetised", "Tidak dimonetisasi"),
     "not_recovered": ("not recovered within {months} months", "tidak kembali dalam {months} bulan"),
     "not_recovered_short": ("not recovered within", "tidak kembali dalam"),
+    "never_recovered": ("never recovered (no positive benefits)",
+                        "tidak pernah kembali (manfaat tidak positif)"),
     "months_word": ("months", "bulan"),
     # summary
     "summary_subtitle": ("Training evaluation report: Kirkpatrick levels 1-4 and Phillips ROI",
@@ -89,6 +91,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "method_l2_instrument_post": ("Post-test", "Post-test"),
     "method_l2_timing": ("before and after the training, as entered",
                          "sebelum dan sesudah pelatihan, sesuai isian"),
+    "method_l2_timing_post": ("after the training (no pre-test entered)",
+                              "sesudah pelatihan (tanpa pre-test)"),
     "method_l2_source": ("test scores per participant", "nilai tes per peserta"),
     "method_sat": ("{sat} of {n} sat the test", "{sat} dari {n} mengikuti tes"),
     "method_l2_missing": ("{absent} absent (a status, or a 0 with no status): left out of "
@@ -98,16 +102,16 @@ TEXT: dict[str, tuple[str, str]] = {
     "method_l3_instrument": ("Follow-up questionnaire: {n} question(s), scale {scale}",
                              "Kuesioner tindak lanjut: {n} pertanyaan, skala {scale}"),
     "method_l3_missing": ("left out of the distributions; the response rate is stated",
-                          "tidak dihitung dalam distribusi; tingkat tanggapan dinyatakan"),
+                          "tidak dihitung dalam distribusi; tingkat respons dinyatakan"),
     "method_l4_instrument": ("Business measures before and after the training",
                              "Ukuran bisnis sebelum dan sesudah pelatihan"),
     "method_l4_timing": ("before {before}; after {after}", "sebelum {before}; sesudah {after}"),
     "method_l4_timing_estimates": ("first year after the training (estimates)",
                                    "tahun pertama setelah pelatihan (estimasi)"),
-    "method_l4_source_rows": ("company records (Impact sheet)",
-                              "catatan perusahaan (lembar Dampak)"),
-    "method_l4_source_estimates": ("participants' estimates (Estimates sheet)",
-                                   "estimasi peserta (lembar Estimasi)"),
+    "method_l4_source_rows": ("company records ({sheet} sheet)",
+                              "catatan perusahaan (lembar {sheet})"),
+    "method_l4_source_estimates": ("participants' estimates ({sheet} sheet)",
+                                   "estimasi peserta (lembar {sheet})"),
     "method_l4_rows": ("{measures} measure(s), {periods} period(s)",
                        "{measures} ukuran, {periods} periode"),
     "method_l4_estimates": ("{n} estimate(s)", "{n} estimasi"),
@@ -118,12 +122,12 @@ TEXT: dict[str, tuple[str, str]] = {
     "method_l5_instrument": ("Phillips ROI: (benefits - costs) / costs",
                              "ROI Phillips: (manfaat - biaya) / biaya"),
     "method_l5_timing": ("{months} month(s) of benefits", "{months} bulan manfaat"),
-    "method_l5_source": ("Level 4 benefits and the Costs sheet",
-                         "manfaat Level 4 dan lembar Biaya"),
+    "method_l5_source": ("Level 4 benefits and the {sheet} sheet",
+                         "manfaat Level 4 dan lembar {sheet}"),
     "method_measures": ("Measures: isolation and conversion to money",
                         "Ukuran: isolasi dan konversi ke uang"),
     "method_conversion_rate": ("{value} per unit ({unit}): rate {name}, {amount} / {days} "
-                               "days / {shifts} shifts / {hours} hours",
+                               "day(s) / {shifts} shift(s) / {hours} hour(s)",
                                "{value} per satuan ({unit}): tarif {name}, {amount} / {days} "
                                "hari / {shifts} shift / {hours} jam"),
     "method_conversion_value": ("{value} per unit ({unit}), as entered",
@@ -162,13 +166,15 @@ TEXT: dict[str, tuple[str, str]] = {
                       "Nilai ekstrem (di luar Q1 - 3 IQR .. Q3 + 3 IQR)"),
     "rule_outliers_flag": ("flagged and kept: {n} found", "ditandai dan tetap dipakai: {n}"),
     "rule_outliers_exclude": ("excluded: {n} found", "dikeluarkan: {n}"),
+    "rule_outliers_untested": ("not tested, fewer than {n} values: {measures}",
+                               "tidak diuji, kurang dari {n} nilai: {measures}"),
     "rule_horizon": ("Only the months measured within the horizon",
                      "Hanya bulan terukur dalam horizon"),
     "rule_horizon_done": ("{months} month(s) of benefits counted; horizon {horizon} months",
                           "{months} bulan manfaat dihitung; horizon {horizon} bulan"),
     "rule_discount": ("Later years discounted", "Tahun berikutnya didiskonto"),
-    "rule_discount_done": ("benefits after month 12 discounted at {rate} % a year",
-                           "manfaat setelah bulan ke-12 didiskonto {rate} % per tahun"),
+    "rule_discount_done": ("benefits after month 12 discounted at {rate}\u00a0% a year",
+                           "manfaat setelah bulan ke-12 didiskonto {rate}\u00a0% per tahun"),
     "rule_discount_none": ("not needed: the horizon is 12 months or less",
                            "tidak perlu: horizon 12 bulan atau kurang"),
     "rule_trend": ("Weak trend lines not trusted", "Garis tren lemah tidak dipercaya"),
@@ -208,10 +214,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "scenarios_measures": ("Assumptions per measure", "Asumsi per ukuran"),
     "scenarios_share_note": (
         "Share credited: the part of the measured change credited to the program after "
-        "isolation (100 % when none was applied). Benefits scale with it and with the "
+        "isolation (100\u00a0% when none was applied). Benefits scale with it and with the "
         "value per unit.",
         "Porsi diakui: bagian perubahan terukur yang diakui sebagai hasil program setelah "
-        "isolasi (100 % bila tanpa isolasi). Manfaat berubah sebanding dengannya dan "
+        "isolasi (100\u00a0% bila tanpa isolasi). Manfaat berubah sebanding dengannya dan "
         "dengan nilai per satuan."),
     "scenarios_program": ("Assumptions of the program", "Asumsi program"),
     "scen_months": ("Benefit months", "Bulan manfaat"),
@@ -227,11 +233,11 @@ TEXT: dict[str, tuple[str, str]] = {
         "Participants' time away from work (cost code L), when it is missing or understated.",
         "Waktu peserta meninggalkan pekerjaan (kode biaya L), bila belum ada atau terlalu "
         "kecil."),
-    "scen_factor_note": ("100 % = as reported; 80 % = a fifth less.",
-                         "100 % = seperti dilaporkan; 80 % = seperlima lebih kecil."),
+    "scen_factor_note": ("100\u00a0% = as reported; 80\u00a0% = a fifth less.",
+                         "100\u00a0% = seperti dilaporkan; 80\u00a0% = seperlima lebih kecil."),
     "scenarios_result": ("Result: reported and scenario", "Hasil: dilaporkan dan skenario"),
     "scenarios_sensitivity": ("Sensitivity of the ROI: one assumption at a time",
-                              "Kepekaan ROI: satu asumsi setiap kali"),
+                              "Sensitivitas ROI: satu asumsi setiap kali"),
     "scenarios_sensitivity_note": (
         "Each row moves one assumption to its low and high value (editable) while the "
         "others stay as reported; the largest effect is first.",
@@ -245,7 +251,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "swing_costs": ("All costs (multiplier)", "Seluruh biaya (pengali)"),
     "chart_period_index": ("Period (1 = the first month of each line)",
                            "Periode (1 = bulan pertama setiap garis)"),
-    "chart_tornado": ("Sensitivity of the ROI", "Kepekaan ROI"),
+    "chart_tornado": ("Sensitivity of the ROI", "Sensitivitas ROI"),
     "chart_tornado_axis": ("Change of ROI from the reported figure (points)",
                            "Perubahan ROI dari angka yang dilaporkan (poin)"),
     # the Brief
@@ -288,12 +294,12 @@ TEXT: dict[str, tuple[str, str]] = {
     "info_objective": ("ROI objective", "Target ROI"),
     "info_horizon": ("Benefit horizon (months)", "Horizon manfaat (bulan)"),
     "summary_headline": ("Headline (all groups)", "Hasil utama (semua kelompok)"),
-    "summary_objective_note": ("Band: high at or above the {objective} % ROI objective, thin "
-                               "positive from 0 % up to it, negative below 0 %. Figures are "
-                               "formulas over the Level 5 ROI sheet.",
-                               "Kategori: tinggi bila ROI mencapai target {objective} %, positif "
-                               "tipis dari 0 % sampai target, negatif di bawah 0 %. Angka adalah "
-                               "rumus atas lembar Level 5 ROI."),
+    "summary_objective_note": ("Band: high at or above the {objective}\u00a0% ROI objective, "
+                               "thin positive from 0\u00a0% up to it, negative below 0\u00a0%. "
+                               "Figures are formulas over the Level 5 ROI sheet.",
+                               "Kategori: tinggi bila ROI mencapai target {objective}\u00a0%, "
+                               "positif tipis dari 0\u00a0% sampai target, negatif di bawah "
+                               "0\u00a0%. Angka adalah rumus atas lembar Level 5 ROI."),
     "summary_interpretation": ("Interpretation", "Interpretasi"),
     "summary_actions": ("Recommended actions", "Tindakan yang disarankan"),
     "summary_groups": ("Per group", "Per kelompok"),
@@ -368,22 +374,22 @@ TEXT: dict[str, tuple[str, str]] = {
                           "costs) / costs; payback (months) = costs / (benefits / "
                           "benefit months), shown only within the benefit months.",
                           "Bersih = manfaat - biaya; BCR = manfaat / biaya; ROI = (manfaat - "
-                          "biaya) / biaya; payback (bulan) = biaya / (manfaat / bulan "
-                          "manfaat), hanya bila masih dalam bulan manfaat."),
+                          "biaya) / biaya; periode pengembalian (bulan) = biaya / (manfaat / "
+                          "bulan manfaat), hanya bila masih dalam bulan manfaat."),
     "objective_line": ("ROI objective (from the Program sheet)",
                        "Target ROI (dari lembar Program)"),
     "no_costs_message": ("Total costs are 0: BCR, ROI and payback cannot be computed; enter the "
                          "cost lines.",
-                         "Total biaya 0: BCR, ROI dan payback tidak dapat dihitung; isi "
-                         "baris biaya."),
+                         "Total biaya 0: BCR, ROI, dan periode pengembalian tidak dapat dihitung; "
+                         "isi baris biaya."),
     "no_benefits_payback": ("Benefits are not positive: the costs are never paid back.",
                             "Manfaat tidak positif: biaya tidak pernah kembali."),
     "roi_benefits_title": ("Benefits by measure", "Manfaat per ukuran"),
     "roi_costs_title": ("Costs by code and group (shared costs allocated)",
                         "Biaya per kode dan kelompok (biaya bersama dialokasikan)"),
     "roi_sensitivity_title": ("Sensitivity of the total ROI", "Sensitivitas ROI total"),
-    "break_even": ("Benefits needed to break even (ROI 0 %)",
-                   "Manfaat untuk impas (ROI 0 %)"),
+    "break_even": ("Benefits needed to break even (ROI 0\u00a0%)",
+                   "Manfaat untuk impas (ROI 0\u00a0%)"),
     "objective_benefits": ("Benefits needed to reach the ROI objective",
                            "Manfaat untuk mencapai target ROI"),
     "chart_sensitivity": ("ROI when benefits or costs move", "ROI bila manfaat atau biaya berubah"),
@@ -475,10 +481,10 @@ TEXT: dict[str, tuple[str, str]] = {
                             "Level 4 tetapi tidak dihitung; setelah bulan ke-12 didiskonto "
                             "dengan Tingkat diskonto."),
     "assume_objective": ("ROI objective", "Target ROI"),
-    "assume_objective_note": ("Band high at or above it, thin positive from 0 %, negative "
-                              "below 0 %.",
-                              "Kategori tinggi bila mencapainya, positif tipis dari 0 %, "
-                              "negatif di bawah 0 %."),
+    "assume_objective_note": ("Band high at or above it, thin positive from 0\u00a0%, negative "
+                              "below 0\u00a0%.",
+                              "Kategori tinggi bila mencapainya, positif tipis dari 0\u00a0%, "
+                              "negatif di bawah 0\u00a0%."),
     "assume_currency": ("Currency", "Mata uang"),
     "assume_discount": ("Discount rate (per year)", "Tingkat diskonto (per tahun)"),
     "assume_annualise": ("Annualise", "Disetahunkan"),

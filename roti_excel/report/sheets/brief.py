@@ -58,7 +58,7 @@ def _write_facts(sh: Sheet, results: Results, row: int) -> int:
     for key, value in (("info_organization", p.organization), ("info_period", period),
                        ("info_generated", format_date(sh.book.generated, lang))):
         sh.text(row, 0, t(key), st.bold)
-        sh.paragraph(row, 1, LAST_COL, value, st.wrap)
+        sh.paragraph(row, 1, LAST_COL, value or t("method_not_stated"), st.wrap)
         row += 1
     return row + 1
 

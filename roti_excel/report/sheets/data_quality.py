@@ -7,10 +7,10 @@ from roti_excel.method.costs import allocation_shares
 from roti_excel.method.evaluate import Results
 from roti_excel.method.stats import OUTLIER_IQR_FACTOR
 from roti_excel.model import Evaluation
-from roti_excel.narrative.numbers import format_compact, format_number
+from roti_excel.narrative.numbers import format_compact, format_money
 from roti_excel.report.book import Book, Sheet, Truncation
 from roti_excel.report.sheets.impact import ordered_measures
-from roti_excel.report.sheets.methodology import isolation_key
+from roti_excel.report.sheets.methodology import isolation_key, money_as_typed
 
 
 def _truncation_row(sh: Sheet, row: int, tr: Truncation) -> None:
@@ -114,16 +114,17 @@ def _assumptions(sh: Sheet, ev: Evaluation) -> list[tuple[str, str, str]]:
          t("assume_allocation_note")),
         (t("assume_missing"), t("assume_missing_value"), ""),
     ]
-    for rate in ev.rates:
-        derivation = (f"{format_number(rate.amount, 2, lang)} / {num(rate.days_per_month)} / "
-                      f"{num(rate.shifts_per_day)} / {num(rate.hours_per_shift)} = "
-                      f"{format_number(rate.value, 2, lang)}")
+    for rate in ev.rates:  # money in the currency, as the Methodology sheet writes it
+        derivation = (f"{money_as_typed(rate.amount, p.currency, lang)} / "
+                      f"{num(rate.days_per_month)} / {num(rate.shifts_per_day)} / "
+                      f"{num(rate.hours_per_shift)} = "
+                      f"{format_money(rate.value, p.currency, lang, 2)}")
         assumptions.append((t("assume_rate", name=rate.name), derivation,
                             t("assume_rate_note")))
     for meas in ev.measures:
         if meas.value_per_unit is not None:
             assumptions.append((t("assume_value", name=meas.name),
-                                format_number(meas.value_per_unit, 2, lang),
+                                format_money(meas.value_per_unit, p.currency, lang, 2),
                                 meas.value_source))
     return assumptions
 

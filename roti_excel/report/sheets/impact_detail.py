@@ -7,8 +7,10 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from roti_excel import schema
 from roti_excel.domain import Direction, Isolation, PeriodNote
 from roti_excel.method.impact import MeasureResult, PeriodResult
+from roti_excel.narrative.facts import choice_label
 from roti_excel.report.book import Book, Sheet
 from roti_excel.report.sheets.input_copies import ImpactRef, InputRefs
 
@@ -249,7 +251,8 @@ def _estimates(d: Detail, row: int, m: MeasureResult, ec: Columns,
         r = row + i
         ref = inputs.estimates[id(e.estimate)]
         sh.text(r, ec["respondent"], e.estimate.respondent)
-        sh.text(r, ec["estimate_source"], e.estimate.source)
+        sh.text(r, ec["estimate_source"],
+                choice_label(schema.ESTIMATE_SOURCE, e.estimate.source, sh.book.lang))
         if e.estimate.annual_improvement is None:
             sh.number(r, ec["annual"], None, st.number)
         else:

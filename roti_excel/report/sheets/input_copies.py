@@ -10,8 +10,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from roti_excel import schema
 from roti_excel.method.evaluate import Results
 from roti_excel.model import Evaluation, Origin
+from roti_excel.narrative.facts import choice_label
 from roti_excel.report.book import Book, Sheet
 from roti_excel.report.styles import typed_decimals
 
@@ -294,8 +296,8 @@ def _copy_estimates(blocks: _Blocks, refs: InputRefs) -> None:
     for i, e in enumerate(ev.estimates):
         r = first + i
         sh.text(r, 0, origin_text(sh.book, e.origin))
-        for c, value in enumerate((e.measure, e.group or "", e.respondent, e.source),
-                                  start=1):
+        source = choice_label(schema.ESTIMATE_SOURCE, e.source, sh.book.lang)
+        for c, value in enumerate((e.measure, e.group or "", e.respondent, source), start=1):
             sh.text(r, c, value, st.input_text)
         sh.number(r, 5, e.annual_improvement, annual)
         sh.number(r, 6, e.contribution, contribution)

@@ -8,14 +8,24 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from roti_excel.domain import Caveat, FindingKind, Isolation, OutlierRule
+from roti_excel import schema
+from roti_excel.domain import Caveat, FindingKind, Isolation, OutlierRule, PeriodNote
 from roti_excel.method.application import overall_rate
+from roti_excel.method.credibility import label
 from roti_excel.method.evaluate import Results
 from roti_excel.method.impact import MeasureResult
 from roti_excel.method.scenarios import has_salary_line
-from roti_excel.narrative.numbers import format_compact, format_number, format_period
+from roti_excel.method.stats import OUTLIER_MIN_VALUES, outliers_testable
+from roti_excel.model import Evaluation
+from roti_excel.narrative.numbers import (
+    format_compact,
+    format_money,
+    format_number,
+    format_period,
+)
 from roti_excel.report.book import Sheet
 from roti_excel.report.sheets.impact import ordered_measures
+from roti_excel.report.styles import typed_decimals
 
 LAST_COL = 6
 
@@ -84,7 +94,8 @@ def _level_rows(sh: Sheet, results: Results) -> list[_LevelRow]:
         o = r2.overall
         rows.append(("level_2", t("method_l2_instrument" if o.with_pre else
                                   "method_l2_instrument_post"),
-                     t("method_l2_timing"), t("method_l2_source"),
+                     t("method_l2_timing" if o.with_pre else "method_l2_timing_post"),
+                     t("method_l2_source"),
                      t("method_sat", sat=o.sat, n=o.participants),
                      _rate(o.sat, o.participants), t("method_l2_missing", absent=o.absent)))
     r3 = results.application
@@ -105,8 +116,14 @@ def _level_rows(sh: Sheet, results: Results) -> list[_LevelRow]:
     total = results.total
     rows.append(("level_5", t("method_l5_instrument"),
                  t("method_l5_timing", months=format_compact(total.months, 2, lang)),
-                 t("method_l5_source"), "", None, ""))
+                 t("method_l5_source", sheet=_input_sheet(sh, ev, "costs")), "", None, ""))
     return rows
+
+
+def _input_sheet(sh: Sheet, ev: Evaluation, key: str) -> str:
+    """The input sheet's name as the workbook spells it (the template's, in the report's
+    language, for an evaluation not read from a workbook)."""
+    return ev.sheet_names.get(key) or schema.sheet(key).name(sh.book.lang)
 
 
 def _impact_row(sh: Sheet, results: Results) -> _LevelRow:
@@ -125,9 +142,11 @@ def _impact_row(sh: Sheet, results: Results) -> _LevelRow:
     after = [p.row.after_period for m in measures for p in m.periods if p.row.after_period]
     timing = t("method_l4_timing", before=_span(before), after=_span(after)) if before else \
         t("method_l4_timing_estimates")
-    source = t("method_l4_source_rows") if periods else ""
+    ev = results.evaluation
+    source = t("method_l4_source_rows", sheet=_input_sheet(sh, ev, "impact")) if periods else ""
     if estimates:
-        source = "; ".join(s for s in (source, t("method_l4_source_estimates")) if s)
+        source = "; ".join(s for s in (source, t(
+            "method_l4_source_estimates", sheet=_input_sheet(sh, ev, "estimates"))) if s)
     return ("level_4", t("method_l4_instrument"), timing, source, responses, rate,
             t("method_l4_missing"))
 
@@ -157,19 +176,45 @@ def _write_levels(sh: Sheet, results: Results, row: int) -> int:
     return row
 
 
+def _untested(sh: Sheet, measures: Sequence[MeasureResult]) -> str:
+    """The measures whose values are too few to call one extreme (see `outlier_fences`):
+    "0 found" would read as checked."""
+    def few(values: list[float]) -> bool:
+        return bool(values) and not outliers_testable(len(values))
+
+    names = [label(m) for m in measures
+             if few([p.adjusted for p in m.periods if p.note is PeriodNote.COUNTED])
+             or few([e.estimate.annual_improvement for e in m.estimates
+                     if e.estimate.annual_improvement is not None])]
+    if not names:
+        return ""
+    return "; " + sh.t("rule_outliers_untested", n=OUTLIER_MIN_VALUES,
+                       measures=", ".join(names))
+
+
 # -- per measure -----------------------------------------------------------------------
+
+def money_as_typed(amount: float, currency: str, lang: str) -> str:
+    """An amount entered (a wage, a rate) in the currency with the decimals it was typed
+    with: Rp3,500,000, USD 3,000.00."""
+    return format_money(amount, currency, lang, typed_decimals([amount]) or None)
+
 
 def _conversion(sh: Sheet, results: Results, m: MeasureResult) -> str:
     """How a unit of the measure became money: the rate's derivation, or the value as
     entered."""
     t, lang = sh.t, sh.book.lang
-    value = format_number(m.value_per_unit, 2, lang)
+    currency = results.evaluation.program.currency
+    # money in the currency, as the Impact sheet shows it: Rp7,291.67 per hour from a wage
+    # of Rp3,500,000 (its decimals as typed)
+    value = format_money(m.value_per_unit, currency, lang, 2)
     rate = results.evaluation.rate(m.measure.rate) if m.measure.rate else None
     if rate is not None:
         def num(x: float) -> str:
             return format_compact(x, 4, lang)
-        return t("method_conversion_rate", name=rate.name, amount=format_number(
-            rate.amount, 2, lang), days=num(rate.days_per_month),
+        return t("method_conversion_rate", name=rate.name,
+                 amount=money_as_typed(rate.amount, currency, lang),
+                 days=num(rate.days_per_month),
             shifts=num(rate.shifts_per_day), hours=num(rate.hours_per_shift), value=value,
             unit=m.measure.unit or "–")
     return t("method_conversion_value", value=value, unit=m.measure.unit or "–")
@@ -223,7 +268,7 @@ def _rules(sh: Sheet, results: Results) -> list[tuple[str, str]]:
          else t("rule_not_used")),
         ("rule_outliers", t("rule_outliers_" + ("exclude" if excluding else "flag"),
                             n=sum(1 for f in results.findings
-                                  if f.kind is FindingKind.OUTLIER))),
+                                  if f.kind is FindingKind.OUTLIER)) + _untested(sh, measures)),
         ("rule_horizon", t("rule_horizon_done",
                            months=format_compact(total.months, 2, lang),
                            horizon=format_compact(ev.program.horizon_months, 2, lang))),

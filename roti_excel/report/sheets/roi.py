@@ -72,6 +72,8 @@ def payback_text(book: Book, fin: Financials) -> str:
     months the benefits cover, or n/a."""
     if fin.recovered is False:
         return book.t("not_recovered", months=f"{fin.months:g}")
+    if fin.costs > 0 and fin.benefits <= 0:  # no benefit pays any of them back
+        return book.t("never_recovered")
     return book.t("na")
 
 
@@ -167,7 +169,7 @@ def _write_payback(sh: Sheet, r: int, fin: Financials) -> None:
     they cover; "not recovered within N months" beyond them (never a month past the
     benefit period), n/a without costs or benefits."""
     if fin.payback_raw is None:
-        sh.text(r, C_PAY, sh.t("na"), sh.st.right)
+        sh.text(r, C_PAY, payback_text(sh.book, fin), sh.st.right)
         return
     b, c, m = sh.local(r, C_BEN), sh.local(r, C_COST), sh.local(r, C_MONTHS)
     months = f"{c}/({b}/{m})"

@@ -246,8 +246,9 @@ def _write_sensitivity(sh: Sheet, results: Results,
             sh.formula(r, col, _swing_formula(s, value, rep, measure_first + s.index, sh),
                        cached, st.pct)
             change_col = C_CHANGE_LOW if col == C_ROI_LOW else C_CHANGE_HIGH
-            sh.formula(r, change_col, f"{sh.local(r, col)}-{rep.roi}", cached - roi0,
-                       st.change_pp)
+            # in percentage points: +68.8 (a "+68.8%" reads as a relative change)
+            sh.formula(r, change_col, f"({sh.local(r, col)}-{rep.roi})*100",
+                       (cached - roi0) * 100, st.change_pp)
     if not swings:
         return
     last = first + len(swings) - 1
@@ -257,7 +258,7 @@ def _write_sensitivity(sh: Sheet, results: Results,
                                                C_CHANGE_LOW]),
                         (t("col_change_high"), [sh.name, first, C_CHANGE_HIGH, last,
                                                 C_CHANGE_HIGH])],
-                       "+0%;-0%;0%", horizontal=True, overlap=100,
+                       "+0;-0;0", horizontal=True, overlap=100,
                        y_title=t("chart_tornado_axis"))
     sh.chart(last + 2, 0, chart, x_scale=1.6, y_scale=max(0.8, 0.25 + 0.09 * len(swings)))
 

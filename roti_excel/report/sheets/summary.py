@@ -102,8 +102,8 @@ def _write_program(sh: Sheet, results: Results, inputs: InputRefs, row: int) -> 
             sh.formula(row, 1, inputs.objective, p.roi_objective, st.objective_left)
         elif key == "info_horizon":
             sh.formula(row, 1, inputs.horizon, p.horizon_months, st.number_left)
-        else:
-            sh.text(row, 1, value, fit=False)
+        else:  # a blank field says so, not an empty line
+            sh.text(row, 1, value or t("method_not_stated"), fit=False)
         row += 1
     return row + 1
 
