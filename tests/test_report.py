@@ -518,6 +518,27 @@ def test_payback_of_a_group_without_positive_benefits_says_never(
     assert "never recovered (no positive benefits)" in texts
 
 
+def test_level_4_counts_estimates_as_given_and_shows_factors_as_shares(
+        rich: tuple[Results, Path]) -> None:
+    """Sales (South) has 3 Estimates rows, one left blank: the story says "over 2
+    estimates", as "2 of 30 participants gave an estimate" beside it; contribution x
+    confidence is a share, shown as a percentage like the two factors it multiplies."""
+    results, path = rich
+    sales = next(m for m in results.impact.measures if m.measure.name == "Sales")
+    assert len(sales.estimates) == 3
+    assert sum(e.estimate.annual_improvement is not None for e in sales.estimates) == 2
+    ws = openpyxl.load_workbook(path)["Level 4 Impact"]
+    story = str(ws["A2"].value)
+    assert "over 2 estimates" in story and "2 of 30 participants gave an estimate" in story
+    head = next(c for line in ws.iter_rows() for c in line
+                if c.value == "Contribution x confidence")
+    factors = [ws.cell(head.row + i, head.column) for i in range(1, 5)]
+    figures = [f for f in factors if isinstance(f.value, (int, float))
+               or str(f.value).startswith("=")]  # not "per Estimates row"
+    assert len(figures) == 3 and all(f.number_format == "0.0%" for f in figures)
+    assert any(str(f.value).startswith("=") for f in factors)
+
+
 def test_one_precision_for_months_scores_and_room_for_labels(
         thesis: tuple[Results, Path]) -> None:
     """Seen on the printed pages: the scenario's benefit months as the reported ones

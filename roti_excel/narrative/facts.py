@@ -283,7 +283,10 @@ def _measure_facts(m: MeasureResult, fmt: Formatter) -> Facts:
         "confidence": "" if measure.confidence is None or not m.periods
         else fmt.pct(100 * measure.confidence, 0),
         "periods": sum(1 for p in m.periods if p.included),
-        "estimates": sum(1 for e in m.estimates if e.included),
+        # the estimates given, as "2 of 30 participants gave an estimate" counts them (a
+        # blank row counts as no improvement, not as an estimate)
+        "estimates": sum(1 for e in m.estimates
+                         if e.included and e.estimate.annual_improvement is not None),
         **_estimate_facts(m, fmt),
         "r2": fmt.num(trend.r2, 2) if trend else "",
         "weak_trend": bool(trend and trend.weak),

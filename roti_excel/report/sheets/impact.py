@@ -270,9 +270,9 @@ def _measure_row(table: _MeasureTable, r: int, m: MeasureResult, block: Block) -
             sh.formula(r, mc["confidence"], mref.confidence, meas.confidence or 0.0, st.pct)
             factor = (meas.contribution or 0.0) * (meas.confidence or 0.0)
             sh.formula(r, mc["factor"], f"{sh.local(r, mc['contribution'])}*"
-                       f"{sh.local(r, mc['confidence'])}", factor, st.number4)
+                       f"{sh.local(r, mc['confidence'])}", factor, st.pct1)  # a share
         else:
-            sh.number(r, mc["factor"], 1.0, st.number4)
+            sh.number(r, mc["factor"], 1.0, st.pct1)
     _trend_cells(table, r, m, block)
     _period_cells(table, r, m)
     _benefit_cells(table, r, m, block)

@@ -224,7 +224,7 @@ class _Periods:
         sh, st = d.sh, d.sh.st
         counted_src = sh.local(r, pc["improvement"])
         if "factor" in pc:
-            sh.formula(r, pc["factor"], cells.factor, p.factor, st.number4)
+            sh.formula(r, pc["factor"], cells.factor, p.factor, st.pct1)  # a share
             sh.formula(r, pc["adjusted"], f"{counted_src}*{sh.local(r, pc['factor'])}",
                        p.adjusted, st.number)
             counted_src = sh.local(r, pc["adjusted"])
@@ -260,7 +260,7 @@ def _estimates(d: Detail, row: int, m: MeasureResult, ec: Columns,
         sh.formula(r, ec["contribution"], ref.contribution, e.estimate.contribution, st.pct)
         sh.formula(r, ec["confidence"], ref.confidence, e.estimate.confidence, st.pct)
         sh.formula(r, ec["factor"], f"{sh.local(r, ec['contribution'])}*"
-                   f"{sh.local(r, ec['confidence'])}", e.factor, st.number4)
+                   f"{sh.local(r, ec['confidence'])}", e.factor, st.pct1)
         sh.formula(r, ec["horizon_factor"], horizon_factor_formula(d), e.horizon_factor,
                    st.number4)
         sh.formula(r, ec["adjusted"], "*".join(
