@@ -9,9 +9,10 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from roti_excel.method.evaluate import Results
+from roti_excel.method.evaluate import Results, evaluate
 from roti_excel.report import workbook as report
 from tests import test_credibility as c
+from tests.cases import rich_evaluation
 from tests.test_brief import results_and_file
 
 
@@ -106,6 +107,14 @@ def test_outlier_rule_names_the_measures_it_could_not_test(thesis: tuple[Results
     assert v[f"C{row_of(v, extreme)}"] == (
         f"flagged and kept: 0 found; not tested, fewer than 8 values: {m.measure.name} "
         f"({m.group})")
+
+
+def test_level_4_timing_spans_each_way_of_writing_periods(tmp_path: Path) -> None:
+    """The rich case's measures label periods as months (2020-01) and as P1/Q1: one span
+    each, not "2020-01 – P4" sorted across both."""
+    v = cells(report.write(evaluate(rich_evaluation()), tmp_path / "r.xlsx"), "Methodology")
+    assert v[f"C{row_of(v, '4 Impact')}"] == (
+        "before 2020-01 – 2020-08, P0 – P4; after 2021-01 – 2021-08, Q0 – Q4")
 
 
 def test_indonesian(thesis: tuple[Results, Path], tmp_path: Path) -> None:

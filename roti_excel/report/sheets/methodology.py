@@ -6,6 +6,7 @@ Notes; and the conservative rules, each with what it did in this evaluation."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 
 from roti_excel import schema
@@ -138,9 +139,11 @@ def _impact_row(sh: Sheet, results: Results) -> _LevelRow:
         base = [c.participants for c in estimates]
         responses += "; " + t("method_l4_estimates", n=answered)
         rate = _rate(answered, sum(b or 0.0 for b in base)) if all(base) else None
-    before = [p.row.before_period for m in measures for p in m.periods if p.row.before_period]
-    after = [p.row.after_period for m in measures for p in m.periods if p.row.after_period]
-    timing = t("method_l4_timing", before=_span(before), after=_span(after)) if before else \
+    before = _spans([p.row.before_period for m in measures for p in m.periods
+                     if p.row.before_period])
+    after = _spans([p.row.after_period for m in measures for p in m.periods
+                    if p.row.after_period])
+    timing = t("method_l4_timing", before=before, after=after) if before else \
         t("method_l4_timing_estimates")
     ev = results.evaluation
     source = t("method_l4_source_rows", sheet=_input_sheet(sh, ev, "impact")) if periods else ""
@@ -152,8 +155,22 @@ def _impact_row(sh: Sheet, results: Results) -> _LevelRow:
 
 
 def _span(labels: list[str]) -> str:
-    ordered = sorted(set(labels))
+    ordered = sorted(set(labels), key=_natural)
     return ordered[0] if len(ordered) == 1 else f"{ordered[0]} – {ordered[-1]}"
+
+
+def _natural(label: str) -> list[object]:
+    """P2 before P10: the label's numbers compared as numbers."""
+    return [int(part) if part.isdigit() else part for part in re.split(r"(\d+)", label)]
+
+
+def _spans(labels: list[str]) -> str:
+    """First to last period label, one span per way of writing them ("2020-01 – 2020-08,
+    P1 – P4"): months and labels such as P1 do not sort into one range."""
+    forms: dict[str, list[str]] = {}
+    for text in labels:
+        forms.setdefault(re.sub(r"\d+", "9", text), []).append(text)
+    return ", ".join(_span(same) for same in forms.values())
 
 
 def _write_levels(sh: Sheet, results: Results, row: int) -> int:
