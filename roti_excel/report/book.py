@@ -14,7 +14,7 @@ from typing import Any
 
 from xlsxwriter.utility import quote_sheetname, xl_rowcol_to_cell
 
-from roti_excel.narrative.numbers import format_date
+from roti_excel.narrative.numbers import format_date, format_number
 from roti_excel.report.labels import Labels
 from roti_excel.report.styles import Styles
 
@@ -318,7 +318,8 @@ class Sheet:
         self._max_row = max(self._max_row, row)
         self._used.add(row)
         if len(text) > MAX_CELL_TEXT:
-            marker = self.t("truncated_marker", n=len(text))
+            # the count as the limit beside it is written (40,000 beside 32,767)
+            marker = self.t("truncated_marker", n=format_number(len(text), 0, self.book.lang))
             text = text[: MAX_CELL_TEXT - len(marker)] + marker
             self.book.truncations.append(Truncation(self.name, xl_rowcol_to_cell(row, col),
                                                     len(value or "")))

@@ -7,7 +7,7 @@ from roti_excel.method.costs import allocation_shares
 from roti_excel.method.evaluate import Results
 from roti_excel.method.stats import OUTLIER_IQR_FACTOR
 from roti_excel.model import Evaluation
-from roti_excel.narrative.numbers import format_compact, format_money
+from roti_excel.narrative.numbers import format_compact, format_money, format_number
 from roti_excel.report.book import Book, Sheet, Truncation
 from roti_excel.report.sheets.impact import ordered_measures
 from roti_excel.report.sheets.methodology import isolation_key, money_as_typed
@@ -18,7 +18,8 @@ def _truncation_row(sh: Sheet, row: int, tr: Truncation) -> None:
     sh.text(row, 1, sh.t("kind_truncated"))
     sh.text(row, 2, tr.sheet)
     sh.text(row, 3, tr.cell)
-    sh.text(row, 4, sh.t("truncated_message", n=tr.length), sh.st.wrap)
+    sh.text(row, 4, sh.t("truncated_message", n=format_number(tr.length, 0, sh.book.lang)),
+            sh.st.wrap)
 
 
 _HEADER = 3  # the problems table's header row
