@@ -10,9 +10,10 @@ import openpyxl
 import pytest
 
 from roti_excel.method import scenarios as sc
-from roti_excel.method.evaluate import Results
+from roti_excel.method.evaluate import Results, evaluate
 from roti_excel.report import workbook as report
 from tests import test_credibility as c
+from tests.cases import rich_evaluation
 from tests.test_brief import results_and_file
 
 
@@ -120,6 +121,20 @@ class TestSheet:
                 assert change.value == pytest.approx((ws.cell(r, roi_col).value - reported)
                                                      * 100, abs=1e-9)
                 assert "%" not in change.number_format
+
+    def test_totals_side_by_side_and_an_na_explained(self, tmp_path: Path) -> None:
+        """The measures' table totals the reported benefits beside the scenario's, and a
+        measure with nothing to vary (Overtime worsened: no positive change to credit)
+        shows n/a with a note saying why."""
+        results = evaluate(rich_evaluation())
+        ws = openpyxl.load_workbook(report.write(results, tmp_path / "r.xlsx"),
+                                    data_only=True)["Scenarios"]
+        total = find(ws, "Total")
+        benefits = sum(m.benefits for m in results.impact.measures)
+        assert ws.cell(total, 3).value == pytest.approx(benefits)
+        assert ws.cell(total, 8).value == pytest.approx(benefits)
+        assert any(ws.cell(r, 4).value == "n/a" for r in range(1, total))
+        assert str(ws.cell(total + 2, 1).value).startswith("n/a: the measure's change")
 
     def test_brief_points_to_the_scenarios(self, thesis: tuple[Results, Path]) -> None:
         ws = openpyxl.load_workbook(thesis[1])["Brief"]

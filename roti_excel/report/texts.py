@@ -233,6 +233,12 @@ TEXT: dict[str, tuple[str, str]] = {
         "Participants' time away from work (cost code L), when it is missing or understated.",
         "Waktu peserta meninggalkan pekerjaan (kode biaya L), bila belum ada atau terlalu "
         "kecil."),
+    "scenarios_na_note": ("n/a: the measure's change before isolation brings no positive "
+                          "benefit (or its value per unit is 0), so there is no share or "
+                          "value to vary; its reported benefits stay as they are.",
+                          "t/a: perubahan ukuran sebelum isolasi tidak menghasilkan manfaat "
+                          "positif (atau nilai per satuannya 0), sehingga tidak ada porsi atau "
+                          "nilai untuk diubah; manfaat yang dilaporkan tetap."),
     "scen_factor_note": ("100\u00a0% = as reported; 80\u00a0% = a fifth less.",
                          "100\u00a0% = seperti dilaporkan; 80\u00a0% = seperlima lebih kecil."),
     "scenarios_result": ("Result: reported and scenario", "Hasil: dilaporkan dan skenario"),

@@ -8,6 +8,7 @@ stored results."""
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from roti_excel.domain import Band
@@ -104,10 +105,14 @@ def _write_measures(sh: Sheet, measures: tuple[sc.MeasureAssumption, ...],
     for col in range(1, C_SCEN):
         sh.text(r, col, "", st.total_label)
     total = sh.local(r, C_SCEN)
-    cached = sum(m.benefits for m in measures)
-    column = f"SUM({sh.local(first, C_SCEN)}:{sh.local(r - 1, C_SCEN)})" if measures else "0"
-    sh.formula(r, C_SCEN, column, cached, st.total_money)
+    cached = math.fsum(m.benefits for m in measures)
+    for col in (C_BEN, C_SCEN):  # reported and scenario, side by side
+        column = f"SUM({sh.local(first, col)}:{sh.local(r - 1, col)})" if measures else "0"
+        sh.formula(r, col, column, cached, st.total_money)
     sh.text(r + 1, 0, t("scenarios_share_note"), st.note, fit=False)
+    if any(m.share is None or m.value_per_unit == 0 for m in measures):
+        sh.text(r + 2, 0, t("scenarios_na_note"), st.note, fit=False)
+        r += 1
     return r + 2, total
 
 
