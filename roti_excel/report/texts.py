@@ -462,17 +462,17 @@ TEXT: dict[str, tuple[str, str]] = {
                                   "dihitung tanpa perbaikan."),
     "iso_explain_control_group": ("Improvement = change of the trained group minus change of "
                                   "the control group, per period.",
-                                  "Peningkatan = perubahan kelompok terlatih dikurangi "
+                                  "Perbaikan = perubahan kelompok terlatih dikurangi "
                                   "perubahan kelompok kontrol, per periode."),
     "iso_explain_trend_line": ("Least-squares line over the before periods (INTERCEPT, SLOPE) "
                                "projected over the after periods; improvement = actual against "
                                "projection.",
                                "Garis kuadrat terkecil atas periode sebelum (INTERCEPT, SLOPE) "
-                               "diproyeksikan ke periode sesudah; peningkatan = aktual "
+                               "diproyeksikan ke periode sesudah; perbaikan = aktual "
                                "dibanding proyeksi."),
     "iso_explain_estimate": ("Improvement x contribution % x confidence % (adjusted for "
                              "confidence).",
-                             "Peningkatan x kontribusi % x keyakinan % (disesuaikan dengan "
+                             "Perbaikan x kontribusi % x keyakinan % (disesuaikan dengan "
                              "keyakinan)."),
     "better_lower": ("lower", "lebih rendah"),
     "better_higher": ("higher", "lebih tinggi"),
@@ -511,7 +511,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "allocation_basis_equal": ("equal shares", "bagian sama"),
     "allocation_basis_none": ("no shared costs", "tidak ada biaya bersama"),
     "assume_missing": ("Missing values", "Nilai kosong"),
-    "assume_missing_value": ("counted as no improvement (0)", "dihitung tanpa peningkatan (0)"),
+    "assume_missing_value": ("counted as no improvement (0)", "dihitung tanpa perbaikan (0)"),
     "assume_rate": ("Rate: {name}", "Tarif: {name}"),
     "assume_rate_note": ("amount / days per month / shifts per day / hours per shift = value "
                          "per unit",
