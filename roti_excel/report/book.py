@@ -429,7 +429,7 @@ class Sheet:
     def _write_paragraphs(self, widths: dict[int, float], page_width: float | None) -> None:
         """The paragraphs, each ending by the last column printed on the first page of a
         sheet `page_width` points wide (None: printed one page wide, any column)."""
-        on_page = len(widths) + 1
+        on_page: int | None = None  # the first page's last column, when it has one
         if page_width is not None:  # the columns that fit at MIN_PRINT_SCALE, with room to
             # spare: LibreOffice's page holds a little less than this estimate
             room, on_page = page_width / MIN_PRINT_SCALE / 0.75 * 0.95, -1
@@ -437,7 +437,8 @@ class Sheet:
                 on_page += 1
                 room -= _px(widths.get(on_page, 8.43))
         for row, first, last, text, fmt in self._paragraphs:
-            last = max(first, min(last, on_page))
+            if on_page is not None:
+                last = max(first, min(last, on_page))
             if last > first:
                 self.ws.merge_range(row, first, row, last, "", fmt)
             self.text(row, first, text, fmt, fit=False, last_col=last)

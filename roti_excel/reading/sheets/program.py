@@ -20,32 +20,7 @@ def read_program(p: Parser, default_language: Language = Language.EN) -> model.P
     """The Program sheet; a blank Language is the language of the workbook's sheet names
     (`default_language`)."""
     table = p.table("program")
-    found: dict[str, Any] = {}
-    blank: set[str] = set()  # fields whose Value cell is empty
-    if table is not None:
-        conv = Converter(table.name, p.issues)
-        value_col = schema.PROGRAM.column("value")
-        for row in table.rows:
-            field_cell = row.get("field")
-            if field_cell is None or field_cell.blank:
-                continue
-            spec = next((f for f in schema.PROGRAM_FIELDS
-                         if any(normalise(n) == normalise(field_cell.value)
-                                for n in f.spellings())), None)
-            if spec is None:
-                p.issues.append(warning(
-                    msg("field_unknown", field=str(field_cell.value),
-                        fields=list(schema.PROGRAM_FIELDS)), table.name, field_cell.ref))
-                found.setdefault("_first_unknown", (None, field_cell.ref))
-                continue
-            cell = row.get("value") or Cell(None, field_cell.ref)
-            # the field's own rules apply to the Value cell, under the field's name
-            typed = schema.Column(spec.key, spec.en, spec.id, spec.kind, required=False,
-                                  default=spec.default, choices=spec.choices,
-                                  example=spec.example or value_col.example, limit=spec.limit)
-            found[spec.key] = (conv.value(typed, CellAt(cell)), cell.ref)
-            if cell.blank:
-                blank.add(spec.key)
+    found, blank = _fields(p, table) if table is not None else ({}, set())
     name = found.get("program_name", ("", ""))[0]
     if not name and table is not None:  # a missing sheet is reported as such
         where = table.name if table else schema.PROGRAM.en
@@ -80,6 +55,37 @@ def read_program(p: Parser, default_language: Language = Language.EN) -> model.P
         application_objective=kw["application_objective"],
         reviewed_by=kw["reviewed_by"] or "", approved_by=kw["approved_by"] or "",
         defaulted=frozenset(defaulted))
+
+
+def _fields(p: Parser, table: RawTable) -> tuple[dict[str, Any], set[str]]:
+    """Each field's (value, Value cell) as its own rules read it, and the fields whose
+    Value cell is empty (the converter gives such a cell the field's default)."""
+    found: dict[str, Any] = {}
+    blank: set[str] = set()
+    conv = Converter(table.name, p.issues)
+    value_col = schema.PROGRAM.column("value")
+    for row in table.rows:
+        field_cell = row.get("field")
+        if field_cell is None or field_cell.blank:
+            continue
+        spec = next((f for f in schema.PROGRAM_FIELDS
+                     if any(normalise(n) == normalise(field_cell.value)
+                            for n in f.spellings())), None)
+        if spec is None:
+            p.issues.append(warning(
+                msg("field_unknown", field=str(field_cell.value),
+                    fields=list(schema.PROGRAM_FIELDS)), table.name, field_cell.ref))
+            found.setdefault("_first_unknown", (None, field_cell.ref))
+            continue
+        cell = row.get("value") or Cell(None, field_cell.ref)
+        # the field's own rules apply to the Value cell, under the field's name
+        typed = schema.Column(spec.key, spec.en, spec.id, spec.kind, required=False,
+                              default=spec.default, choices=spec.choices,
+                              example=spec.example or value_col.example, limit=spec.limit)
+        found[spec.key] = (conv.value(typed, CellAt(cell)), cell.ref)
+        if cell.blank:
+            blank.add(spec.key)
+    return found, blank
 
 
 def _currency(typed: str | None) -> str:
