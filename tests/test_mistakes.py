@@ -46,6 +46,28 @@ class TestTotalRows:
                           "('Rata-rata'): delete it; roti-excel adds up the lines itself, "
                           "and this row would be counted as one more"]
 
+    @pytest.mark.parametrize("label", ["Subtotal Packer", "Total Packer", "Sub-total Packer",
+                                       "Jumlah biaya Packer", "Jml", "Total: Maker",
+                                       "Total all groups"])
+    def test_a_subtotal_naming_what_it_adds_up(self, tmp_path: Path, label: str) -> None:
+        """A subtotal says what it adds up - a group of the workbook, or the costs - and
+        nothing else: with a code and the group's sum it doubled the group's costs, with no
+        message."""
+        rows = len(thesis_case.SHEETS["Costs"])
+        errors = errors_of(tmp_path, **with_row("Costs", {
+            "Group": "Packer", "Code": "M", "Description": label, "Unit cost": 92_962_000}))
+        assert errors == [f"Costs!C{rows + 3}: row {rows + 3} is a total row "
+                          f"('{label}'): delete it; roti-excel adds up the lines "
+                          "itself, and this row would be counted as one more"]
+
+    @pytest.mark.parametrize("label", ["Total downtime", "Total Packer training manuals",
+                                       "Jumlah peserta tambahan"])
+    def test_names_that_start_with_total_and_say_more_are_data(self, tmp_path: Path,
+                                                               label: str) -> None:
+        loaded = load(thesis_workbook(tmp_path / "in.xlsx", **with_row("Costs", {
+            "Group": "Packer", "Code": "TM", "Description": label, "Unit cost": 100_000})))
+        assert loaded.ok, [i.format() for i in loaded.issues if i.is_error]
+
     def test_names_that_start_with_total_are_data(self, tmp_path: Path) -> None:
         """"Total quality management books" is a cost line, not a total."""
         loaded = load(thesis_workbook(tmp_path / "in.xlsx", **with_row("Costs", {

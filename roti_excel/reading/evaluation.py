@@ -45,6 +45,17 @@ def sheet_name_language(book: RawWorkbook) -> Language:
     return Language.ID if indonesian > english else Language.EN
 
 
+def _group_names(book: RawWorkbook) -> frozenset[str]:
+    """The Groups sheet's names as typed (normalised), before the sheet is read: a
+    subtotal's label may name one ("Subtotal Packer")."""
+    table = book.tables.get("groups")
+    index = table.columns.get("group") if table is not None else None
+    if table is None or index is None:
+        return frozenset()
+    return frozenset(schema.normalise(v) for v in table.raw_column(index)
+                     if type(v) is str and v.strip())
+
+
 def build(book: RawWorkbook) -> tuple[model.Evaluation | None, list[Issue], Language]:
     """Every sheet parsed and checked; the evaluation is None when any error was found.
     Its warnings are attached by :func:`roti_excel.reading.read.read`, once every check of
@@ -52,8 +63,9 @@ def build(book: RawWorkbook) -> tuple[model.Evaluation | None, list[Issue], Lang
     sheet names; messages are shown in it."""
     p = Parser(book)
     _require_sheets(p, book)
+    group_names = _group_names(book)
     for table in book.tables.values():
-        p.issues.extend(total_row_issues(table))
+        p.issues.extend(total_row_issues(table, group_names))
     program = read_program(p, sheet_name_language(book))
     p.language = str(program.language)  # before the other sheets: "1.500" reads by it
     groups = read_groups(p)
