@@ -10,7 +10,7 @@ from pathlib import Path
 from roti_excel import collector
 from roti_excel.atomic import write_bytes
 from roti_excel.domain import FileStatus, Language
-from roti_excel.errors import InputError
+from roti_excel.errors import InputError, OutputError
 from roti_excel.issues import Issue, sort_issues
 from roti_excel.method.evaluate import Results, evaluate
 from roti_excel.model import Evaluation
@@ -83,13 +83,17 @@ def process(source: Path, report: Path, json_path: Path | None = None,
         return FileOutcome(source, FileStatus.FAILED, messages,
                            seconds=time.perf_counter() - start, error_count=errors,
                            language=shown_in, incomplete=cut_short)
-    with collector.frozen():
-        computed = evaluate(loaded.evaluation)
-        data = summary(computed)
-        text = summary_json(data)  # checked before anything is written
-        write_report(computed, report, lang)
-    if json_path is not None:
-        write_bytes(json_path, text.encode("utf-8"))
+    try:
+        with collector.frozen():
+            computed = evaluate(loaded.evaluation)
+            data = summary(computed)
+            text = summary_json(data)  # checked before anything is written
+            write_report(computed, report, lang)
+        if json_path is not None:
+            write_bytes(json_path, text.encode("utf-8"))
+    except OutputError as exc:  # said in the workbook's language, as its issues are
+        exc.language = exc.language or shown_in
+        raise
     # what the conservative rules found (outliers, costs split equally, missing L/TE lines)
     # is shown like the validation's warnings, not only inside the report
     messages += [f.as_issue().format(str(source), shown_in) for f in computed.shown_findings]

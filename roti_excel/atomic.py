@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from roti_excel.errors import OutputError
+from roti_excel.messages import msg
 
 # On Windows a file open in Excel cannot be replaced; retry briefly before giving up.
 REPLACE_ATTEMPTS = 5
@@ -29,8 +30,7 @@ def replace(source: Path, target: Path, attempts: int = REPLACE_ATTEMPTS) -> Non
             return
         except PermissionError as exc:
             if attempt == attempts - 1:
-                raise OutputError(f"{target} is open in another program (Excel?); close it "
-                                  "and run again") from exc
+                raise OutputError(msg("output_locked", path=str(target))) from exc
             time.sleep(REPLACE_PAUSE_S)
 
 
@@ -56,11 +56,12 @@ def atomic_path(target: Path) -> Iterator[Path]:
     when it fails."""
     folder = target.parent
     if not folder.is_dir():
-        raise OutputError(f"folder {folder} does not exist; create it or choose another")
+        raise OutputError(msg("output_no_folder", folder=str(folder)))
     try:
         fd, name = tempfile.mkstemp(dir=folder, prefix=f".{target.stem}.", suffix=target.suffix)
     except OSError as exc:
-        raise OutputError(f"cannot write in {folder}: {exc.strerror}") from exc
+        raise OutputError(msg("output_not_writable", folder=str(folder),
+                              reason=exc.strerror or type(exc).__name__)) from exc
     os.close(fd)
     temp = Path(name)
     # mkstemp creates 0600; the output is a normal document, so honour the umask instead

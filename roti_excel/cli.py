@@ -142,7 +142,7 @@ def run(inputs: tuple[Path, ...], output: Path | None, out_dir: Path | None,  # 
         try:
             outcome = process(source, report, json_path, lang)
         except OutputError as exc:
-            click.echo(f"{source}: {exc}", err=True)
+            click.echo(f"{source}: {exc.render(lang)}", err=True)
             failed += 1
             continue
         _echo_issues(outcome.errors if quiet else outcome.messages)
@@ -180,8 +180,8 @@ def _print_pdf(report: Path, language: str, status: Callable[[str], None]) -> bo
     try:
         to_pdf(report, target)
     except OutputError as exc:
-        click.echo(msg("pdf_failed", path=str(target), reason=str(exc)).render(language),
-                   err=True)
+        click.echo(msg("pdf_failed", path=str(target), reason=exc.render(language))
+                   .render(language), err=True)
         return False
     status(msg("wrote", path=str(target)).render(language))
     return True
@@ -214,7 +214,7 @@ def demo(out_dir: Path, lang: str) -> None:
     try:
         outcome = process(source, report, report.with_suffix(".json"), None)
     except OutputError as exc:
-        raise click.ClickException(str(exc)) from exc
+        raise click.ClickException(exc.render()) from exc
     _echo_issues(outcome.messages)
     summary = outcome.summary
     if not outcome.ok or summary is None:

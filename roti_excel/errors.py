@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from roti_excel.issues import Issue, sort_issues
+from roti_excel.messages import Text
 
 
 class RotiError(Exception):
@@ -25,4 +26,17 @@ class UsageError(RotiError):
 
 
 class OutputError(RotiError):
-    """A report could not be written (folder missing, file open in Excel, ...)."""
+    """A report could not be written (folder missing, file open in Excel, ...): a message
+    of the catalogue, shown in the language of the workbook it answers (`language`, set by
+    whoever knows it), or a plain English text."""
+
+    def __init__(self, text: Text | str, language: str | None = None) -> None:
+        self.text = text
+        self.language = language
+        super().__init__(text if isinstance(text, str) else text.render("en"))
+
+    def render(self, lang: str | None = None) -> str:
+        """The message in `lang`, else in the workbook's language, else in English."""
+        if isinstance(self.text, str):
+            return self.text
+        return self.text.render(lang or self.language or "en")

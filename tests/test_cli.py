@@ -104,6 +104,23 @@ class TestRun:
         assert data["total"]["band"] == "high" and data["objective_pct"] == 25.0
         assert set(data["levels"]) == {"reaction", "learning", "application", "impact"}
 
+    def test_a_report_that_cannot_be_written_is_said_in_the_workbooks_language(self,
+                                                                               tmp_path):
+        """An Indonesian workbook's report into a missing folder: the message in Indonesian
+        (it was English whatever the workbook), English when --lang en asks for it."""
+        from roti_excel.input_template.workbook import bundled_template
+
+        source = tmp_path / "contoh.xlsx"
+        source.write_bytes(bundled_template("id", example=True).read_bytes())
+        missing = tmp_path / "tidak ada" / "laporan.xlsx"
+        result = CliRunner().invoke(cli, ["run", "-q", str(source), "-o", str(missing)])
+        assert result.exit_code == 1
+        assert f"folder {missing.parent} tidak ada; buat folder itu atau pilih folder lain" \
+            in result.output
+        result = CliRunner().invoke(cli, ["run", "-q", str(source), "-o", str(missing),
+                                          "--lang", "en"])
+        assert f"folder {missing.parent} does not exist; create it" in result.output
+
     def test_invalid_writes_nothing(self, invalid, tmp_path):
         """An invalid input: exit 1 and no report, no JSON."""
         result = invoke("run", str(invalid), "--json", str(tmp_path / "s.json"))

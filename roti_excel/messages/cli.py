@@ -4,6 +4,17 @@ key -> (English, Indonesian)."""
 from __future__ import annotations
 
 MESSAGES: dict[str, tuple[str, str]] = {
+    # a report, JSON or PDF that cannot be written (OutputError)
+    "output_locked": ("{path} is open in another program (Excel?); close it and run again",
+                      "{path} sedang dibuka program lain (Excel?); tutup lalu jalankan lagi"),
+    "output_no_folder": ("folder {folder} does not exist; create it or choose another",
+                         "folder {folder} tidak ada; buat folder itu atau pilih folder lain"),
+    "output_not_writable": ("cannot write in {folder}: {reason}",
+                            "tidak dapat menulis di {folder}: {reason}"),
+    "output_is_folder": ("{path} is a folder; give a file name ending in .xlsx",
+                         "{path} adalah folder; beri nama file yang berakhiran .xlsx"),
+    "output_failed": ("the report {path} could not be written ({reason})",
+                      "laporan {path} tidak dapat ditulis ({reason})"),
     "demo_input": ("example input: {path}", "contoh input:  {path}"),
     "demo_report": ("report:        {path}", "laporan:       {path}"),
     "demo_summary": ("summary:       {path}", "ringkasan:     {path}"),

@@ -18,6 +18,7 @@ import xlsxwriter
 from roti_excel.atomic import atomic_path
 from roti_excel.domain import Language
 from roti_excel.errors import OutputError
+from roti_excel.messages import msg
 from roti_excel.method.evaluate import Results
 from roti_excel.report import styles
 from roti_excel.report.book import Book, PrintedTable
@@ -153,7 +154,7 @@ def write(results: Results, path: Path, lang: str | None = None) -> Path:
     anything else stops the report being written; no temporary file is left behind."""
     target = Path(path)
     if target.is_dir():
-        raise OutputError(f"{target} is a folder; give a file name ending in .xlsx")
+        raise OutputError(msg("output_is_folder", path=str(target)))
     chosen = language(results, lang)
     try:
         with atomic_path(target) as temp:
@@ -162,5 +163,5 @@ def write(results: Results, path: Path, lang: str | None = None) -> Path:
         raise
     except Exception as exc:  # reported as an output problem, cause chained
         reason = str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
-        raise OutputError(f"the report {target} could not be written ({reason})") from exc
+        raise OutputError(msg("output_failed", path=str(target), reason=reason)) from exc
     return target
