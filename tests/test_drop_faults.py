@@ -76,6 +76,11 @@ def _ledger(folder: Path) -> list[tuple[str, str]]:
     try:
         return [(os.fsdecode(bytes(n)), s) for n, s in db.execute(
             "SELECT name, state FROM files ORDER BY id")]
+    except sqlite3.OperationalError as exc:
+        # the runner has made the file but not yet its tables: nothing in it yet
+        if "no such table" not in str(exc):
+            raise
+        return []
     finally:
         db.close()
 
