@@ -58,7 +58,7 @@ def is_total_label(text: str, groups: frozenset[str] = frozenset()) -> bool:
     rest = f" {label[len(lead):].strip()} "
     for group in sorted(groups, key=len, reverse=True):  # "shift a" before "shift"
         rest = rest.replace(f" {group} ", " ")
-    return all(word.strip(":-") == "" or word in _TOTALLED for word in rest.split())
+    return all(word in _TOTALLED for word in rest.split())
 
 
 def total_row_issues(table: RawTable, groups: frozenset[str] = frozenset()) -> list[Issue]:

@@ -103,10 +103,12 @@ def _level_rows(sh: Sheet, results: Results) -> list[_LevelRow]:
     if r3.evaluated:
         q = ev.questions_at(3)
         answered = sum(x.respondents for x in r3.response)
-        # surveys sent unknown for a group: the rate of all participants; none at all when
-        # a group has more responses than sent (its counts are wrong somewhere)
-        rate = overall_rate(r3.response) if all(x.sent for x in r3.response) else None if \
-            any(x.over for x in r3.response) else _rate(answered, everyone)
+        # none when a group has more responses than sent (its counts are wrong somewhere);
+        # over all participants when a group's surveys sent is unknown
+        rate: float | None = None
+        if not any(x.over for x in r3.response):
+            rate = overall_rate(r3.response) if all(x.sent for x in r3.response) \
+                else _rate(answered, everyone)
         rows.append(("level_3", t("method_l3_instrument", n=len(q),
                                   scale=f"{q[0].scale_min:g}–{q[0].scale_max:g}" if q else ""),
                      _dates(sh, [r.date for r in ev.application]) or t("method_no_dates"),
